@@ -1,0 +1,99 @@
+"""The monitor's configuration (`monitor.yml`), validated on load with errors a user can act on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+
+class ConfigError(ValueError):
+    """The configuration file is missing or invalid; the message says where and why."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Theme(_Strict):
+    name: str
+    communities: list[str] = Field(default_factory=list)
+    keywords: list[str] = Field(default_factory=list)
+
+
+class Issue(_Strict):
+    name: str
+    keywords: list[str] = Field(default_factory=list)
+
+
+class Survey(_Strict):
+    scale_max: int = Field(5, ge=2)
+    constructs: dict[str, list[str]] = Field(default_factory=dict)
+    segment_columns: dict[str, str] = Field(default_factory=dict)
+
+
+class Thresholds(_Strict):
+    active_community_pct: float = 5.0
+    successful_theme_min_contributors: int = 5
+    successful_theme_min_response_rate_pct: float = 50.0
+    sentiment_positive: float = 0.05
+    sentiment_negative: float = -0.05
+    light_green: float = 10.0
+    light_red: float = -10.0
+    light_min_messages: int = 5
+    ambition_visit_initiatie: float = 50.0
+    ambition_contribute_informeren: float = 5.0
+    ambition_contribute_betrekken: float = 15.0
+    ambition_visit_betrekken: float = 80.0
+
+
+class Delivery(_Strict):
+    email_to: list[str] = Field(default_factory=list)
+    copy_to_folder: str | None = None
+
+
+class MonitorConfig(_Strict):
+    organisation: str
+    language: Literal["nl", "en"] = "nl"
+    min_group_size: int = Field(10, ge=2)
+    trend_months: int = Field(6, ge=2, le=24)
+    themes: list[Theme] = Field(default_factory=list)
+    issues: list[Issue] = Field(default_factory=list)
+    ideas_theme: str | None = None
+    survey: Survey = Field(default_factory=Survey)
+    segments: list[Literal["department", "location", "role_type", "age_band"]] = Field(
+        default_factory=lambda: ["department", "location", "role_type", "age_band"]
+    )
+    email_baseline_months: list[str] = Field(default_factory=list)
+    thresholds: Thresholds = Field(default_factory=Thresholds)
+    delivery: Delivery = Field(default_factory=Delivery)
+
+    @field_validator("email_baseline_months")
+    @classmethod
+    def _months_are_yyyy_mm(cls, months: list[str]) -> list[str]:
+        for month in months:
+            if len(month) != 7 or month[4] != "-" or not (month[:4] + month[5:]).isdigit():
+                raise ValueError(f"'{month}' is not a month in the form YYYY-MM")
+        return months
+
+
+def load_config(path: Path) -> MonitorConfig:
+    """Load and validate `monitor.yml`; every problem is reported with its field path."""
+    path = Path(path)
+    if not path.is_file():
+        raise ConfigError(f"config file not found: {path} (set SNM_CONFIG or pass --config)")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: not valid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a mapping of settings at the top level")
+    try:
+        return MonitorConfig.model_validate(data)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
+        )
+        raise ConfigError(f"{path}: {problems}") from exc

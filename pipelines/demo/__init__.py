@@ -1,0 +1,126 @@
+"""Deterministic demo data: a fictional Dutch municipality of about 1,200 employees, with every
+source of the inbox in its real export format. Same seed, same bytes."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from ..months import add_months, last_complete_month, month_end
+from . import conversations, m365_files, registers
+from .adoption import Adoption
+from .config_file import demo_config
+from .exports import slack_export, viva_engage_export
+from .formats import csv_bytes, write, write_zip
+from .organisation import build_staff, guests
+
+HISTORY_MONTHS = 14
+ROSTER_HEADER = [
+    "employee_id",
+    "email",
+    "department",
+    "location",
+    "role_type",
+    "birth_year",
+    "start_date",
+    "end_date",
+]
+
+
+@dataclass(frozen=True)
+class DemoData:
+    inbox: Path
+    config: Path
+    first_month: date
+    last_month: date
+
+
+def _roster(people, as_of: date) -> bytes:
+    rows = [
+        [
+            p.employee_id,
+            p.email,
+            p.department,
+            p.location,
+            p.role_type,
+            p.birth_year,
+            p.start_date.isoformat(),
+            p.end_date.isoformat() if p.end_date and p.end_date <= as_of else "",
+        ]
+        for p in people
+        if p.start_date <= as_of
+    ]
+    return csv_bytes(ROSTER_HEADER, rows)
+
+
+def generate_demo(
+    target: Path, last_month: date | None = None, seed: int = 2026, employees: int = 1200
+) -> DemoData:
+    """Write `target/inbox/<source>/...` and `target/monitor.yml`; returns where they are."""
+    rng = random.Random(seed)
+    last_month = last_month or last_complete_month(datetime.now().date())
+    first_month = add_months(last_month, -(HISTORY_MONTHS - 1))
+    inbox = Path(target) / "inbox"
+    staff = build_staff(rng, first_month, HISTORY_MONTHS, employees)
+    outsiders = guests(rng, 14)
+    adoption = Adoption(rng, staff, first_month, HISTORY_MONTHS)
+    reorganisation = HISTORY_MONTHS - 6
+
+    mid = month_end(add_months(first_month, HISTORY_MONTHS // 2 - 1))
+    write(inbox / "roster" / f"roster_{mid.isoformat()}.csv", _roster(staff, mid))
+    end = month_end(last_month)
+    write(inbox / "roster" / f"roster_{end.isoformat()}.csv", _roster(staff, end))
+
+    posts = conversations.viva_engage_posts(
+        rng, staff, outsiders, adoption, first_month, HISTORY_MONTHS, reorganisation
+    )
+    slack_ids = {p.email: f"U{i:07d}" for i, p in enumerate(staff, start=1)}
+    slack = conversations.slack_messages(
+        rng, staff, adoption, first_month, HISTORY_MONTHS, slack_ids
+    )
+    everyone = staff + outsiders
+    for m in range(HISTORY_MONTHS):
+        first = add_months(first_month, m)
+        stamp = month_end(first).isoformat()
+        posted: dict[str, int] = {}
+        for post in posts:
+            if (post.created_at.year, post.created_at.month) == (first.year, first.month):
+                posted[post.author.email] = posted.get(post.author.email, 0) + 1
+        write(
+            inbox / "m365_email" / f"EmailActivityUserDetail_{stamp}.csv",
+            m365_files.email_file(rng, staff, adoption, m, first_month),
+        )
+        write(
+            inbox / "m365_teams" / f"TeamsUserActivityUserDetail_{stamp}.csv",
+            m365_files.teams_file(rng, everyone, adoption, m, first_month),
+        )
+        write(
+            inbox / "viva_engage_usage" / f"YammerActivityUserDetail_{stamp}.csv",
+            m365_files.viva_usage_file(rng, everyone, adoption, m, first_month, posted),
+        )
+        write_zip(
+            inbox / "viva_engage_export" / f"viva_engage_export_{first:%Y-%m}.zip",
+            viva_engage_export(posts, everyone, first),
+        )
+        write_zip(
+            inbox / "slack_export" / f"slack_export_{first:%Y-%m}.zip",
+            slack_export(slack, staff, slack_ids, first),
+        )
+        write(
+            inbox / "activity" / f"activity_{first:%Y-%m}.csv",
+            registers.activity_file(rng, staff, adoption, m, first_month),
+        )
+    for m, mood in ((3, 0.0), (HISTORY_MONTHS - 3, -0.35)):
+        opens = add_months(first_month, m).replace(day=20)
+        write(
+            inbox / "survey" / f"medewerkersonderzoek_{opens:%Y-%m}.csv",
+            registers.survey_file(rng, staff, opens, mood),
+        )
+    write(
+        inbox / "actions" / "actieregister.csv",
+        registers.actions_file(rng, first_month, HISTORY_MONTHS),
+    )
+    config = write(Path(target) / "monitor.yml", demo_config(first_month).encode("utf-8"))
+    return DemoData(inbox, config, first_month, last_month)

@@ -1,0 +1,70 @@
+"""The demo organisation's `monitor.yml`: themes, issues, survey mapping and thresholds."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..months import add_months
+
+TEMPLATE = """\
+# Social Network Monitor configuration for the demo organisation (fictional).
+organisation: Gemeente Lindendaal
+language: nl
+min_group_size: 10
+trend_months: 6
+
+themes:
+  - name: Reorganisatie
+    communities: [Reorganisatie 2026]
+    keywords: ["#reorganisatie", "#nieuweorganisatie", reorganisatie]
+  - name: Duurzaamheid
+    communities: [Duurzaam Lindendaal]
+    keywords: ["#duurzaam", "#groen", "#sustainability"]
+  - name: Ideeën
+    communities: [Ideeënbus]
+    keywords: ["#idee", "#idea"]
+  - name: Werkplek en ICT
+    communities: [Werkplek & ICT]
+    keywords: ["#ict", "#storing", laptop]
+  - name: Dienstverlening
+    communities: [Klant Centraal]
+    keywords: ["#dienstverlening", inwoners]
+  - name: Vitaliteit
+    communities: [Fit op het werk]
+    keywords: ["#vitaliteit"]
+ideas_theme: Ideeën
+
+issues:
+  - name: werkdruk
+    keywords: ["#werkdruk", werkdruk, workload]
+  - name: parkeren
+    keywords: ["#parkeren", parkeerplek, parking]
+  - name: storingen
+    keywords: ["#storing", storing, outage]
+  - name: reorganisatie
+    keywords: ["#reorganisatie", reorganisatie]
+
+survey:
+  scale_max: 5
+  constructs:
+    engagement:
+      - Ik ben trots op mijn organisatie
+      - Ik voel me betrokken bij mijn werk
+      - Ik zou Lindendaal aanraden als werkgever
+    informedness:
+      - Ik word goed geïnformeerd over wat er speelt
+  segment_columns:
+    department: Afdeling
+
+segments: [department, location, role_type, age_band]
+email_baseline_months: [{baseline}]
+
+delivery:
+  email_to: []
+  copy_to_folder: null
+"""
+
+
+def demo_config(first_month: date) -> str:
+    baseline = ", ".join(f'"{add_months(first_month, i):%Y-%m}"' for i in range(3))
+    return TEMPLATE.format(baseline=baseline)

@@ -1,0 +1,1 @@
+"""Ingestion: one module per source, plus the shared parts (reading, pseudonymising, storing)."""

@@ -1,0 +1,219 @@
+"""Declarative column layouts: which export header becomes which raw column, with which type.
+
+One generic row parser serves every CSV source, so type rules, identity handling and
+quarantine messages are the same everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+from .pseudonym import Pseudonymiser
+
+DUCKDB_TYPES = {
+    "text": "VARCHAR",
+    "int": "BIGINT",
+    "date": "DATE",
+    "datetime": "TIMESTAMP",
+    "bool": "BOOLEAN",
+    "identity": "VARCHAR",
+    "period": "INTEGER",
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of an export. `kind` "identity" is pseudonymised; `drop` columns (names) are
+    read for nothing and never stored."""
+
+    name: str
+    header: str
+    kind: str = "text"
+    required: bool = True
+    nullable: bool = False
+    drop: bool = False
+
+
+@dataclass(frozen=True)
+class Layout:
+    table: str
+    columns: tuple[Column, ...]
+
+    @property
+    def stored(self) -> list[Column]:
+        return [c for c in self.columns if not c.drop]
+
+    def ddl_columns(self) -> list[tuple[str, str]]:
+        return [(c.name, DUCKDB_TYPES[c.kind]) for c in self.stored]
+
+
+@dataclass
+class Problem:
+    """A quarantined file or row: where it is and what is wrong, in words for a data engineer."""
+
+    row: int | None
+    column: str | None
+    message: str
+    member: str | None = None
+
+
+@dataclass
+class ParsedTable:
+    rows: list[dict] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    rows_read: int = 0
+    rows_quarantined: int = 0
+
+
+class CellError(ValueError):
+    pass
+
+
+_DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%m/%d/%Y", "%Y/%m/%d")
+_DATETIME_FORMATS = (
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%m/%d/%Y %H:%M:%S",
+    "%m/%d/%Y %H:%M",
+    "%d-%m-%Y %H:%M:%S",
+    "%d-%m-%Y %H:%M",
+)
+
+
+def parse_date(text: str) -> date:
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return parse_datetime(text).date()
+
+
+def parse_datetime(text: str) -> datetime:
+    """Timestamps are stored as naive UTC."""
+    cleaned = text.strip().replace(" UTC", "").replace("Z", "+00:00")
+    try:
+        parsed = datetime.fromisoformat(cleaned)
+    except ValueError:
+        parsed = None
+        for fmt in _DATETIME_FORMATS + _DATE_FORMATS:
+            try:
+                parsed = datetime.strptime(cleaned, fmt)
+                break
+            except ValueError:
+                continue
+        if parsed is None:
+            raise CellError(f"'{text}' is not a date or time this tool understands") from None
+    if parsed.tzinfo is not None:
+        parsed = parsed.astimezone(UTC).replace(tzinfo=None)
+    return parsed
+
+
+def parse_int(text: str) -> int:
+    cleaned = text.replace(" ", "")
+    if re.fullmatch(r"\d+([.,]0+)?", cleaned):
+        return int(re.split(r"[.,]", cleaned)[0])
+    if re.fullmatch(r"-\d+([.,]\d+)?", cleaned):
+        raise CellError(f"'{text}' is negative; a count cannot be")
+    raise CellError(f"'{text}' is not a whole number")
+
+
+def parse_bool(text: str) -> bool:
+    lowered = text.strip().lower()
+    if lowered in {"true", "1", "yes", "ja", "waar"}:
+        return True
+    if lowered in {"false", "0", "no", "nee", "onwaar"}:
+        return False
+    raise CellError(f"'{text}' is not true or false")
+
+
+def parse_period(text: str) -> int:
+    """Microsoft writes the report period as `30` or `D30`."""
+    cleaned = text.strip().upper().removeprefix("D")
+    if not cleaned.isdigit() or int(cleaned) == 0:
+        raise CellError(f"'{text}' is not a report period in days (such as 30 or D30)")
+    return int(cleaned)
+
+
+_PARSERS: dict[str, Callable[[str], object]] = {
+    "text": str,
+    "int": parse_int,
+    "date": parse_date,
+    "datetime": parse_datetime,
+    "bool": parse_bool,
+    "period": parse_period,
+}
+
+
+def match_header(layout: Layout, header: list[str]) -> tuple[dict[str, int], list[Problem]]:
+    """Column positions by case-insensitive header name; a missing required column is a
+    problem for the whole file."""
+    positions = {h.strip().lower(): i for i, h in enumerate(header)}
+    found: dict[str, int] = {}
+    problems: list[Problem] = []
+    for column in layout.columns:
+        index = positions.get(column.header.lower())
+        if index is not None:
+            found[column.name] = index
+        elif column.required:
+            problems.append(
+                Problem(
+                    None,
+                    column.header,
+                    f"required column '{column.header}' is missing; the header has: "
+                    + ", ".join(header[:40]),
+                )
+            )
+    return found, problems
+
+
+def parse_rows(
+    layout: Layout,
+    header: list[str],
+    rows: Iterable[tuple[int, list[str]]],
+    pseudonymise: Pseudonymiser,
+    member: str | None = None,
+    extra: dict | None = None,
+) -> ParsedTable:
+    """Typed, pseudonymised rows; a row with any bad cell goes to quarantine whole."""
+    result = ParsedTable()
+    positions, problems = match_header(layout, header)
+    if problems:
+        for problem in problems:
+            problem.member = member
+        result.problems = problems
+        result.rows_read = sum(1 for _ in rows)
+        result.rows_quarantined = result.rows_read
+        return result
+    for number, fields in rows:
+        result.rows_read += 1
+        record: dict = {"source_member": member, "source_row": number, **(extra or {})}
+        row_problems: list[Problem] = []
+        for column in layout.columns:
+            index = positions.get(column.name)
+            raw = fields[index].strip() if index is not None and index < len(fields) else ""
+            if column.drop:
+                continue
+            if raw == "":
+                if not column.nullable and index is not None:
+                    row_problems.append(Problem(number, column.header, "value is empty", member))
+                record[column.name] = None
+                continue
+            try:
+                if column.kind == "identity":
+                    record[column.name] = pseudonymise(raw)
+                else:
+                    record[column.name] = _PARSERS[column.kind](raw)
+            except (CellError, ValueError) as exc:
+                message = str(exc) if isinstance(exc, CellError) else f"'{raw}' is not valid"
+                row_problems.append(Problem(number, column.header, message, member))
+        if row_problems:
+            result.problems.extend(row_problems)
+            result.rows_quarantined += 1
+        else:
+            result.rows.append(record)
+    return result

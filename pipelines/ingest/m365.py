@@ -1,0 +1,90 @@
+"""Microsoft 365 user-detail reports (Graph `get*UserDetail` CSVs): e-mail, Teams, Viva Engage.
+
+All three share the refresh date, the report period and the user principal name; display
+names and vendor user ids are dropped on the way in.
+"""
+
+from __future__ import annotations
+
+from .layout import Column, Layout
+from .source import Source, csv_parser
+
+
+def _common(*specific: Column) -> tuple[Column, ...]:
+    return (
+        Column("report_refresh_date", "Report Refresh Date", "date"),
+        Column("person_key", "User Principal Name", "identity"),
+        Column("display_name", "Display Name", required=False, nullable=True, drop=True),
+        Column("user_id", "User Id", required=False, nullable=True, drop=True),
+        Column("last_activity_date", "Last Activity Date", "date", nullable=True),
+        *specific,
+        Column("assigned_products", "Assigned Products", required=False, nullable=True),
+        Column("report_period_days", "Report Period", "period"),
+    )
+
+
+def _count(name: str, header: str, required: bool = True) -> Column:
+    return Column(name, header, "int", required=required, nullable=not required)
+
+
+EMAIL = Layout(
+    "m365_email_activity",
+    _common(
+        Column("is_deleted", "Is Deleted", "bool", nullable=True),
+        Column("deleted_date", "Deleted Date", "date", nullable=True),
+        _count("send_count", "Send Count"),
+        _count("receive_count", "Receive Count"),
+        _count("read_count", "Read Count"),
+        _count("meeting_created_count", "Meeting Created Count", required=False),
+        _count("meeting_interacted_count", "Meeting Interacted Count", required=False),
+    ),
+)
+
+TEAMS = Layout(
+    "m365_teams_activity",
+    _common(
+        Column("tenant_display_name", "Tenant Display Name", required=False, nullable=True),
+        Column("is_deleted", "Is Deleted", "bool", nullable=True),
+        Column("deleted_date", "Deleted Date", "date", nullable=True),
+        _count("team_chat_message_count", "Team Chat Message Count"),
+        _count("private_chat_message_count", "Private Chat Message Count"),
+        _count("call_count", "Call Count"),
+        _count("meeting_count", "Meeting Count"),
+        _count("post_messages", "Post Messages", required=False),
+        _count("reply_messages", "Reply Messages", required=False),
+        _count("urgent_messages", "Urgent Messages", required=False),
+        _count("meetings_organized_count", "Meetings Organized Count", required=False),
+        _count("meetings_attended_count", "Meetings Attended Count", required=False),
+        Column("is_licensed", "Is Licensed", "bool", required=False, nullable=True),
+    ),
+)
+
+VIVA_ENGAGE_USAGE = Layout(
+    "m365_viva_engage_activity",
+    _common(
+        Column("user_state", "User State", required=False, nullable=True),
+        Column("state_change_date", "State Change Date", "date", required=False, nullable=True),
+        _count("posted_count", "Posted Count"),
+        _count("read_count", "Read Count"),
+        _count("liked_count", "Liked Count"),
+    ),
+)
+
+EMAIL_SOURCE = Source(
+    "m365_email",
+    "Microsoft 365 e-mail activity per user (getEmailActivityUserDetail CSV).",
+    (EMAIL,),
+    csv_parser(EMAIL),
+)
+TEAMS_SOURCE = Source(
+    "m365_teams",
+    "Microsoft Teams activity per user (getTeamsUserActivityUserDetail CSV).",
+    (TEAMS,),
+    csv_parser(TEAMS),
+)
+VIVA_ENGAGE_USAGE_SOURCE = Source(
+    "viva_engage_usage",
+    "Viva Engage activity per user (getYammerActivityUserDetail CSV).",
+    (VIVA_ENGAGE_USAGE,),
+    csv_parser(VIVA_ENGAGE_USAGE),
+)

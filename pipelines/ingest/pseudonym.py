@@ -1,0 +1,25 @@
+"""Keyed pseudonyms: the only form in which a person's identity enters the warehouse."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+
+
+class Pseudonymiser:
+    """HMAC-SHA-256 over the lower-cased, trimmed identifier, so the same person in any source
+    gets the same pseudonym while nobody without the key can reverse or recompute it."""
+
+    def __init__(self, key: str):
+        if not key:
+            raise ValueError("a pseudonymisation key is required")
+        self._key = key.encode("utf-8")
+
+    def __call__(self, identifier: str | None, namespace: str = "") -> str | None:
+        if identifier is None:
+            return None
+        normalised = identifier.strip().lower()
+        if not normalised:
+            return None
+        message = f"{namespace}:{normalised}" if namespace else normalised
+        return hmac.new(self._key, message.encode("utf-8"), hashlib.sha256).hexdigest()[:32]

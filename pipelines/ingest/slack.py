@@ -1,0 +1,126 @@
+"""Slack workspace export (ZIP): messages per channel and day, with threads and reactions.
+
+Users are pseudonymised by the e-mail of their profile in users.json (else by their Slack id),
+so they match the roster; the Slack id itself is never stored.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+from .inbox import InboxItem
+from .layout import Column, Layout, ParsedTable, Problem
+from .pseudonym import Pseudonymiser
+from .reading import UnreadableFile
+from .source import Source
+
+MESSAGES = Layout(
+    "slack_messages",
+    (
+        Column("channel_name", "channel"),
+        Column("message_ts", "ts"),
+        Column("message_at", "ts", "datetime"),
+        Column("user_key", "user", "identity", nullable=True),
+        Column("subtype", "subtype", nullable=True),
+        Column("is_bot", "bot_id", "bool"),
+        Column("thread_ts", "thread_ts", nullable=True),
+        Column("is_edited", "edited", "bool"),
+        Column("text", "text", nullable=True),
+    ),
+)
+
+REACTIONS = Layout(
+    "slack_reactions",
+    (
+        Column("channel_name", "channel"),
+        Column("message_ts", "ts"),
+        Column("message_at", "ts", "datetime"),
+        Column("reaction", "name"),
+        Column("user_key", "users", "identity"),
+    ),
+)
+
+
+def _json(members: dict[str, bytes], path: str):
+    return json.loads(members[path].decode("utf-8-sig"))
+
+
+def _identities(members: dict[str, bytes]) -> tuple[dict[str, str], set[str]]:
+    """Slack id -> e-mail (or namespaced id), and the ids of bot users."""
+    path = next((p for p in members if p.rsplit("/", 1)[-1] == "users.json"), None)
+    if path is None:
+        raise UnreadableFile("the export has no users.json; is this a Slack export?")
+    identities, bots = {}, set()
+    for user in _json(members, path):
+        user_id = user.get("id", "")
+        email = (user.get("profile") or {}).get("email") or ""
+        identities[user_id] = email or f"slack-user:{user_id}"
+        if user.get("is_bot") or user_id == "USLACKBOT":
+            bots.add(user_id)
+    return identities, bots
+
+
+def _timestamp(ts: str) -> datetime:
+    return datetime.fromtimestamp(float(ts), tz=UTC).replace(tzinfo=None)
+
+
+def parse(item: InboxItem, pseudonymise: Pseudonymiser) -> dict[str, ParsedTable]:
+    members = item.members()
+    identities, bots = _identities(members)
+    messages, reactions = ParsedTable(), ParsedTable()
+    day_files = sorted(p for p in members if p.count("/") >= 1 and p.endswith(".json"))
+    for path in day_files:
+        channel = path.rsplit("/", 2)[-2]
+        try:
+            day = _json(members, path)
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            messages.problems.append(Problem(None, None, f"not valid JSON: {exc}", path))
+            continue
+        for index, message in enumerate(day if isinstance(day, list) else [], start=1):
+            messages.rows_read += 1
+            try:
+                at = _timestamp(message["ts"])
+            except (KeyError, TypeError, ValueError):
+                messages.problems.append(
+                    Problem(index, "ts", "message has no valid 'ts' timestamp", path)
+                )
+                messages.rows_quarantined += 1
+                continue
+            user = message.get("user") or ""
+            base = {"source_member": path, "source_row": index, "channel_name": channel}
+            base |= {"message_ts": message["ts"], "message_at": at}
+            messages.rows.append(
+                base
+                | {
+                    "user_key": pseudonymise(identities.get(user, f"slack-user:{user}"))
+                    if user
+                    else None,
+                    "subtype": message.get("subtype"),
+                    "is_bot": bool(message.get("bot_id")) or user in bots,
+                    "thread_ts": message.get("thread_ts"),
+                    "is_edited": "edited" in message,
+                    "text": message.get("text"),
+                }
+            )
+            for reaction in message.get("reactions") or []:
+                for reactor in reaction.get("users") or []:
+                    reactions.rows_read += 1
+                    reactions.rows.append(
+                        base
+                        | {
+                            "reaction": reaction.get("name", ""),
+                            "user_key": pseudonymise(
+                                identities.get(reactor, f"slack-user:{reactor}")
+                            ),
+                        }
+                    )
+    return {MESSAGES.table: messages, REACTIONS.table: reactions}
+
+
+SOURCE = Source(
+    "slack_export",
+    "Slack workspace export (ZIP): users.json, channels.json and per-channel daily messages.",
+    (MESSAGES, REACTIONS),
+    parse,
+)

@@ -1,0 +1,32 @@
+"""What every source module provides: its raw tables and a parser from inbox item to rows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .inbox import InboxItem
+from .layout import Layout, ParsedTable, parse_rows
+from .pseudonym import Pseudonymiser
+from .reading import read_delimited
+
+Parser = Callable[[InboxItem, Pseudonymiser], dict[str, ParsedTable]]
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    description: str
+    layouts: tuple[Layout, ...]
+    parse: Parser
+    allow_folders: bool = False
+
+
+def csv_parser(layout: Layout) -> Parser:
+    """A parser for a source that is one delimited file with a fixed layout."""
+
+    def parse(item: InboxItem, pseudonymise: Pseudonymiser) -> dict[str, ParsedTable]:
+        header, rows = read_delimited(item.read_bytes())
+        return {layout.table: parse_rows(layout, header, rows, pseudonymise)}
+
+    return parse

@@ -1,0 +1,182 @@
+"""Write parsed files into the raw layer: one transaction per file, with its lineage.
+
+A file's rows, its quarantined problems and its registry entry are committed together, so a
+run that dies halfway through a file leaves nothing of it and the next run takes it again.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from .inbox import InboxItem, list_items
+from .layout import Layout, ParsedTable, Problem
+from .pseudonym import Pseudonymiser
+from .reading import UnreadableFile
+from .source import Source
+
+LINEAGE_COLUMNS = (
+    ("source_file", "VARCHAR"),
+    ("source_sha256", "VARCHAR"),
+    ("source_member", "VARCHAR"),
+    ("source_row", "INTEGER"),
+    ("ingest_run_id", "VARCHAR"),
+)
+
+REGISTRY_DDL = """
+create table if not exists raw.inbox_files (
+    sha256 varchar primary key,
+    source varchar not null,
+    file_name varchar not null,
+    size_bytes bigint not null,
+    status varchar not null,          -- ingested | rejected
+    rows_read bigint not null,
+    rows_loaded bigint not null,
+    rows_quarantined bigint not null,
+    ingest_run_id varchar,
+    ingested_at timestamp not null
+);
+create table if not exists raw.quarantine (
+    source varchar not null,
+    source_file varchar not null,
+    source_sha256 varchar not null,
+    source_member varchar,
+    source_row integer,
+    column_name varchar,
+    problem varchar not null,
+    ingest_run_id varchar,
+    quarantined_at timestamp not null
+);
+"""
+
+
+@dataclass
+class FileResult:
+    source: str
+    file_name: str
+    sha256: str
+    status: str  # ingested | rejected | already_ingested
+    rows_read: int = 0
+    rows_loaded: int = 0
+    rows_quarantined: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    note: str = ""
+
+
+def ensure_tables(con: duckdb.DuckDBPyConnection, layouts: tuple[Layout, ...]) -> None:
+    con.execute("create schema if not exists raw")
+    con.execute(REGISTRY_DDL)
+    for layout in layouts:
+        columns = [*layout.ddl_columns(), *LINEAGE_COLUMNS]
+        ddl = ", ".join(f'"{name}" {kind}' for name, kind in columns)
+        con.execute(f"create table if not exists raw.{layout.table} ({ddl})")
+
+
+def _known(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    return dict(con.execute("select sha256, file_name from raw.inbox_files").fetchall())
+
+
+def _insert_rows(con, layout: Layout, table: ParsedTable, item: InboxItem, run_id: str) -> None:
+    if not table.rows:
+        return
+    frame = pd.DataFrame.from_records(table.rows)
+    frame["source_file"] = item.name
+    frame["source_sha256"] = item.sha256
+    frame["ingest_run_id"] = run_id
+    wanted = [name for name, _ in layout.ddl_columns()] + [name for name, _ in LINEAGE_COLUMNS]
+    frame = frame.reindex(columns=wanted)
+    con.register("incoming_rows", frame)
+    try:
+        con.execute(f"insert into raw.{layout.table} by name select * from incoming_rows")
+    finally:
+        con.unregister("incoming_rows")
+
+
+def _insert_problems(con, item: InboxItem, problems: list[Problem], run_id: str) -> None:
+    if not problems:
+        return
+    now = datetime.now(UTC).replace(tzinfo=None)
+    con.executemany(
+        "insert into raw.quarantine values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (item.source, item.name, item.sha256, p.member, p.row, p.column, p.message, run_id, now)
+            for p in problems
+        ],
+    )
+
+
+def _register(con, result: FileResult, item: InboxItem, run_id: str) -> None:
+    con.execute(
+        "insert into raw.inbox_files values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            item.sha256,
+            item.source,
+            item.name,
+            item.size_bytes,
+            result.status,
+            result.rows_read,
+            result.rows_loaded,
+            result.rows_quarantined,
+            run_id,
+            datetime.now(UTC).replace(tzinfo=None),
+        ],
+    )
+
+
+def parse_item(
+    source: Source, item: InboxItem, pseudonymise: Pseudonymiser
+) -> tuple[FileResult, dict[str, ParsedTable]]:
+    """Parse without touching the warehouse; an unreadable file becomes one file-level problem."""
+    result = FileResult(source.name, item.name, item.sha256, "ingested")
+    try:
+        tables = source.parse(item, pseudonymise)
+    except (UnreadableFile, zipfile.BadZipFile, UnicodeDecodeError, ValueError, KeyError) as exc:
+        result.status = "rejected"
+        result.problems = [Problem(None, None, f"file rejected: {exc}")]
+        return result, {}
+    for table in tables.values():
+        result.rows_read += table.rows_read
+        result.rows_loaded += len(table.rows)
+        result.rows_quarantined += table.rows_quarantined
+        result.problems.extend(table.problems)
+    return result, tables
+
+
+def ingest_source(
+    con: duckdb.DuckDBPyConnection,
+    source: Source,
+    inbox: Path,
+    pseudonymise: Pseudonymiser,
+    run_id: str,
+) -> list[FileResult]:
+    """Ingest every file of one source that the warehouse has not seen (by content hash)."""
+    ensure_tables(con, source.layouts)
+    layouts = {layout.table: layout for layout in source.layouts}
+    results = []
+    for item in list_items(inbox, source.name, allow_folders=source.allow_folders):
+        known = _known(con)
+        if item.sha256 in known:
+            first = known[item.sha256]
+            note = "" if first == item.name else f"same content as {first}, ingested once"
+            results.append(
+                FileResult(source.name, item.name, item.sha256, "already_ingested", note=note)
+            )
+            continue
+        result, tables = parse_item(source, item, pseudonymise)
+        con.execute("begin transaction")
+        try:
+            for table_name, table in tables.items():
+                _insert_rows(con, layouts[table_name], table, item, run_id)
+            _insert_problems(con, item, result.problems, run_id)
+            _register(con, result, item, run_id)
+            con.execute("commit")
+        except Exception:
+            con.execute("rollback")
+            raise
+        results.append(result)
+    return results

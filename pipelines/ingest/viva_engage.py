@@ -1,0 +1,117 @@
+"""Viva Engage network data export (ZIP or its unzipped folder): messages and communities.
+
+Senders are pseudonymised by e-mail (from the message row, else from Users.csv), so a
+message and a Microsoft 365 usage row of the same person share one pseudonym.
+"""
+
+from __future__ import annotations
+
+from .inbox import InboxItem
+from .layout import Column, Layout, ParsedTable, parse_rows
+from .pseudonym import Pseudonymiser
+from .reading import UnreadableFile, read_delimited
+from .source import Source
+
+MESSAGES = Layout(
+    "viva_engage_messages",
+    (
+        Column("message_id", "id"),
+        Column("replied_to_id", "replied_to_id", nullable=True),
+        Column("thread_id", "thread_id"),
+        Column("group_id", "group_id", nullable=True),
+        Column("group_name", "group_name", required=False, nullable=True),
+        Column("in_private_group", "in_private_group", "bool", required=False, nullable=True),
+        Column("in_private_conversation", "in_private_conversation", "bool", False, nullable=True),
+        Column("sender_id", "sender_id", drop=True),
+        Column("sender_type", "sender_type", required=False, nullable=True),
+        Column("sender_name", "sender_name", required=False, nullable=True, drop=True),
+        Column("sender_email", "sender_email", required=False, nullable=True, drop=True),
+        Column("participants", "participants", required=False, nullable=True, drop=True),
+        Column("body", "body", nullable=True),
+        Column("created_at", "created_at", "datetime"),
+        Column("deleted_at", "deleted_at", "datetime", required=False, nullable=True),
+        Column("sender_key", "sender_key", "identity", required=False, nullable=True),
+    ),
+)
+
+GROUPS = Layout(
+    "viva_engage_groups",
+    (
+        Column("group_id", "id"),
+        Column("group_name", "name"),
+        Column("is_private", "private", "bool", required=False, nullable=True),
+        Column("member_count", "members", "int", required=False, nullable=True),
+    ),
+)
+
+
+def _member(members: dict[str, bytes], name: str) -> tuple[str, bytes] | None:
+    """Exports nest their CSVs differently; match on the file name, case-insensitively."""
+    for path, data in members.items():
+        if path.rsplit("/", 1)[-1].lower() == name.lower():
+            return path, data
+    return None
+
+
+def _sender_emails(members: dict[str, bytes]) -> dict[str, str]:
+    found = _member(members, "Users.csv")
+    if not found:
+        return {}
+    header, rows = read_delimited(found[1])
+    index = {h.lower(): i for i, h in enumerate(header)}
+    if "id" not in index or "email" not in index:
+        return {}
+    return {
+        fields[index["id"]]: fields[index["email"]]
+        for _, fields in rows
+        if len(fields) > max(index["id"], index["email"])
+    }
+
+
+def _field(fields: list[str], index: int | None) -> str:
+    return fields[index] if index is not None and index < len(fields) else ""
+
+
+def parse(item: InboxItem, pseudonymise: Pseudonymiser) -> dict[str, ParsedTable]:
+    members = item.members()
+    found = _member(members, "Messages.csv")
+    if not found:
+        raise UnreadableFile("the export has no Messages.csv; is this a Viva Engage export?")
+    path, data = found
+    header, rows = read_delimited(data)
+    emails = _sender_emails(members)
+    lower = [h.lower() for h in header]
+    sender_at = lower.index("sender_id") if "sender_id" in lower else None
+    email_at = lower.index("sender_email") if "sender_email" in lower else None
+
+    def with_sender(rows_in):
+        """Append the sender's identity (e-mail, else namespaced vendor id) as one column."""
+        for number, fields in rows_in:
+            sender_id = _field(fields, sender_at)
+            email = _field(fields, email_at)
+            identity = email.strip() or emails.get(sender_id, "").strip()
+            if not identity and sender_id:
+                identity = f"viva-engage-user:{sender_id}"
+            yield number, [*fields, *([""] * (len(header) - len(fields))), identity]
+
+    tables = {
+        MESSAGES.table: parse_rows(
+            MESSAGES, [*header, "sender_key"], with_sender(rows), pseudonymise, member=path
+        )
+    }
+    groups = _member(members, "Groups.csv")
+    if groups:
+        g_header, g_rows = read_delimited(groups[1])
+        tables[GROUPS.table] = parse_rows(GROUPS, g_header, g_rows, pseudonymise, groups[0])
+    else:
+        tables[GROUPS.table] = ParsedTable()
+    return tables
+
+
+SOURCE = Source(
+    "viva_engage_export",
+    "Viva Engage network data export (ZIP or folder): Messages.csv, Users.csv, Groups.csv.",
+    (MESSAGES, GROUPS),
+    parse,
+    allow_folders=True,
+)

@@ -1,0 +1,58 @@
+"""Where things live: every path and secret comes from the environment, with embedded defaults.
+
+The CLI sets these variables before it loads the Definitions, so the UI, the CLI and the tests
+all read their settings from one place.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
+EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
+DEFAULT_VAR_DIR = PROJECT_ROOT / "var"
+
+ENV_WAREHOUSE = "SNM_WAREHOUSE"
+ENV_INBOX = "SNM_INBOX"
+ENV_OUT = "SNM_OUT"
+ENV_CONFIG = "SNM_CONFIG"
+ENV_KEY = "SNM_PSEUDONYM_KEY"
+ENV_DEMO = "SNM_DEMO"
+
+# The demo's fixed key: public on purpose, so the demo is reproducible; never for real data.
+DEMO_PSEUDONYM_KEY = "snm-demo-key-not-for-real-data"
+
+
+@dataclass(frozen=True)
+class Settings:
+    warehouse: Path
+    inbox: Path
+    out: Path
+    config: Path
+    pseudonym_key: str | None
+    demo_mode: bool
+
+
+def _path(name: str, default: Path) -> Path:
+    value = os.environ.get(name)
+    return Path(value).expanduser().resolve() if value else default
+
+
+def load_settings() -> Settings:
+    """Read the settings from the environment; defaults keep everything under `var/`."""
+    return Settings(
+        warehouse=_path(ENV_WAREHOUSE, DEFAULT_VAR_DIR / "warehouse.duckdb"),
+        inbox=_path(ENV_INBOX, DEFAULT_VAR_DIR / "demo" / "inbox"),
+        out=_path(ENV_OUT, PROJECT_ROOT / "reports" / "out"),
+        config=_path(ENV_CONFIG, DEFAULT_VAR_DIR / "demo" / "monitor.yml"),
+        pseudonym_key=os.environ.get(ENV_KEY) or None,
+        demo_mode=os.environ.get(ENV_DEMO, "").lower() in {"1", "true", "yes"},
+    )
+
+
+def export_warehouse_path(path: Path) -> None:
+    """dbt reads the warehouse path from the environment (profiles.yml), so keep it in sync."""
+    os.environ[ENV_WAREHOUSE] = str(Path(path).resolve())
