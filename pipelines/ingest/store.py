@@ -66,6 +66,7 @@ class FileResult:
     rows_quarantined: int = 0
     problems: list[Problem] = field(default_factory=list)
     note: str = ""
+    table_rows: dict[str, int] = field(default_factory=dict)
 
 
 def ensure_tables(con: duckdb.DuckDBPyConnection, layouts: tuple[Layout, ...]) -> None:
@@ -139,7 +140,8 @@ def parse_item(
         result.status = "rejected"
         result.problems = [Problem(None, None, f"file rejected: {exc}")]
         return result, {}
-    for table in tables.values():
+    for name, table in tables.items():
+        result.table_rows[name] = len(table.rows)
         result.rows_read += table.rows_read
         result.rows_loaded += len(table.rows)
         result.rows_quarantined += table.rows_quarantined

@@ -1,0 +1,92 @@
+-- Every source row that shows a person active on a tool in a month (DESIGN.md section 3):
+-- a user-detail row whose last activity falls inside its file's window, a message posted or a
+-- reaction given, an activity row with a count. One person may have many rows; the marts count
+-- people, and the rows remain as lineage.
+with m365_rows as (
+    select tool, refresh_date, report_period_days, person_key, last_activity_date,
+           source_file, source_sha256, source_row
+    from {{ ref('stg_m365__email_activity') }}
+    union all
+    select tool, refresh_date, report_period_days, person_key, last_activity_date,
+           source_file, source_sha256, source_row
+    from {{ ref('stg_m365__teams_activity') }}
+    union all
+    select tool, refresh_date, report_period_days, person_key, last_activity_date,
+           source_file, source_sha256, source_row
+    from {{ ref('stg_m365__viva_engage_activity') }}
+),
+
+m365 as (
+    select
+        files.month_start,
+        rows.tool,
+        rows.person_key,
+        rows.source_file,
+        rows.source_sha256,
+        rows.source_row,
+        'user_detail' as evidence
+    from m365_rows as rows
+    inner join {{ ref('int_m365_files_attributed') }} as files
+        on rows.tool = files.tool
+        and rows.source_sha256 = files.source_sha256
+        and rows.refresh_date = files.refresh_date
+        and rows.report_period_days = files.report_period_days
+    where rows.last_activity_date between files.window_start and files.window_end
+),
+
+viva_engage_posts as (
+    select
+        cast(date_trunc('month', created_at) as date) as month_start,
+        'viva_engage' as tool,
+        person_key,
+        source_file,
+        source_sha256,
+        source_row,
+        'message' as evidence
+    from {{ ref('stg_viva_engage__messages') }}
+    where not is_deleted and person_key is not null and sender_type = 'user'
+),
+
+slack_posts as (
+    select
+        cast(date_trunc('month', message_at) as date) as month_start,
+        'slack' as tool,
+        person_key,
+        source_file,
+        source_sha256,
+        source_row,
+        'message' as evidence
+    from {{ ref('stg_slack__messages') }}
+    where is_contribution
+),
+
+slack_reactions as (
+    select
+        cast(date_trunc('month', message_at) as date) as month_start,
+        'slack' as tool,
+        person_key,
+        source_file,
+        source_sha256,
+        source_row,
+        'reaction' as evidence
+    from {{ ref('stg_slack__reactions') }}
+),
+
+other_tools as (
+    select
+        cast(date_trunc('month', activity_date) as date) as month_start,
+        tool,
+        person_key,
+        source_file,
+        source_sha256,
+        source_row,
+        'activity' as evidence
+    from {{ ref('stg_activity__events') }}
+    where event_count > 0
+)
+
+select * from m365
+union all select * from viva_engage_posts
+union all select * from slack_posts
+union all select * from slack_reactions
+union all select * from other_tools

@@ -1,0 +1,32 @@
+-- One row per Slack message; joins, leaves, topic changes and bot posts are flagged, not removed.
+with source as (
+    select * from {{ source('raw', 'slack_messages') }}
+),
+
+renamed as (
+    select
+        channel_name,
+        message_ts,
+        message_at,
+        user_key as person_key,
+        subtype,
+        is_bot,
+        thread_ts,
+        thread_ts is not null and thread_ts <> message_ts as is_reply,
+        not is_bot
+            and user_key is not null
+            and coalesce(subtype, '') in ('', 'thread_broadcast', 'file_share', 'me_message')
+            as is_contribution,
+        is_edited,
+        text,
+        source_file,
+        source_sha256,
+        source_member,
+        source_row
+    from source
+    qualify row_number() over (
+        partition by channel_name, message_ts order by source_file desc
+    ) = 1
+)
+
+select * from renamed

@@ -1,0 +1,28 @@
+-- One row per message; a message present in two overlapping exports is kept once.
+with source as (
+    select * from {{ source('raw', 'viva_engage_messages') }}
+),
+
+renamed as (
+    select
+        message_id,
+        thread_id,
+        replied_to_id,
+        group_id as community_id,
+        group_name as community_name,
+        sender_key as person_key,
+        lower(coalesce(sender_type, 'user')) as sender_type,
+        body,
+        created_at,
+        deleted_at,
+        deleted_at is not null as is_deleted,
+        thread_id = message_id as is_thread_starter,
+        source_file,
+        source_sha256,
+        source_member,
+        source_row
+    from source
+    qualify row_number() over (partition by message_id order by source_file desc) = 1
+)
+
+select * from renamed

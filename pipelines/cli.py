@@ -1,0 +1,194 @@
+"""`snm`: the command line. It runs the same Definitions as the Dagster UI, in process.
+
+Exit codes: 0 ok, 1 a run failed, 2 bad usage or config.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from contextlib import contextmanager, redirect_stdout
+from datetime import date
+from pathlib import Path
+
+from . import settings as env
+from .config import ConfigError, load_config
+from .months import last_complete_month, parse_month
+
+
+class UsageError(Exception):
+    """Bad arguments or configuration: exit code 2."""
+
+
+def _set_env(name: str, value) -> None:
+    if value is not None:
+        os.environ[name] = str(Path(value).expanduser().resolve())
+
+
+def _month(text: str | None) -> str:
+    if text is None:
+        return f"{last_complete_month(date.today()):%Y-%m}"
+    try:
+        first = parse_month(text)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    if first > last_complete_month(date.today()):
+        raise UsageError(f"{text} is not a complete month yet; the monitor reports whole months")
+    return f"{first:%Y-%m}"
+
+
+def _manifest_is_stale() -> bool:
+    from .project import dbt_project
+
+    manifest = Path(dbt_project.manifest_path)
+    if not manifest.exists():
+        return True
+    built = manifest.stat().st_mtime
+    sources = [p for p in env.DBT_PROJECT_DIR.rglob("*") if p.suffix in {".sql", ".yml"}]
+    return any(p.stat().st_mtime > built for p in sources if "target" not in p.parts)
+
+
+@contextmanager
+def _quiet_stdout(log, verbose: bool):
+    """dbt's progress lines go to a log file unless --verbose; warnings still reach stderr."""
+    if verbose:
+        yield
+        return
+    with redirect_stdout(log):
+        yield
+
+
+def _execute(month: str, verbose: bool) -> int:
+    """Run `monitor_job` for one month and print what happened; returns the exit code."""
+    from dagster import DagsterInstance
+
+    from .project import prepare_manifest
+
+    settings = env.load_settings()
+    try:
+        load_config(settings.config)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    if not settings.pseudonym_key and not settings.demo_mode:
+        raise UsageError(
+            f"{env.ENV_KEY} is not set: real exports are pseudonymised with a secret key. "
+            f"Set it, e.g. export {env.ENV_KEY}=$(python -c 'import secrets; "
+            "print(secrets.token_hex(32))'), and keep it safe."
+        )
+    if _manifest_is_stale():
+        prepare_manifest()
+    from .definitions import defs
+
+    instance = DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else None
+    run_config = {} if verbose else {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+    job = defs.resolve_job_def("monitor_job")
+    log_path = settings.warehouse.parent / "logs" / f"snm-run-{month}.log"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    with log_path.open("w", encoding="utf-8") as log, _quiet_stdout(log, verbose):
+        result = job.execute_in_process(
+            partition_key=month,
+            instance=instance or DagsterInstance.ephemeral(),
+            run_config=run_config,
+            raise_on_error=False,
+        )
+    if not verbose:
+        print(f"dbt log:     {log_path}")
+    from .summary import print_summary
+
+    print_summary(result, month, settings)
+    return 0 if result.success else 1
+
+
+def cmd_demo(args) -> int:
+    from .demo import generate_demo
+
+    target = Path(args.dir).resolve()
+    last = parse_month(args.month) if args.month else None
+    data = generate_demo(target, last_month=last, seed=args.seed)
+    os.environ[env.ENV_DEMO] = "1"
+    _set_env(env.ENV_INBOX, data.inbox)
+    _set_env(env.ENV_CONFIG, data.config)
+    _set_env(env.ENV_WAREHOUSE, args.warehouse or target / "warehouse.duckdb")
+    _set_env(env.ENV_OUT, args.out)
+    print(
+        f"Demo inbox written to {data.inbox} ({data.first_month:%Y-%m} to {data.last_month:%Y-%m})"
+    )
+    return _execute(f"{data.last_month:%Y-%m}", args.verbose)
+
+
+def cmd_run(args) -> int:
+    if not Path(args.inbox).is_dir():
+        raise UsageError(f"inbox folder not found: {args.inbox}")
+    _set_env(env.ENV_INBOX, args.inbox)
+    _set_env(env.ENV_CONFIG, args.config)
+    _set_env(env.ENV_WAREHOUSE, args.warehouse)
+    _set_env(env.ENV_OUT, args.out)
+    return _execute(_month(args.month), args.verbose)
+
+
+def cmd_trace(args) -> int:
+    """Print where a figure of a month came from, from that month's figures.json."""
+    _set_env(env.ENV_OUT, args.out)
+    month = f"{parse_month(args.month):%Y-%m}"
+    path = env.load_settings().out / month / "figures.json"
+    if not path.exists():
+        raise UsageError(f"no report for {month} at {path}; run `snm run --month {month}` first")
+    document = json.loads(path.read_text(encoding="utf-8"))
+    figure = next((f for f in document["figures"] if f["id"] == args.figure_id), None)
+    if figure is None:
+        known = ", ".join(f["id"] for f in document["figures"])
+        raise UsageError(f"no figure '{args.figure_id}' in {path}; known: {known}")
+    lineage = figure["lineage"]
+    print(f"{figure['id']} = {figure['value']} {figure['unit']}  ({month})")
+    print(f"  dbt model  : {lineage['dbt_model']}.{lineage['column']}")
+    print(f"  run id     : {lineage['run_id']}")
+    print(f"  code       : {lineage['code_version']}")
+    print(f"  from {len(lineage['source_files'])} file(s):")
+    for source in lineage["source_files"]:
+        print(f"    {source['name']}  sha256 {source['sha256']}  rows used {source['rows_used']}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="snm", description="Social Network Monitor")
+    commands = main.add_subparsers(dest="command", required=True)
+
+    demo = commands.add_parser("demo", help="generate the demo inbox and run everything on it")
+    demo.add_argument("--dir", default=str(env.DEFAULT_VAR_DIR / "demo"))
+    demo.add_argument("--month", help="last month of the demo history (default: last complete)")
+    demo.add_argument("--seed", type=int, default=2026)
+    demo.add_argument("--warehouse", help="DuckDB file (default: <dir>/warehouse.duckdb)")
+    demo.add_argument("--out", help="report folder (default: reports/out)")
+    demo.add_argument("-v", "--verbose", action="store_true", help="show Dagster's run log")
+    demo.set_defaults(handler=cmd_demo)
+
+    run = commands.add_parser("run", help="ingest an inbox and report a month")
+    run.add_argument("--inbox", required=True)
+    run.add_argument("--config", help="monitor.yml (default: $SNM_CONFIG)")
+    run.add_argument("--warehouse", help="DuckDB file (default: $SNM_WAREHOUSE)")
+    run.add_argument("--month", help="YYYY-MM (default: the last complete month)")
+    run.add_argument("--out", help="report folder (default: $SNM_OUT or reports/out)")
+    run.add_argument("-v", "--verbose", action="store_true", help="show Dagster's run log")
+    run.set_defaults(handler=cmd_run)
+
+    trace = commands.add_parser("trace", help="show the lineage of one figure")
+    trace.add_argument("figure_id")
+    trace.add_argument("--month", required=True)
+    trace.add_argument("--out", help="report folder (default: $SNM_OUT or reports/out)")
+    trace.set_defaults(handler=cmd_trace)
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except UsageError as exc:
+        print(f"snm: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

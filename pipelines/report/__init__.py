@@ -1,0 +1,1 @@
+"""Reports: figures.json with lineage, plotnine charts, the monthly infographic."""

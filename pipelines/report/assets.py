@@ -1,0 +1,59 @@
+"""The monthly report asset: figures.json, infographic.png and infographic.pdf for month M."""
+
+import hashlib
+
+import dagster as dg
+from dagster_dbt import get_asset_key_for_model
+
+from ..partitions import monthly_partitions
+from ..resources import MonitorConfigResource, ReportsResource, WarehouseResource
+from ..transform import dbt_models
+from ..version import code_version
+from .figures import NoDataForMonth, build_figures, trend, write_figures
+
+# The marts the infographic reads; the same list is the dbt exposure `monthly_infographic`.
+REPORT_MODELS = ("fct_headcount_monthly", "fct_tool_usage_monthly", "fct_figure_lineage")
+
+
+@dg.asset(
+    key=["reports", "monthly_infographic"],
+    group_name="reports",
+    partitions_def=monthly_partitions,
+    deps=[get_asset_key_for_model([dbt_models], model) for model in REPORT_MODELS],
+    description="Monthly infographic (PNG, PDF) and figures.json with every figure's lineage.",
+    kinds={"python", "plotnine"},
+    owners=["team:internal-communication"],
+    pool="duckdb",
+)
+def monthly_infographic(
+    context: dg.AssetExecutionContext,
+    warehouse: WarehouseResource,
+    monitor_config: MonitorConfigResource,
+    reports: ReportsResource,
+) -> dg.MaterializeResult:
+    from .infographic import render  # plotnine is heavy: load it only when a report is drawn
+
+    month = context.partition_key
+    config = monitor_config.load()
+    with warehouse.connect(read_only=True) as con:
+        try:
+            document = build_figures(
+                con, month, context.run_id, code_version(), config.organisation
+            )
+        except NoDataForMonth as exc:
+            raise dg.Failure(str(exc)) from exc
+        history = trend(con, month, config.trend_months)
+    folder = reports.month_dir(month)
+    figures_path = write_figures(document, folder / "figures.json")
+    paths = render(document, history, config.language, config.trend_months, folder)
+    digest = hashlib.sha256(paths["png"].read_bytes()).hexdigest()
+    preview = "\n".join(f"| {f['id']} | {f['value']} | {f['unit']} |" for f in document["figures"])
+    return dg.MaterializeResult(
+        data_version=dg.DataVersion(digest),
+        metadata={
+            "infographic_png": dg.MetadataValue.path(str(paths["png"])),
+            "infographic_pdf": dg.MetadataValue.path(str(paths["pdf"])),
+            "figures_json": dg.MetadataValue.path(str(figures_path)),
+            "figures": dg.MetadataValue.md("| id | value | unit |\n|---|---|---|\n" + preview),
+        },
+    )

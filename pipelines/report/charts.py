@@ -1,0 +1,165 @@
+"""The infographic's panels, each a plotnine plot."""
+
+from __future__ import annotations
+
+import pandas as pd
+from plotnine import (
+    aes,
+    annotate,
+    coord_cartesian,
+    coord_flip,
+    element_blank,
+    element_line,
+    element_rect,
+    element_text,
+    geom_col,
+    geom_line,
+    geom_point,
+    geom_text,
+    ggplot,
+    labs,
+    scale_color_manual,
+    scale_fill_manual,
+    scale_x_discrete,
+    scale_y_continuous,
+    theme,
+    theme_minimal,
+    xlim,
+    ylim,
+)
+
+from . import i18n
+
+FONT = "DejaVu Sans"
+INK = "#1f2a44"
+MUTED = "#6b7280"
+ACCENT = "#0f766e"
+PALETTE = ["#0f766e", "#2563eb", "#9333ea", "#d97706", "#dc2626", "#4b5563", "#0891b2", "#65a30d"]
+
+
+def base_theme() -> theme:
+    return theme_minimal(base_family=FONT) + theme(
+        text=element_text(family=FONT, color=INK, size=9),
+        plot_title=element_text(size=11, weight="bold", ha="left"),
+        panel_grid_minor=element_blank(),
+        plot_background=element_rect(fill="white", color="white"),
+    )
+
+
+def tool_colours(tools: list[str]) -> dict[str, str]:
+    """A stable colour per tool, the same in every panel."""
+    return {i18n.tool_name(t): PALETTE[i % len(PALETTE)] for i, t in enumerate(sorted(tools))}
+
+
+def headline(
+    organisation: str, month_label: str, headcount: int, change_text: str, language: str
+) -> ggplot:
+    """The title block and the headcount tile."""
+    blank = pd.DataFrame({"x": [0.0], "y": [0.0]})
+    return (
+        ggplot(blank, aes("x", "y"))
+        + annotate(
+            "text",
+            x=0.02,
+            y=0.93,
+            label=i18n.text(language, "title"),
+            ha="left",
+            size=17,
+            fontweight="bold",
+            color=INK,
+            family=FONT,
+        )
+        + annotate(
+            "text", x=0.02, y=0.83, label=organisation, ha="left", size=12, color=INK, family=FONT
+        )
+        + annotate(
+            "text", x=0.02, y=0.75, label=month_label, ha="left", size=12, color=MUTED, family=FONT
+        )
+        + annotate("rect", xmin=0.02, xmax=0.98, ymin=0.08, ymax=0.62, fill="#ecfdf5", color=ACCENT)
+        + annotate(
+            "text",
+            x=0.5,
+            y=0.43,
+            label=i18n.number(headcount, language),
+            size=30,
+            fontweight="bold",
+            color=ACCENT,
+            family=FONT,
+        )
+        + annotate(
+            "text",
+            x=0.5,
+            y=0.27,
+            label=i18n.text(language, "headcount"),
+            size=11,
+            color=INK,
+            family=FONT,
+        )
+        + annotate("text", x=0.5, y=0.16, label=change_text, size=9, color=MUTED, family=FONT)
+        + xlim(0, 1)
+        + ylim(0, 1)
+        + base_theme()
+        + theme(axis_text=element_blank(), axis_title=element_blank(), panel_grid=element_blank())
+    )
+
+
+def usage_bars(current: pd.DataFrame, colours: dict[str, str], language: str) -> ggplot:
+    """Usage per tool in the month, highest first, each bar labelled with its % and change."""
+    data = current.assign(
+        tool_label=current["tool"].map(i18n.tool_name),
+        shown=current["usage_pct"].fillna(0.0),
+        label=[
+            _bar_label(p, c, language)
+            for p, c in zip(current["usage_pct"], current["change_pp"], strict=True)
+        ],
+    ).sort_values(["shown", "tool"])
+    order = list(data["tool_label"])
+    return (
+        ggplot(data, aes("tool_label", "shown", fill="tool_label"))
+        + geom_col(width=0.7, show_legend=False)
+        + geom_text(aes(label="label"), ha="left", nudge_y=2, size=7.5, color=INK, family=FONT)
+        + coord_flip()
+        + scale_x_discrete(limits=order)
+        + scale_y_continuous(limits=(0, 175), breaks=[0, 25, 50, 75, 100])
+        + scale_fill_manual(values=colours)
+        + labs(title=i18n.text(language, "usage_title"), x="", y="")
+        + base_theme()
+        + theme(panel_grid_major_y=element_blank())
+    )
+
+
+def _bar_label(pct, change, language: str) -> str:
+    """'48,9% (+2,7 %-punt)'; no data reads as such, never as 0%."""
+    if pct is None or pd.isna(pct):
+        return i18n.text(language, "no_data")
+    label = f"{i18n.number(pct, language, 1)}%"
+    if change is not None and not pd.isna(change):
+        label += f" ({i18n.number(change, language, 1, sign=True)} {i18n.text(language, 'pp')})"
+    return label
+
+
+def usage_trend(
+    history: pd.DataFrame, colours: dict[str, str], language: str, months: int, footer: str
+) -> ggplot:
+    """Usage per tool over the last months, one line per tool."""
+    data = history.dropna(subset=["usage_pct"]).assign(
+        tool_label=lambda d: d["tool"].map(i18n.tool_name)
+    )
+    month_order = list(dict.fromkeys(history["month_label"]))
+    return (
+        ggplot(data, aes("month_label", "usage_pct", color="tool_label", group="tool_label"))
+        + geom_line(size=1.1)
+        + geom_point(size=2)
+        + scale_x_discrete(limits=month_order)
+        + scale_color_manual(values=colours)
+        + coord_cartesian(ylim=(0, 100))
+        + labs(
+            title=i18n.text(language, "trend_title", n=months), x="", y="", color="", caption=footer
+        )
+        + base_theme()
+        + theme(
+            legend_position="bottom",
+            panel_grid_major_x=element_line(color="#e5e7eb"),
+            plot_caption=element_text(size=7, color=MUTED, ha="left"),
+        )
+    )

@@ -1,0 +1,86 @@
+"""Resources: the warehouse, the inbox, the config file, the pseudonymiser and the output folder.
+
+Each is configured from the environment (pipelines/settings.py) in definitions.py; nothing
+here opens a file at definition-load time.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+
+from .config import MonitorConfig, load_config
+from .ingest.pseudonym import Pseudonymiser
+from .settings import DEMO_PSEUDONYM_KEY, ENV_KEY
+
+
+class WarehouseResource(dg.ConfigurableResource):
+    """The DuckDB file. Only one process may write to it: runs are serialised by the `duckdb`
+    pool (dagster.yaml), readers open it read-only, and a briefly held lock is waited for."""
+
+    path: str
+
+    @contextmanager
+    def connect(self, read_only: bool = False, wait_seconds: float = 60) -> Iterator:
+        Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        deadline = time.monotonic() + wait_seconds
+        while True:
+            try:
+                con = duckdb.connect(self.path, read_only=read_only)
+                break
+            except duckdb.IOException as exc:
+                if "lock" not in str(exc).lower() or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.5)
+        try:
+            yield con
+        finally:
+            con.close()
+
+
+class InboxResource(dg.ConfigurableResource):
+    """The inbox folder with one sub-folder per source."""
+
+    path: str
+
+
+class MonitorConfigResource(dg.ConfigurableResource):
+    """monitor.yml, validated each time a run reads it."""
+
+    path: str
+
+    def load(self) -> MonitorConfig:
+        return load_config(Path(self.path))
+
+
+class PseudonymiserResource(dg.ConfigurableResource):
+    """The HMAC key. Outside demo mode a run refuses to start without one."""
+
+    key: str | None = None
+    demo_mode: bool = False
+
+    def pseudonymiser(self) -> Pseudonymiser:
+        if self.key:
+            return Pseudonymiser(self.key)
+        if self.demo_mode:
+            return Pseudonymiser(DEMO_PSEUDONYM_KEY)
+        raise dg.Failure(
+            f"No pseudonymisation key: set {ENV_KEY} to a long random secret (keep it safe; "
+            "a new key gives everybody new pseudonyms). Only the demo runs without one."
+        )
+
+
+class ReportsResource(dg.ConfigurableResource):
+    """Where the rendered reports go: <path>/<YYYY-MM>/."""
+
+    path: str
+
+    def month_dir(self, month: str) -> Path:
+        folder = Path(self.path) / month
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder

@@ -1,0 +1,91 @@
+"""The end-of-run summary of `snm`: what was ingested, what was quarantined and why, failed
+checks and steps, and where the report is."""
+
+from __future__ import annotations
+
+import duckdb
+
+from .settings import Settings
+
+MAX_PROBLEMS_SHOWN = 25
+
+
+def _ingestion(con, run_id: str) -> None:
+    rows = con.execute(
+        """
+        select source, count(*), sum(rows_loaded), sum(rows_quarantined),
+               count(*) filter (where status = 'rejected')
+        from raw.inbox_files where ingest_run_id = ? group by source order by source
+        """,
+        [run_id],
+    ).fetchall()
+    if not rows:
+        print("Ingested: no new files (everything in the inbox was ingested before).")
+        return
+    print("Ingested (new files only):")
+    for source, files, loaded, quarantined, rejected in rows:
+        extra = f", {rejected} file(s) rejected" if rejected else ""
+        counts = f"{files:>3} file(s)  {loaded:>8} rows  {quarantined:>5} quarantined"
+        print(f"  {source:<20} {counts}{extra}")
+
+
+def _quarantine(con, run_id: str) -> None:
+    problems = con.execute(
+        """
+        select source_file, source_member, source_row, column_name, problem
+        from raw.quarantine where ingest_run_id = ?
+        order by source_file, source_member, source_row
+        """,
+        [run_id],
+    ).fetchall()
+    if not problems:
+        return
+    print(f"Quarantined input ({len(problems)} problem(s); all in table raw.quarantine):")
+    for file, member, row, column, problem in problems[:MAX_PROBLEMS_SHOWN]:
+        where = "".join(
+            [
+                f" [{member}]" if member else "",
+                f" row {row}" if row else "",
+                f" column '{column}'" if column else "",
+            ]
+        )
+        print(f"  {file}{where}: {problem}")
+    if len(problems) > MAX_PROBLEMS_SHOWN:
+        print(f"  ... and {len(problems) - MAX_PROBLEMS_SHOWN} more")
+
+
+def _failures(result) -> None:
+    for evaluation in result.get_asset_check_evaluations():
+        if not evaluation.passed:
+            print(
+                f"Check failed: {evaluation.check_name} on {evaluation.asset_key.to_user_string()}"
+            )
+    for event in result.get_step_failure_events():
+        error = event.event_specific_data.error
+        message = error.message.strip().splitlines()[0] if error else "unknown error"
+        print(f"Step failed: {event.step_key}: {message}")
+
+
+def print_summary(result, month: str, settings: Settings) -> None:
+    try:
+        con = duckdb.connect(str(settings.warehouse), read_only=True)
+    except duckdb.Error as exc:
+        print(f"(no summary: warehouse {settings.warehouse} cannot be read: {exc})")
+        con = None
+    if con is not None:
+        try:
+            _ingestion(con, result.run_id)
+            _quarantine(con, result.run_id)
+        except duckdb.CatalogException:
+            print("Nothing was ingested: the inbox has none of the expected source folders.")
+        finally:
+            con.close()
+    _failures(result)
+    folder = settings.out / month
+    print(f"Run {result.run_id} {'succeeded' if result.success else 'FAILED'} for {month}.")
+    if (folder / "infographic.png").exists() and result.success:
+        print(f"Figures:     {folder / 'figures.json'}")
+        print(f"PDF:         {folder / 'infographic.pdf'}")
+        print(f"Infographic: {folder / 'infographic.png'}")
+    elif not result.success:
+        print("Run `snm ... -v` to see the full run log.")

@@ -1,0 +1,57 @@
+"""dbt models as Dagster assets: staging -> intermediate -> marts, dbt tests as asset checks."""
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+import dagster as dg
+from dagster_dbt import (
+    DagsterDbtTranslator,
+    DagsterDbtTranslatorSettings,
+    DbtCliResource,
+    dbt_assets,
+)
+
+from .project import dbt_project
+from .resources import MonitorConfigResource, WarehouseResource
+from .settings import export_warehouse_path
+
+
+class MonitorTranslator(DagsterDbtTranslator):
+    """Groups follow the dbt layers (staging, intermediate, marts); every model is a DuckDB
+    table or view, so it carries the duckdb kind beside dbt."""
+
+    def get_asset_spec(self, manifest: Mapping[str, Any], unique_id: str, project) -> dg.AssetSpec:
+        spec = super().get_asset_spec(manifest, unique_id, project)
+        node = manifest["nodes"].get(unique_id) or manifest["sources"].get(unique_id) or {}
+        fqn = node.get("fqn", [])
+        group = fqn[1] if node.get("resource_type") == "model" and len(fqn) > 2 else None
+        return spec.replace_attributes(group_name=group or spec.group_name).merge_attributes(
+            kinds={"duckdb"}
+        )
+
+
+translator = MonitorTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True))
+
+
+def dbt_vars(config) -> dict:
+    """Settings of monitor.yml that the SQL needs, passed as dbt vars (never SQL literals)."""
+    return {"min_group_size": config.min_group_size}
+
+
+@dbt_assets(
+    manifest=dbt_project.manifest_path,
+    project=dbt_project,
+    dagster_dbt_translator=translator,
+    pool="duckdb",
+)
+def dbt_models(
+    context: dg.AssetExecutionContext,
+    dbt: DbtCliResource,
+    warehouse: WarehouseResource,
+    monitor_config: MonitorConfigResource,
+):
+    """`dbt build`: models, data tests and unit tests, in one process that owns the warehouse."""
+    export_warehouse_path(warehouse.path)
+    variables = dbt_vars(monitor_config.load())
+    yield from dbt.cli(["build", "--vars", json.dumps(variables)], context=context).stream()
