@@ -107,10 +107,12 @@ def cmd_demo(args) -> int:
     target = Path(args.dir).resolve()
     last = parse_month(args.month) if args.month else None
     data = generate_demo(target, last_month=last, seed=args.seed)
+    # The demo's default folder is the settings' default too, so `dagster dev` opens the same
+    # inbox, config and warehouse without any variable but SNM_DEMO=1.
     os.environ[env.ENV_DEMO] = "1"
     _set_env(env.ENV_INBOX, data.inbox)
     _set_env(env.ENV_CONFIG, data.config)
-    _set_env(env.ENV_WAREHOUSE, args.warehouse or target / "warehouse.duckdb")
+    _set_env(env.ENV_WAREHOUSE, args.warehouse)
     _set_env(env.ENV_OUT, args.out)
     print(
         f"Demo inbox written to {data.inbox} ({data.first_month:%Y-%m} to {data.last_month:%Y-%m})"
@@ -159,7 +161,7 @@ def parser() -> argparse.ArgumentParser:
     demo.add_argument("--dir", default=str(env.DEFAULT_VAR_DIR / "demo"))
     demo.add_argument("--month", help="last month of the demo history (default: last complete)")
     demo.add_argument("--seed", type=int, default=2026)
-    demo.add_argument("--warehouse", help="DuckDB file (default: <dir>/warehouse.duckdb)")
+    demo.add_argument("--warehouse", help="DuckDB file (default: $SNM_WAREHOUSE or var/)")
     demo.add_argument("--out", help="report folder (default: reports/out)")
     demo.add_argument("-v", "--verbose", action="store_true", help="show Dagster's run log")
     demo.set_defaults(handler=cmd_demo)

@@ -17,21 +17,19 @@ from .resources import (
     ReportsResource,
     WarehouseResource,
 )
-from .settings import load_settings
+from .settings import ENV_CONFIG, ENV_INBOX, ENV_OUT, ENV_WAREHOUSE, apply_defaults
 from .transform import dbt_models
 
 
 def build_resources() -> dict:
-    """Resources from the environment (SNM_* variables), read when the code location loads."""
-    settings = load_settings()
+    """Paths come from SNM_* environment variables, resolved when a run starts."""
+    apply_defaults()
     return {
-        "warehouse": WarehouseResource(path=str(settings.warehouse)),
-        "inbox": InboxResource(path=str(settings.inbox)),
-        "monitor_config": MonitorConfigResource(path=str(settings.config)),
-        "pseudonyms": PseudonymiserResource(
-            key=settings.pseudonym_key, demo_mode=settings.demo_mode
-        ),
-        "reports": ReportsResource(path=str(settings.out)),
+        "warehouse": WarehouseResource(path=dg.EnvVar(ENV_WAREHOUSE)),
+        "inbox": InboxResource(path=dg.EnvVar(ENV_INBOX)),
+        "monitor_config": MonitorConfigResource(path=dg.EnvVar(ENV_CONFIG)),
+        "pseudonyms": PseudonymiserResource(),
+        "reports": ReportsResource(path=dg.EnvVar(ENV_OUT)),
         "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=dbt_executable()),
     }
 

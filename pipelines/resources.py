@@ -16,7 +16,7 @@ import duckdb
 
 from .config import MonitorConfig, load_config
 from .ingest.pseudonym import Pseudonymiser
-from .settings import DEMO_PSEUDONYM_KEY, ENV_KEY
+from .settings import DEMO_PSEUDONYM_KEY, ENV_KEY, load_settings
 
 
 class WarehouseResource(dg.ConfigurableResource):
@@ -59,15 +59,14 @@ class MonitorConfigResource(dg.ConfigurableResource):
 
 
 class PseudonymiserResource(dg.ConfigurableResource):
-    """The HMAC key. Outside demo mode a run refuses to start without one."""
-
-    key: str | None = None
-    demo_mode: bool = False
+    """The HMAC key, read from SNM_PSEUDONYM_KEY when a run needs it (never shown in the UI).
+    Outside demo mode (SNM_DEMO=1) a run refuses to start without one."""
 
     def pseudonymiser(self) -> Pseudonymiser:
-        if self.key:
-            return Pseudonymiser(self.key)
-        if self.demo_mode:
+        settings = load_settings()
+        if settings.pseudonym_key:
+            return Pseudonymiser(settings.pseudonym_key)
+        if settings.demo_mode:
             return Pseudonymiser(DEMO_PSEUDONYM_KEY)
         raise dg.Failure(
             f"No pseudonymisation key: set {ENV_KEY} to a long random secret (keep it safe; "

@@ -53,6 +53,20 @@ def load_settings() -> Settings:
     )
 
 
+def apply_defaults() -> None:
+    """Put the embedded defaults into the environment where nothing is set, so resources can
+    read their paths from environment variables when a run starts (dg.EnvVar), not when the
+    code location loads."""
+    settings = load_settings()
+    for name, value in (
+        (ENV_WAREHOUSE, settings.warehouse),
+        (ENV_INBOX, settings.inbox),
+        (ENV_OUT, settings.out),
+        (ENV_CONFIG, settings.config),
+    ):
+        os.environ.setdefault(name, str(value))
+
+
 def export_warehouse_path(path: Path) -> None:
     """dbt reads the warehouse path from the environment (profiles.yml), so keep it in sync."""
     os.environ[ENV_WAREHOUSE] = str(Path(path).resolve())

@@ -11,7 +11,7 @@ LAYOUT = Layout(
         Column("activity_date", "date", "date"),
         Column("person_key", "email", "identity"),
         Column("tool", "tool"),
-        Column("action", "action"),
+        Column("action", "action", allowed=("visit", "view", "react", "comment", "post")),
         Column("event_count", "count", "int"),
     ),
 )

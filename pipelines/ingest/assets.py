@@ -87,7 +87,7 @@ def raw_asset(source: Source) -> dg.AssetsDefinition:
     ):
         pseudonymise = pseudonyms.pseudonymiser()
         with warehouse.connect() as con:
-            results = ingest_source(con, source, Path(inbox.path), pseudonymise, context.run_id)
+            results = ingest_source(con, source, Path(inbox.path), pseudonymise, context.run.run_id)
             totals = {
                 layout.table: con.execute(f"select count(*) from raw.{layout.table}").fetchone()[0]
                 for layout in source.layouts

@@ -35,6 +35,7 @@ class Column:
     required: bool = True
     nullable: bool = False
     drop: bool = False
+    allowed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -206,6 +207,8 @@ def parse_rows(
             try:
                 if column.kind == "identity":
                     record[column.name] = pseudonymise(raw)
+                elif column.allowed and raw.lower() not in column.allowed:
+                    raise CellError(f"'{raw}' is not one of: {', '.join(column.allowed)}")
                 else:
                     record[column.name] = _PARSERS[column.kind](raw)
             except (CellError, ValueError) as exc:

@@ -78,6 +78,28 @@ def ensure_tables(con: duckdb.DuckDBPyConnection, layouts: tuple[Layout, ...]) -
         con.execute(f"create table if not exists raw.{layout.table} ({ddl})")
 
 
+class KeyMismatch(RuntimeError):
+    """The warehouse holds pseudonyms made with another key; mixing them would split people."""
+
+
+def check_key(con: duckdb.DuckDBPyConnection, pseudonymise: Pseudonymiser) -> None:
+    """Remember a fingerprint of the key on first use and refuse any other key afterwards."""
+    con.execute(
+        "create table if not exists raw.pseudonym_key "
+        "(fingerprint varchar, first_used_at timestamp)"
+    )
+    fingerprint = pseudonymise("fingerprint", namespace="snm-key-check")
+    known = con.execute("select fingerprint from raw.pseudonym_key").fetchone()
+    if known is None:
+        now = datetime.now(UTC).replace(tzinfo=None)
+        con.execute("insert into raw.pseudonym_key values (?, ?)", [fingerprint, now])
+    elif known[0] != fingerprint:
+        raise KeyMismatch(
+            "this warehouse was pseudonymised with a different SNM_PSEUDONYM_KEY; use the "
+            "original key, or another warehouse file (--warehouse) for a new key"
+        )
+
+
 def _known(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     return dict(con.execute("select sha256, file_name from raw.inbox_files").fetchall())
 
@@ -158,6 +180,7 @@ def ingest_source(
 ) -> list[FileResult]:
     """Ingest every file of one source that the warehouse has not seen (by content hash)."""
     ensure_tables(con, source.layouts)
+    check_key(con, pseudonymise)
     layouts = {layout.table: layout for layout in source.layouts}
     results = []
     for item in list_items(inbox, source.name, allow_folders=source.allow_folders):

@@ -38,7 +38,7 @@ def monthly_infographic(
     with warehouse.connect(read_only=True) as con:
         try:
             document = build_figures(
-                con, month, context.run_id, code_version(), config.organisation
+                con, month, context.run.run_id, code_version(), config.organisation
             )
         except NoDataForMonth as exc:
             raise dg.Failure(str(exc)) from exc

@@ -1,0 +1,67 @@
+"""Shared fixtures: a prepared dbt manifest, and an isolated monitor environment per test
+(its own warehouse, output folder and a copy of the hand-made fixture inbox)."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from pipelines import settings
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TEST_KEY = "test-key-0123456789abcdef"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def dbt_manifest():
+    """Definitions need target/manifest.json; prepare it once, as CI and setup do."""
+    from pipelines.project import prepare_manifest
+
+    prepare_manifest()
+
+
+@dataclass
+class MonitorEnv:
+    root: Path
+    inbox: Path
+    config: Path
+    warehouse: Path
+    out: Path
+
+
+def make_env(root: Path, patch: pytest.MonkeyPatch, fixture: str = "small_inbox") -> MonitorEnv:
+    shutil.copytree(FIXTURES / fixture, root / fixture)
+    env = MonitorEnv(
+        root=root,
+        inbox=root / fixture / "inbox",
+        config=root / fixture / "monitor.yml",
+        warehouse=root / "warehouse.duckdb",
+        out=root / "out",
+    )
+    patch.setenv(settings.ENV_INBOX, str(env.inbox))
+    patch.setenv(settings.ENV_CONFIG, str(env.config))
+    patch.setenv(settings.ENV_WAREHOUSE, str(env.warehouse))
+    patch.setenv(settings.ENV_OUT, str(env.out))
+    patch.setenv(settings.ENV_KEY, TEST_KEY)
+    patch.delenv(settings.ENV_DEMO, raising=False)
+    return env
+
+
+@pytest.fixture
+def monitor_env(tmp_path, monkeypatch) -> MonitorEnv:
+    return make_env(tmp_path, monkeypatch)
+
+
+def run_month(month: str):
+    """Execute the main job in process, exactly as `snm run` does."""
+    from dagster import DagsterInstance
+
+    from pipelines.definitions import defs
+
+    job = defs.resolve_job_def("monitor_job")
+    return job.execute_in_process(
+        partition_key=month, instance=DagsterInstance.ephemeral(), raise_on_error=False
+    )

@@ -1,0 +1,152 @@
+"""The whole asset graph on the hand-made fixture inbox: every figure asserted exactly
+(see tests/fixtures/small_inbox/EXPECTED.md for the arithmetic)."""
+
+from __future__ import annotations
+
+import json
+import re
+import struct
+
+import duckdb
+import pytest
+
+from tests.conftest import make_env, run_month
+
+
+@pytest.fixture(scope="module")
+def fixture_run(tmp_path_factory):
+    with pytest.MonkeyPatch.context() as patch:
+        env = make_env(tmp_path_factory.mktemp("fixture_run"), patch)
+        result = run_month("2026-02")
+        yield env, result
+
+
+def query(env, sql: str, params=None):
+    with duckdb.connect(str(env.warehouse), read_only=True) as con:
+        return con.execute(sql, params or []).fetchall()
+
+
+def test_the_run_succeeds_with_every_check_passing(fixture_run):
+    _, result = fixture_run
+    assert result.success
+    evaluations = result.get_asset_check_evaluations()
+    names = {e.check_name for e in evaluations}
+    assert {"raw_roster_contract", "raw_m365_email_activity_contract"} <= names
+    assert any(name.startswith("not_null_fct_headcount") for name in names)  # dbt tests
+    assert [e.check_name for e in evaluations if not e.passed] == []
+
+
+def test_headcount_counts_leavers_and_joiners_by_the_month_rule(fixture_run):
+    env, _ = fixture_run
+    rows = query(env, "select month, headcount, joiners, leavers from marts.fct_headcount_monthly")
+    assert sorted(rows) == [("2026-01", 5, 0, 1), ("2026-02", 5, 1, 1)]
+
+
+def test_usage_per_tool_matches_the_hand_computed_figures(fixture_run):
+    env, _ = fixture_run
+    rows = query(env, "select month, tool, usage_pct from marts.fct_tool_usage_monthly")
+    assert {(m, t): pct for m, t, pct in rows} == {
+        ("2026-01", "email"): 80.0,
+        ("2026-01", "intranet"): 20.0,
+        ("2026-01", "slack"): None,
+        ("2026-01", "teams"): None,
+        ("2026-01", "viva_engage"): 20.0,
+        ("2026-02", "email"): 60.0,
+        ("2026-02", "intranet"): 20.0,
+        ("2026-02", "slack"): 40.0,
+        ("2026-02", "teams"): 40.0,
+        ("2026-02", "viva_engage"): 40.0,
+    }
+
+
+def test_the_straddling_file_belongs_to_january(fixture_run):
+    env, _ = fixture_run
+    rows = query(
+        env,
+        "select source_file, strftime(month_start, '%Y-%m'), window_start::varchar, is_primary_file"
+        " from intermediate.int_m365_files_attributed order by 1",
+    )
+    assert rows == [
+        ("EmailActivityUserDetail_2026-02-10.csv", "2026-01", "2026-01-12", True),
+        ("EmailActivityUserDetail_2026-02-28.csv", "2026-02", "2026-01-30", True),
+        ("TeamsUserActivityUserDetail_2026-02-28.csv", "2026-02", "2026-01-30", True),
+    ]
+
+
+def test_figures_json_carries_values_and_lineage(fixture_run):
+    env, result = fixture_run
+    document = json.loads((env.out / "2026-02" / "figures.json").read_text())
+    figures = {f["id"]: f for f in document["figures"]}
+    assert {k: f["value"] for k, f in figures.items()} == {
+        "headcount": 5,
+        "tool_usage_pct.email": 60.0,
+        "tool_usage_pct.intranet": 20.0,
+        "tool_usage_pct.slack": 40.0,
+        "tool_usage_pct.teams": 40.0,
+        "tool_usage_pct.viva_engage": 40.0,
+    }
+    headcount = figures["headcount"]["lineage"]
+    assert headcount["dbt_model"] == "fct_headcount_monthly"
+    assert headcount["column"] == "headcount"
+    assert [(f["name"], f["rows_used"]) for f in headcount["source_files"]] == [
+        ("roster_2026-02-28.csv", 5)
+    ]
+    assert re.fullmatch(r"[0-9a-f]{64}", headcount["source_files"][0]["sha256"])
+    assert headcount["run_id"] == result.run_id and headcount["code_version"]
+    email = figures["tool_usage_pct.email"]["lineage"]["source_files"]
+    assert [(f["name"], f["rows_used"]) for f in email] == [
+        ("EmailActivityUserDetail_2026-02-28.csv", 3)
+    ]
+    slack = figures["tool_usage_pct.slack"]["lineage"]["source_files"]
+    assert [(f["name"], f["rows_used"]) for f in slack] == [("slack_export_2026-02.zip", 2)]
+
+
+def test_the_infographic_is_an_a4_png_and_a_one_page_pdf(fixture_run):
+    env, _ = fixture_run
+    png = (env.out / "2026-02" / "infographic.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", png[16:24])
+    assert (width, height) == (1240, 1753)  # A4 portrait at 150 dpi
+    pdf = (env.out / "2026-02" / "infographic.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF")
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1
+
+
+def test_a_file_repeated_under_another_name_is_ingested_once(fixture_run):
+    env, _ = fixture_run
+    assert query(env, "select count(*) from raw.inbox_files where source = 'activity'") == [(1,)]
+    assert query(env, "select count(*) from raw.activity_events") == [(4,)]
+
+
+def test_no_email_address_or_name_reaches_the_warehouse(fixture_run):
+    env, _ = fixture_run
+    needles = ["example.org", "partner.org", "Jansen", "Bakker", "Visser", "Gast Partner"]
+    with duckdb.connect(str(env.warehouse), read_only=True) as con:
+        columns = con.execute(
+            "select table_schema, table_name, column_name from information_schema.columns"
+            " where data_type = 'VARCHAR'"
+        ).fetchall()
+        for schema, table, column in columns:
+            for needle in needles:
+                hits = con.execute(
+                    f'select count(*) from "{schema}"."{table}" where "{column}" ilike ?',
+                    [f"%{needle}%"],
+                ).fetchone()[0]
+                assert hits == 0, f"{needle} found in {schema}.{table}.{column}"
+    figures = (env.out / "2026-02" / "figures.json").read_text()
+    assert not any(needle in figures for needle in needles)
+
+
+def test_a_second_run_ingests_nothing_new_and_reports_the_same_figures(fixture_run):
+    env, _ = fixture_run
+    figures_path = env.out / "2026-02" / "figures.json"
+
+    def values():
+        return {f["id"]: f["value"] for f in json.loads(figures_path.read_text())["figures"]}
+
+    before, files = values(), query(env, "select count(*) from raw.inbox_files")
+    result = run_month("2026-02")
+    assert result.success
+    assert query(env, "select count(*) from raw.inbox_files") == files
+    assert query(env, "select count(*) from raw.roster") == [(11,)]
+    assert values() == before
