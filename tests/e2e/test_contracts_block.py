@@ -1,0 +1,25 @@
+"""A roster that breaks its Great Expectations contract stops the run before dbt and the
+report: the check is blocking, and the failure names the expectation."""
+
+from tests.conftest import run_month
+
+
+def test_an_implausible_birth_year_fails_the_roster_contract_and_blocks_the_report(monitor_env):
+    roster = monitor_env.inbox / "roster" / "roster_2026-01-31.csv"
+    roster.write_text(roster.read_text().replace(",1990,", ",1850,"))
+
+    result = run_month("2026-02")
+
+    assert not result.success
+    failed = [e for e in result.get_asset_check_evaluations() if not e.passed]
+    assert [e.check_name for e in failed] == ["raw_roster_contract"]
+    details = failed[0].metadata["failed"].value
+    assert details == [
+        {
+            "expectation": "expect_column_values_to_be_between",
+            "column": "birth_year",
+            "unexpected_count": 1,
+            "examples": ["1850"],
+        }
+    ]
+    assert not (monitor_env.out / "2026-02" / "infographic.png").exists()

@@ -1,0 +1,115 @@
+"""The demo generator: deterministic, realistic in shape, and the README's demo command works."""
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pipelines.demo import generate_demo
+from pipelines.demo.m365_files import EMAIL_HEADER, TEAMS_HEADER
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def digests(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    return generate_demo(tmp_path_factory.mktemp("demo"), last_month=date(2026, 10, 1))
+
+
+def test_the_same_seed_gives_the_same_bytes(demo, tmp_path):
+    again = generate_demo(tmp_path, last_month=date(2026, 10, 1))
+    assert digests(again.inbox) == digests(demo.inbox)
+    other = generate_demo(tmp_path / "other", last_month=date(2026, 10, 1), seed=7)
+    assert digests(other.inbox) != digests(demo.inbox)
+
+
+def test_fourteen_months_of_every_source_in_its_real_format(demo):
+    folders = {p.name: sorted(p.iterdir()) for p in demo.inbox.iterdir()}
+    assert demo.first_month == date(2025, 9, 1)
+    for source in (
+        "m365_email",
+        "m365_teams",
+        "viva_engage_usage",
+        "viva_engage_export",
+        "slack_export",
+        "activity",
+    ):
+        assert len(folders[source]) == 14, source
+    assert len(folders["survey"]) == 2 and len(folders["roster"]) == 2
+    email = folders["m365_email"][-1].read_bytes()
+    assert email.startswith(b"\xef\xbb\xbf" + ",".join(EMAIL_HEADER).encode() + b"\r\n")
+    teams_header = folders["m365_teams"][0].read_bytes()[3:].split(b"\r\n")[0].decode()
+    assert teams_header.split(",") == TEAMS_HEADER and len(TEAMS_HEADER) == 33
+    with zipfile.ZipFile(folders["viva_engage_export"][0]) as archive:
+        assert {"Messages.csv", "Users.csv", "Groups.csv", "Topics.csv"} <= set(archive.namelist())
+    with zipfile.ZipFile(folders["slack_export"][0]) as archive:
+        names = archive.namelist()
+        assert "users.json" in names and "channels.json" in names
+        day = json.loads(archive.read(next(n for n in names if n.count("/") == 1)))
+        assert {"ts", "text"} <= set(day[0])
+
+
+def test_the_organisation_has_the_promised_shape(demo):
+    lines = (demo.inbox / "roster" / "roster_2026-10-31.csv").read_text("utf-8-sig").splitlines()
+    rows = [line.split(",") for line in lines[1:]]
+    employed = [r for r in rows if not r[7]]
+    assert 1150 <= len(employed) <= 1250
+    assert len({r[2] for r in rows}) == 8 and len({r[3] for r in rows}) == 4
+    assert {r[4] for r in rows} == {"office", "frontline"}
+    assert sum(1 for r in rows if r[7]) >= 50  # leavers over 14 months
+    teams = (demo.inbox / "m365_teams").iterdir().__next__().read_text("utf-8-sig")
+    assert "partnerbureau.nl" in teams  # guests appear in the tools, never in the roster
+    assert "partnerbureau.nl" not in "\n".join(lines)
+
+
+def test_the_readme_demo_command_runs_everything_and_prints_the_infographic(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SNM_")}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pipelines.cli",
+            "demo",
+            "--dir",
+            str(tmp_path / "demo"),
+            "--month",
+            "2026-10",
+            "--warehouse",
+            str(tmp_path / "w.duckdb"),
+            "--out",
+            str(tmp_path / "out"),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    png = tmp_path / "out" / "2026-10" / "infographic.png"
+    assert f"Infographic: {png}" in result.stdout.splitlines()
+    figures = json.loads((tmp_path / "out" / "2026-10" / "figures.json").read_text())
+    values = {f["id"]: f["value"] for f in figures["figures"]}
+    assert 1150 <= values["headcount"] <= 1250
+    assert set(values) >= {
+        "tool_usage_pct.email",
+        "tool_usage_pct.teams",
+        "tool_usage_pct.viva_engage",
+        "tool_usage_pct.slack",
+        "tool_usage_pct.intranet",
+    }
+    assert all(0 <= values[k] <= 100 for k in values if k.startswith("tool_usage_pct."))

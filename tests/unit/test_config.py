@@ -1,0 +1,39 @@
+"""monitor.yml is validated on load, with errors naming the field."""
+
+import pytest
+
+from pipelines.config import ConfigError, load_config
+
+
+def write(tmp_path, text):
+    path = tmp_path / "monitor.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_minimal_config_gets_the_documented_defaults(tmp_path):
+    config = load_config(write(tmp_path, "organisation: Acme\n"))
+    assert (config.language, config.min_group_size, config.trend_months) == ("nl", 10, 6)
+    assert config.thresholds.light_green == 10.0
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("language: nl\n", "organisation: Field required"),
+        ("organisation: A\nlanguage: de\n", "language: Input should be 'nl' or 'en'"),
+        ("organisation: A\nmin_group_size: 1\n", "min_group_size: Input should be greater"),
+        ("organisation: A\nemail_baseline_months: ['2026/01']\n", "not a month in the form"),
+        ("organisation: A\ncolour: red\n", "colour: Extra inputs are not permitted"),
+        ("- a\n- b\n", "expected a mapping"),
+        ("organisation: [unclosed\n", "not valid YAML"),
+    ],
+)
+def test_invalid_configs_are_refused_with_the_field_named(tmp_path, text, message):
+    with pytest.raises(ConfigError, match=message.replace("(", r"\(")):
+        load_config(write(tmp_path, text))
+
+
+def test_a_missing_file_is_named(tmp_path):
+    with pytest.raises(ConfigError, match="config file not found"):
+        load_config(tmp_path / "nope.yml")
