@@ -1,4 +1,4 @@
-"""figures.json: every figure of a month with its value, unit and lineage (DESIGN.md section 4).
+"""figures.json: every figure of a month, its value, unit and lineage (docs/DESIGN.md §4).
 
 The report draws from this document only, so what the infographic prints is what an auditor
 can trace: dbt model and column, source files with SHA-256 and rows used, run id, code version.

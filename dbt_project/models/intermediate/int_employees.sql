@@ -1,4 +1,4 @@
--- The latest roster snapshot wins per employee (DESIGN.md section 2).
+-- The latest roster snapshot wins per employee (docs/DESIGN.md section 2).
 with roster as (
     select * from {{ ref('stg_hr__roster') }}
 ),

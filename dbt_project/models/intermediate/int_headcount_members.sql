@@ -1,5 +1,5 @@
 -- Employees counted in N(M): started on or before the month's last day and not left before its
--- first day (DESIGN.md section 3). One row per employee per month, with the roster row used.
+-- first day (docs/DESIGN.md section 3). One row per employee per month, with the roster row used.
 with employees as (
     select * from {{ ref('int_employees') }}
 ),

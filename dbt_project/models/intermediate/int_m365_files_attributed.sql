@@ -1,16 +1,10 @@
--- Which month each Microsoft 365 user-detail file belongs to (DESIGN.md section 3): a file
+-- Which month each Microsoft 365 user-detail file belongs to (docs/DESIGN.md section 3): a file
 -- covers `report_period_days` days ending on its refresh date and belongs to the month of its
 -- middle day (refresh date - floor(period / 2)). When several files belong to one month, the
 -- one whose window lies most inside the month (then the latest) is the primary file for counts.
 with files as (
     select distinct tool, source_file, source_sha256, refresh_date, report_period_days
-    from {{ ref('stg_m365__email_activity') }}
-    union all
-    select distinct tool, source_file, source_sha256, refresh_date, report_period_days
-    from {{ ref('stg_m365__teams_activity') }}
-    union all
-    select distinct tool, source_file, source_sha256, refresh_date, report_period_days
-    from {{ ref('stg_m365__viva_engage_activity') }}
+    from {{ ref('int_m365_user_detail') }}
 ),
 
 windows as (

@@ -1,22 +1,8 @@
--- Every source row that shows a person active on a tool in a month (DESIGN.md section 3):
+-- Every source row that shows a person active on a tool in a month (docs/DESIGN.md section 3):
 -- a user-detail row whose last activity falls inside its file's window, a message posted or a
 -- reaction given, an activity row with a count. One person may have many rows; the marts count
 -- people, and the rows remain as lineage.
-with m365_rows as (
-    select tool, refresh_date, report_period_days, person_key, last_activity_date,
-           source_file, source_sha256, source_row
-    from {{ ref('stg_m365__email_activity') }}
-    union all
-    select tool, refresh_date, report_period_days, person_key, last_activity_date,
-           source_file, source_sha256, source_row
-    from {{ ref('stg_m365__teams_activity') }}
-    union all
-    select tool, refresh_date, report_period_days, person_key, last_activity_date,
-           source_file, source_sha256, source_row
-    from {{ ref('stg_m365__viva_engage_activity') }}
-),
-
-m365 as (
+with m365 as (
     select
         files.month_start,
         rows.tool,
@@ -25,7 +11,7 @@ m365 as (
         rows.source_sha256,
         rows.source_row,
         'user_detail' as evidence
-    from m365_rows as rows
+    from {{ ref('int_m365_user_detail') }} as rows
     inner join {{ ref('int_m365_files_attributed') }} as files
         on rows.tool = files.tool
         and rows.source_sha256 = files.source_sha256

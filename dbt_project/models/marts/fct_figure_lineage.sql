@@ -1,5 +1,5 @@
 -- For every figure and month: the source files behind it and how many of their rows were used
--- (DESIGN.md section 4). Headcount: the roster rows of the employees counted. Usage per tool:
+-- (docs/DESIGN.md section 4). Headcount: the roster rows of the employees counted. Usage per tool:
 -- the rows that show an employee of N(M) active on the tool in M.
 with members as (
     select * from {{ ref('int_headcount_members') }}

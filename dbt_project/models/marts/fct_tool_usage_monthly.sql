@@ -1,4 +1,4 @@
--- Usage per tool % = employees of N(M) active on the tool in M / N(M) * 100 (DESIGN.md
+-- Usage per tool % = employees of N(M) active on the tool in M / N(M) * 100 (docs/DESIGN.md
 -- section 3). Activity of people outside the roster (guests, leavers, service accounts) is
 -- left out; a tool without any source in M has NULL usage, not 0.
 with headcount as (
