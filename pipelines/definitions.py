@@ -6,6 +6,7 @@ import dagster as dg
 from dagster_dbt import DbtCliResource
 
 from .ingest.assets import inbox_specs, raw_assets
+from .ingest.checks import ingest_checks
 from .jobs import monitor_job
 from .project import dbt_executable, dbt_project
 from .quality import contract_checks
@@ -36,7 +37,7 @@ def build_resources() -> dict:
 
 defs = dg.Definitions(
     assets=[*inbox_specs, *raw_assets, dbt_models, monthly_infographic],
-    asset_checks=contract_checks,
+    asset_checks=[*ingest_checks, *contract_checks],
     jobs=[monitor_job],
     resources=build_resources(),
     executor=dg.in_process_executor,

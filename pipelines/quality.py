@@ -1,90 +1,157 @@
-"""Input contracts: Great Expectations suites from `expectations/*.json`, run as blocking asset
-checks on the raw tables. GX is imported inside the check only: it costs seconds of CPU, and
-the code location is loaded by the UI, the daemon and every run."""
+"""Input contracts: one Great Expectations suite per raw table (`expectations/raw_<table>.json`),
+run as blocking asset checks, with GX Data Docs written next to the reports.
+
+GX is imported inside the check only: it costs seconds of CPU, and the code location is loaded
+by the UI, the daemon and every run. It validates a DataFrame read from DuckDB (GX's
+SQLAlchemy route to DuckDB does not work)."""
 
 import json
 import os
+import shutil
+from datetime import date
 from pathlib import Path
 
 import dagster as dg
 
-from .resources import WarehouseResource
+from .ingest.registry import SOURCES
+from .resources import ReportsResource, WarehouseResource
 from .settings import EXPECTATIONS_DIR
 
-# suite file (expectations/<name>.json) -> (raw asset, raw table it validates)
-CONTRACTS = {
-    "raw_roster": (["raw", "roster"], "raw.roster"),
-    "raw_m365_email_activity": (["raw", "m365_email_activity"], "raw.m365_email_activity"),
-}
+RAW_TABLES = [layout.table for source in SOURCES for layout in source.layouts]
+
+
+def suite_name(table: str) -> str:
+    return f"raw_{table}"
 
 
 def load_suite_dict(name: str) -> dict:
     return json.loads((EXPECTATIONS_DIR / f"{name}.json").read_text(encoding="utf-8"))
 
 
-def validate_frame(suite_dict: dict, frame) -> dict:
-    """Validate a pandas DataFrame against a suite in an ephemeral GX context; returns GX's
-    result as a JSON-ready dict."""
+def dates_as_numbers(frame):
+    """Dates and times become YYYYMMDD numbers, so suites state plausible date windows as
+    plain ranges (GX 1.x cannot compare DuckDB's datetime columns with JSON values)."""
+    import pandas as pd
+
+    for column in frame.columns:
+        if pd.api.types.is_datetime64_any_dtype(frame[column]):
+            frame[column] = frame[column].dt.strftime("%Y%m%d").astype("Int64")
+    return frame
+
+
+def run_parameters() -> dict:
+    return {"today": int(date.today().strftime("%Y%m%d"))}
+
+
+def validate_frames(frames: dict[str, object], data_docs: Path | None = None) -> dict[str, dict]:
+    """Validate each DataFrame against its suite in one ephemeral GX context; returns GX's
+    results as JSON-ready dicts by suite name, and writes Data Docs when a folder is given."""
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
-    suite = context.suites.add(gx.ExpectationSuite(**suite_dict))
-    batch = (
-        context.data_sources.add_pandas("warehouse")
-        .add_dataframe_asset(suite.name)
-        .add_batch_definition_whole_dataframe("all_rows")
-    )
-    definition = context.validation_definitions.add(
-        gx.ValidationDefinition(name=suite.name, data=batch, suite=suite)
-    )
-    return definition.run(batch_parameters={"dataframe": frame}).to_json_dict()
+    if data_docs is not None:
+        shutil.rmtree(data_docs, ignore_errors=True)
+        context.add_data_docs_site(
+            site_name="monitor",
+            site_config={
+                "class_name": "SiteBuilder",
+                "store_backend": {
+                    "class_name": "TupleFilesystemStoreBackend",
+                    "base_directory": str(data_docs),
+                },
+                "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+            },
+        )
+    source = context.data_sources.add_pandas("warehouse")
+    results = {}
+    for name, frame in frames.items():
+        suite = context.suites.add(gx.ExpectationSuite(**load_suite_dict(name)))
+        batch = source.add_dataframe_asset(name).add_batch_definition_whole_dataframe("all")
+        definition = context.validation_definitions.add(
+            gx.ValidationDefinition(name=name, data=batch, suite=suite)
+        )
+        checkpoint = context.checkpoints.add(
+            gx.Checkpoint(name=name, validation_definitions=[definition], actions=[])
+        )
+        run = checkpoint.run(
+            batch_parameters={"dataframe": dates_as_numbers(frame)},
+            expectation_parameters=run_parameters(),
+        )
+        results[name] = next(iter(run.run_results.values())).to_json_dict()
+    if data_docs is not None:
+        context.build_data_docs()
+    return results
 
 
-def _failures(result: dict) -> list[dict]:
+def failures(result: dict) -> list[dict]:
+    """The failed expectations of a result, in words a data engineer can act on."""
     failed = []
     for item in result["results"]:
         if item["success"]:
             continue
         config = item["expectation_config"]
         details = item.get("result", {})
+        kwargs = config["kwargs"]
+        error = (item.get("exception_info") or {}).get("exception_message")
         failed.append(
             {
                 "expectation": config["type"],
-                "column": config["kwargs"].get("column") or config["kwargs"].get("column_list"),
+                "column": kwargs.get("column")
+                or kwargs.get("column_list")
+                or kwargs.get("column_A"),
                 "unexpected_count": details.get("unexpected_count"),
                 "examples": [str(v) for v in (details.get("partial_unexpected_list") or [])[:5]],
+                **({"error": error} if error else {}),
             }
         )
     return failed
 
 
-def contract_check(suite_name: str, asset_key: list[str], table: str) -> dg.AssetChecksDefinition:
-    @dg.asset_check(
-        asset=dg.AssetKey(asset_key),
-        name=f"{suite_name}_contract",
-        description=f"Great Expectations suite expectations/{suite_name}.json on {table}.",
+def _spec(table: str) -> dg.AssetCheckSpec:
+    return dg.AssetCheckSpec(
+        name=f"{suite_name(table)}_contract",
+        asset=dg.AssetKey(["raw", table]),
+        description=f"Great Expectations suite expectations/{suite_name(table)}.json.",
         blocking=True,
     )
-    def check(warehouse: WarehouseResource) -> dg.AssetCheckResult:
-        with warehouse.connect(read_only=True) as con:
-            frame = con.sql(f"select * from {table}").df()
-        result = validate_frame(load_suite_dict(suite_name), frame)
-        failures = _failures(result)
-        return dg.AssetCheckResult(
+
+
+@dg.multi_asset_check(
+    specs=[_spec(table) for table in RAW_TABLES],
+    name="raw_contracts",
+    can_subset=True,
+    description="Validates every raw table against its Great Expectations suite.",
+)
+def raw_contracts(
+    context: dg.AssetCheckExecutionContext,
+    warehouse: WarehouseResource,
+    reports: ReportsResource,
+):
+    selected = {key.asset_key.path[-1] for key in context.selected_asset_check_keys}
+    tables = [t for t in RAW_TABLES if t in selected]
+    with warehouse.connect(read_only=True) as con:
+        frames = {suite_name(t): con.sql(f"select * from raw.{t}").df() for t in tables}
+    data_docs = Path(reports.path) / "data_docs"
+    results = validate_frames(frames, data_docs)
+    for table in tables:
+        name = suite_name(table)
+        result = results[name]
+        yield dg.AssetCheckResult(
+            asset_key=dg.AssetKey(["raw", table]),
+            check_name=f"{name}_contract",
             passed=bool(result["success"]),
             severity=dg.AssetCheckSeverity.ERROR,
             metadata={
-                "rows_validated": len(frame),
+                "rows_validated": len(frames[name]),
                 "expectations": result["statistics"]["evaluated_expectations"],
-                "failed": dg.MetadataValue.json(failures),
-                "suite": dg.MetadataValue.path(str(Path(EXPECTATIONS_DIR) / f"{suite_name}.json")),
+                "failed": dg.MetadataValue.json(failures(result)),
+                "suite": dg.MetadataValue.path(str(EXPECTATIONS_DIR / f"{name}.json")),
+                "data_docs": dg.MetadataValue.path(str(data_docs / "index.html")),
             },
         )
 
-    return check
 
-
-contract_checks = [contract_check(name, key, table) for name, (key, table) in CONTRACTS.items()]
+contract_checks = [raw_contracts]

@@ -6,9 +6,34 @@ from __future__ import annotations
 import hashlib
 import zipfile
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 MAX_MEMBER_BYTES = 512 * 1024 * 1024
+MAX_ARCHIVE_BYTES = 2 * 1024 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 200
+
+
+class UnsafeArchive(ValueError):
+    """An archive that must not be unpacked: names outside it, or a decompression bomb."""
+
+
+def _check_member_name(name: str) -> None:
+    parts = PurePosixPath(name.replace("\\", "/")).parts
+    if name.startswith(("/", "\\")) or ".." in parts or (parts and ":" in parts[0]):
+        raise UnsafeArchive(f"member '{name}' points outside the archive (path traversal)")
+
+
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) -> bytes:
+    """Read at most `budget` bytes, whatever the member's header claims."""
+    limit = min(MAX_MEMBER_BYTES, budget)
+    with archive.open(info) as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise UnsafeArchive(
+            f"member '{info.filename}' unpacks to more than {limit // (1024 * 1024)} MiB "
+            "(a decompression bomb?)"
+        )
+    return data
 
 
 @dataclass(frozen=True)
@@ -34,13 +59,20 @@ class InboxItem:
                 if p.is_file() and not p.name.startswith(".")
             }
         with zipfile.ZipFile(self.path) as archive:
-            members = {}
-            for info in archive.infolist():
-                if info.is_dir():
-                    continue
-                if info.file_size > MAX_MEMBER_BYTES:
-                    raise ValueError(f"archive member {info.filename} is too large to read")
-                members[info.filename] = archive.read(info)
+            infos = [info for info in archive.infolist() if not info.is_dir()]
+            for info in infos:
+                _check_member_name(info.filename)
+                ratio = info.file_size / max(info.compress_size, 1)
+                if ratio > MAX_COMPRESSION_RATIO and info.file_size > 10 * 1024 * 1024:
+                    raise UnsafeArchive(
+                        f"member '{info.filename}' claims to unpack {ratio:.0f} times its "
+                        "packed size (a decompression bomb?)"
+                    )
+            members, budget = {}, MAX_ARCHIVE_BYTES
+            for info in infos:
+                data = _read_member(archive, info, budget)
+                budget -= len(data)
+                members[info.filename] = data
             return members
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from .pseudonym import Pseudonymiser
+from .reading import RowError
 
 DUCKDB_TYPES = {
     "text": "VARCHAR",
@@ -40,8 +41,12 @@ class Column:
 
 @dataclass(frozen=True)
 class Layout:
+    """A raw table and the export columns it is read from. `key` names the columns that
+    identify a row within one file (empty: the whole row); a repeated key is a duplicate."""
+
     table: str
     columns: tuple[Column, ...]
+    key: tuple[str, ...] = ()
 
     @property
     def stored(self) -> list[Column]:
@@ -172,15 +177,49 @@ def match_header(layout: Layout, header: list[str]) -> tuple[dict[str, int], lis
     return found, problems
 
 
+def _shown(raw: str) -> str:
+    """A cell value as quoted in a quarantine message: short, on one line."""
+    flat = " ".join(raw.split())
+    return flat if len(flat) <= 60 else flat[:57] + "..."
+
+
+def width_problem(fields: list[str], width: int) -> str | None:
+    if len(fields) < width:
+        return (
+            f"the record has {len(fields)} of {width} columns: a broken line, or the file "
+            "was cut off"
+        )
+    if len(fields) > width:
+        return (
+            f"the record has {len(fields)} columns where the header has {width}: a delimiter "
+            "inside an unquoted value?"
+        )
+    return None
+
+
+def _parse_cell(column: Column, raw: str, pseudonymise: Pseudonymiser):
+    if column.kind == "identity":
+        return pseudonymise(raw)
+    if column.allowed and raw.lower() not in column.allowed:
+        raise CellError(f"'{_shown(raw)}' is not one of: {', '.join(column.allowed)}")
+    try:
+        value = _PARSERS[column.kind](raw)
+    except CellError as exc:
+        raise CellError(str(exc).replace(f"'{raw}'", f"'{_shown(raw)}'")) from None
+    except ValueError:
+        raise CellError(f"'{_shown(raw)}' is not valid") from None
+    return value.lower() if column.allowed else value
+
+
 def parse_rows(
     layout: Layout,
     header: list[str],
-    rows: Iterable[tuple[int, list[str]]],
+    rows: Iterable[tuple[int, list[str] | RowError]],
     pseudonymise: Pseudonymiser,
     member: str | None = None,
-    extra: dict | None = None,
 ) -> ParsedTable:
-    """Typed, pseudonymised rows; a row with any bad cell goes to quarantine whole."""
+    """Typed, pseudonymised rows. A record that cannot be read, has the wrong number of
+    columns, has a bad cell or repeats an earlier row's key goes to quarantine whole."""
     result = ParsedTable()
     positions, problems = match_header(layout, header)
     if problems:
@@ -190,30 +229,42 @@ def parse_rows(
         result.rows_read = sum(1 for _ in rows)
         result.rows_quarantined = result.rows_read
         return result
+    key_columns = layout.key or tuple(c.name for c in layout.stored)
+    seen: dict[tuple, int] = {}
     for number, fields in rows:
         result.rows_read += 1
-        record: dict = {"source_member": member, "source_row": number, **(extra or {})}
+        record: dict = {"source_member": member, "source_row": number}
         row_problems: list[Problem] = []
-        for column in layout.columns:
-            index = positions.get(column.name)
-            raw = fields[index].strip() if index is not None and index < len(fields) else ""
-            if column.drop:
-                continue
-            if raw == "":
-                if not column.nullable and index is not None:
-                    row_problems.append(Problem(number, column.header, "value is empty", member))
-                record[column.name] = None
-                continue
-            try:
-                if column.kind == "identity":
-                    record[column.name] = pseudonymise(raw)
-                elif column.allowed and raw.lower() not in column.allowed:
-                    raise CellError(f"'{raw}' is not one of: {', '.join(column.allowed)}")
-                else:
-                    record[column.name] = _PARSERS[column.kind](raw)
-            except (CellError, ValueError) as exc:
-                message = str(exc) if isinstance(exc, CellError) else f"'{raw}' is not valid"
-                row_problems.append(Problem(number, column.header, message, member))
+        broken = str(fields) if isinstance(fields, RowError) else width_problem(fields, len(header))
+        if broken:
+            row_problems.append(Problem(number, None, broken, member))
+        else:
+            for column in layout.columns:
+                index = positions.get(column.name)
+                raw = fields[index].strip() if index is not None else ""
+                if column.drop:
+                    continue
+                if raw == "":
+                    if not column.nullable and index is not None:
+                        row_problems.append(
+                            Problem(number, column.header, "value is empty", member)
+                        )
+                    record[column.name] = None
+                    continue
+                try:
+                    record[column.name] = _parse_cell(column, raw, pseudonymise)
+                except CellError as exc:
+                    row_problems.append(Problem(number, column.header, str(exc), member))
+        if not row_problems:
+            key = tuple(record.get(name) for name in key_columns)
+            if key in seen:
+                named = ", ".join(c.header for c in layout.columns if c.name in layout.key)
+                same = f"same {named}" if layout.key else "identical values"
+                row_problems.append(
+                    Problem(number, None, f"duplicate of row {seen[key]} ({same})", member)
+                )
+            else:
+                seen[key] = number
         if row_problems:
             result.problems.extend(row_problems)
             result.rows_quarantined += 1

@@ -38,6 +38,7 @@ EMAIL = Layout(
         _count("meeting_created_count", "Meeting Created Count", required=False),
         _count("meeting_interacted_count", "Meeting Interacted Count", required=False),
     ),
+    key=("person_key",),
 )
 
 TEAMS = Layout(
@@ -57,6 +58,7 @@ TEAMS = Layout(
         _count("meetings_attended_count", "Meetings Attended Count", required=False),
         Column("is_licensed", "Is Licensed", "bool", required=False, nullable=True),
     ),
+    key=("person_key",),
 )
 
 VIVA_ENGAGE_USAGE = Layout(
@@ -68,6 +70,7 @@ VIVA_ENGAGE_USAGE = Layout(
         _count("read_count", "Read Count"),
         _count("liked_count", "Liked Count"),
     ),
+    key=("person_key",),
 )
 
 EMAIL_SOURCE = Source(

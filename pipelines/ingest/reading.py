@@ -7,11 +7,16 @@ import csv
 import io
 from collections.abc import Iterator
 
-csv.field_size_limit(16 * 1024 * 1024)
+MAX_FIELD_BYTES = 1024 * 1024
+csv.field_size_limit(MAX_FIELD_BYTES)
 
 
 class UnreadableFile(ValueError):
     """The file cannot be read as a delimited text file at all."""
+
+
+class RowError(str):
+    """Stands in for the fields of a record the CSV reader could not read (the reason)."""
 
 
 def decode(data: bytes) -> str:
@@ -42,10 +47,23 @@ def read_delimited(data: bytes) -> tuple[list[str], Iterator[tuple[int, list[str
         raise UnreadableFile("the file is empty")
     first_line = text.splitlines()[0]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(first_line))
-    header = [h.strip() for h in next(reader)]
+    try:
+        header = [h.strip() for h in next(reader)]
+    except csv.Error as exc:
+        raise UnreadableFile(f"the header cannot be read: {exc}") from None
 
-    def rows() -> Iterator[tuple[int, list[str]]]:
-        for number, fields in enumerate(reader, start=2):
+    def rows() -> Iterator[tuple[int, list[str] | RowError]]:
+        number = 1
+        while True:
+            number += 1
+            try:
+                fields = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                reason = str(exc).replace(f"({MAX_FIELD_BYTES})", f"of {MAX_FIELD_BYTES} bytes")
+                yield number, RowError(f"the record cannot be read: {reason}")
+                continue
             if not any(f.strip() for f in fields):
                 continue
             yield number, fields

@@ -23,6 +23,7 @@ LAYOUT = Layout(
         Column("end_date", "end_date", "date", nullable=True),
         Column("snapshot_date", "snapshot_date", "date", required=False, nullable=True),
     ),
+    key=("person_key",),
 )
 
 

@@ -6,6 +6,7 @@ run that dies halfway through a file leaves nothing of it and the next run takes
 
 from __future__ import annotations
 
+import logging
 import zipfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -17,8 +18,10 @@ import pandas as pd
 from .inbox import InboxItem, list_items
 from .layout import Layout, ParsedTable, Problem
 from .pseudonym import Pseudonymiser
-from .reading import UnreadableFile
+from .reading import UnreadableFile, read_delimited
 from .source import Source
+
+logger = logging.getLogger(__name__)
 
 LINEAGE_COLUMNS = (
     ("source_file", "VARCHAR"),
@@ -40,6 +43,14 @@ create table if not exists raw.inbox_files (
     rows_quarantined bigint not null,
     ingest_run_id varchar,
     ingested_at timestamp not null
+);
+create table if not exists raw.inbox_duplicates (
+    sha256 varchar not null,
+    source varchar not null,
+    file_name varchar not null,
+    first_file_name varchar not null,
+    ingest_run_id varchar,
+    seen_at timestamp not null
 );
 create table if not exists raw.quarantine (
     source varchar not null,
@@ -78,6 +89,10 @@ def ensure_tables(con: duckdb.DuckDBPyConnection, layouts: tuple[Layout, ...]) -
         con.execute(f"create table if not exists raw.{layout.table} ({ddl})")
 
 
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
 class KeyMismatch(RuntimeError):
     """The warehouse holds pseudonyms made with another key; mixing them would split people."""
 
@@ -91,7 +106,7 @@ def check_key(con: duckdb.DuckDBPyConnection, pseudonymise: Pseudonymiser) -> No
     fingerprint = pseudonymise("fingerprint", namespace="snm-key-check")
     known = con.execute("select fingerprint from raw.pseudonym_key").fetchone()
     if known is None:
-        now = datetime.now(UTC).replace(tzinfo=None)
+        now = _now()
         con.execute("insert into raw.pseudonym_key values (?, ?)", [fingerprint, now])
     elif known[0] != fingerprint:
         raise KeyMismatch(
@@ -123,7 +138,7 @@ def _insert_rows(con, layout: Layout, table: ParsedTable, item: InboxItem, run_i
 def _insert_problems(con, item: InboxItem, problems: list[Problem], run_id: str) -> None:
     if not problems:
         return
-    now = datetime.now(UTC).replace(tzinfo=None)
+    now = _now()
     con.executemany(
         "insert into raw.quarantine values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
@@ -146,9 +161,27 @@ def _register(con, result: FileResult, item: InboxItem, run_id: str) -> None:
             result.rows_loaded,
             result.rows_quarantined,
             run_id,
-            datetime.now(UTC).replace(tzinfo=None),
+            _now(),
         ],
     )
+
+
+def _looks_like(item: InboxItem, source: Source) -> str:
+    """For a file whose required columns are missing: which source's export it resembles."""
+    from .registry import SOURCES  # the registry imports every source module
+
+    try:
+        header, _ = read_delimited(item.read_bytes())
+    except (UnreadableFile, OSError, UnicodeDecodeError):
+        return ""
+    present = {h.strip().lower() for h in header}
+    for other in SOURCES:
+        if other.name == source.name or other.allow_folders:
+            continue
+        required = {c.header.lower() for c in other.layouts[0].columns if c.required}
+        if required <= present:
+            return f" This looks like a {other.name} export: move it to inbox/{other.name}/."
+    return ""
 
 
 def parse_item(
@@ -162,13 +195,36 @@ def parse_item(
         result.status = "rejected"
         result.problems = [Problem(None, None, f"file rejected: {exc}")]
         return result, {}
+    except Exception as exc:  # a parser bug must not stop the other files: reject, say why
+        logger.exception("unexpected error while reading %s", item.path)
+        result.status = "rejected"
+        message = f"file rejected: unexpected {type(exc).__name__}: {exc}"
+        result.problems = [Problem(None, None, message)]
+        return result, {}
     for name, table in tables.items():
         result.table_rows[name] = len(table.rows)
         result.rows_read += table.rows_read
         result.rows_loaded += len(table.rows)
         result.rows_quarantined += table.rows_quarantined
         result.problems.extend(table.problems)
+    missing = [p for p in result.problems if p.row is None and "is missing" in p.message]
+    if missing and item.path.is_file() and not zipfile.is_zipfile(item.path):
+        hint = _looks_like(item, source)
+        for problem in missing:
+            problem.message += hint
     return result, tables
+
+
+def _record_duplicate(con, item: InboxItem, first: str, run_id: str) -> None:
+    seen = con.execute(
+        "select count(*) from raw.inbox_duplicates where sha256 = ? and file_name = ?",
+        [item.sha256, item.name],
+    ).fetchone()[0]
+    if not seen:
+        con.execute(
+            "insert into raw.inbox_duplicates values (?, ?, ?, ?, ?, ?)",
+            [item.sha256, item.source, item.name, first, run_id, _now()],
+        )
 
 
 def ingest_source(
@@ -187,7 +243,10 @@ def ingest_source(
         known = _known(con)
         if item.sha256 in known:
             first = known[item.sha256]
-            note = "" if first == item.name else f"same content as {first}, ingested once"
+            note = ""
+            if first != item.name:
+                note = f"same content as {first}, ingested once"
+                _record_duplicate(con, item, first, run_id)
             results.append(
                 FileResult(source.name, item.name, item.sha256, "already_ingested", note=note)
             )

@@ -18,6 +18,7 @@ RESPONSES = Layout(
         Column("respondent_key", "Email", "identity", required=False, nullable=True),
         Column("respondent_name", "Name", required=False, nullable=True, drop=True),
     ),
+    key=("response_id",),
 )
 
 ANSWERS = Layout(

@@ -7,9 +7,9 @@ message and a Microsoft 365 usage row of the same person share one pseudonym.
 from __future__ import annotations
 
 from .inbox import InboxItem
-from .layout import Column, Layout, ParsedTable, parse_rows
+from .layout import Column, Layout, ParsedTable, parse_rows, width_problem
 from .pseudonym import Pseudonymiser
-from .reading import UnreadableFile, read_delimited
+from .reading import RowError, UnreadableFile, read_delimited
 from .source import Source
 
 MESSAGES = Layout(
@@ -32,6 +32,7 @@ MESSAGES = Layout(
         Column("deleted_at", "deleted_at", "datetime", required=False, nullable=True),
         Column("sender_key", "sender_key", "identity", required=False, nullable=True),
     ),
+    key=("message_id",),
 )
 
 GROUPS = Layout(
@@ -42,6 +43,7 @@ GROUPS = Layout(
         Column("is_private", "private", "bool", required=False, nullable=True),
         Column("member_count", "members", "int", required=False, nullable=True),
     ),
+    key=("group_id",),
 )
 
 
@@ -87,12 +89,16 @@ def parse(item: InboxItem, pseudonymise: Pseudonymiser) -> dict[str, ParsedTable
     def with_sender(rows_in):
         """Append the sender's identity (e-mail, else namespaced vendor id) as one column."""
         for number, fields in rows_in:
+            broken = None if isinstance(fields, RowError) else width_problem(fields, len(header))
+            if isinstance(fields, RowError) or broken:
+                yield number, fields if isinstance(fields, RowError) else RowError(broken)
+                continue
             sender_id = _field(fields, sender_at)
             email = _field(fields, email_at)
             identity = email.strip() or emails.get(sender_id, "").strip()
             if not identity and sender_id:
                 identity = f"viva-engage-user:{sender_id}"
-            yield number, [*fields, *([""] * (len(header) - len(fields))), identity]
+            yield number, [*fields, identity]
 
     tables = {
         MESSAGES.table: parse_rows(

@@ -1,0 +1,97 @@
+"""Checks that prove nothing was lost and show what was quarantined, per source.
+
+For every file of a source: rows read = rows in its raw tables + rows quarantined. The
+quarantine check warns (it does not block) so good data still flows while the UI shows the
+problems next to the asset.
+"""
+
+import dagster as dg
+
+from ..resources import WarehouseResource
+from .registry import SOURCES
+from .source import Source
+
+MAX_PROBLEMS_SHOWN = 50
+
+
+def _accounting(con, source: Source) -> list[dict]:
+    loaded = " + ".join(
+        f"(select count(*) from raw.{layout.table} t where t.source_sha256 = f.sha256)"
+        for layout in source.layouts
+    )
+    rows = con.execute(
+        f"""
+        select file_name, sha256, rows_read, {loaded} as in_raw, rows_quarantined
+        from raw.inbox_files f where source = ? order by file_name
+        """,
+        [source.name],
+    ).fetchall()
+    keys = ("file", "sha256", "rows_read", "rows_in_raw", "rows_quarantined")
+    return [dict(zip(keys, row, strict=True)) for row in rows]
+
+
+def nothing_lost_check(source: Source) -> dg.AssetChecksDefinition:
+    @dg.asset_check(
+        asset=dg.AssetKey(["raw", source.layouts[0].table]),
+        name=f"{source.name}_nothing_lost",
+        description=f"Every row read from {source.name} files is in raw or in quarantine.",
+        blocking=True,
+    )
+    def check(warehouse: WarehouseResource) -> dg.AssetCheckResult:
+        with warehouse.connect(read_only=True) as con:
+            files = _accounting(con, source)
+        lost = [f for f in files if f["rows_read"] != f["rows_in_raw"] + f["rows_quarantined"]]
+        return dg.AssetCheckResult(
+            passed=not lost,
+            metadata={
+                "files": len(files),
+                "rows_read": sum(f["rows_read"] for f in files),
+                "rows_in_raw": sum(f["rows_in_raw"] for f in files),
+                "rows_quarantined": sum(f["rows_quarantined"] for f in files),
+                "files_not_adding_up": dg.MetadataValue.json(lost),
+            },
+        )
+
+    return check
+
+
+def _problems_table(rows: list[tuple]) -> str:
+    lines = ["| file | member | row | column | problem |", "|---|---|---|---|---|"]
+    for file, member, row, column, problem in rows[:MAX_PROBLEMS_SHOWN]:
+        cells = (file, member or "", row or "", column or "", problem.replace("|", "/"))
+        lines.append("| " + " | ".join(str(c) for c in cells) + " |")
+    if len(rows) > MAX_PROBLEMS_SHOWN:
+        lines.append(f"\n... {len(rows) - MAX_PROBLEMS_SHOWN} more in raw.quarantine")
+    return "\n".join(lines)
+
+
+def quarantine_check(source: Source) -> dg.AssetChecksDefinition:
+    @dg.asset_check(
+        asset=dg.AssetKey(["raw", source.layouts[0].table]),
+        name=f"{source.name}_quarantine_empty",
+        description=f"Warns when rows or files of {source.name} were quarantined, with why.",
+    )
+    def check(warehouse: WarehouseResource) -> dg.AssetCheckResult:
+        with warehouse.connect(read_only=True) as con:
+            rows = con.execute(
+                """
+                select source_file, source_member, source_row, column_name, problem
+                from raw.quarantine where source = ?
+                order by quarantined_at desc, source_file, source_member, source_row
+                """,
+                [source.name],
+            ).fetchall()
+        return dg.AssetCheckResult(
+            passed=not rows,
+            severity=dg.AssetCheckSeverity.WARN,
+            metadata={
+                "problems": len(rows),
+                "files": len({r[0] for r in rows}),
+                "quarantine": dg.MetadataValue.md(_problems_table(rows) if rows else "empty"),
+            },
+        )
+
+    return check
+
+
+ingest_checks = [c for s in SOURCES for c in (nothing_lost_check(s), quarantine_check(s))]
