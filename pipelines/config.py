@@ -59,6 +59,9 @@ class MonitorConfig(_Strict):
     language: Literal["nl", "en"] = "nl"
     min_group_size: int = Field(10, ge=2)
     trend_months: int = Field(6, ge=2, le=24)
+    # Message bodies are removed from the warehouse this many days after they were written;
+    # what was derived from them (dbt model int_message_features) stays. null keeps them.
+    message_body_retention_days: int | None = Field(730, ge=1)
     themes: list[Theme] = Field(default_factory=list)
     issues: list[Issue] = Field(default_factory=list)
     ideas_theme: str | None = None

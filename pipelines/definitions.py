@@ -18,6 +18,7 @@ from .resources import (
     ReportsResource,
     WarehouseResource,
 )
+from .retention import message_body_retention
 from .settings import ENV_CONFIG, ENV_INBOX, ENV_OUT, ENV_WAREHOUSE, apply_defaults
 from .transform import dbt_models
 
@@ -36,7 +37,7 @@ def build_resources() -> dict:
 
 
 defs = dg.Definitions(
-    assets=[*inbox_specs, *raw_assets, dbt_models, monthly_infographic],
+    assets=[*inbox_specs, *raw_assets, dbt_models, message_body_retention, monthly_infographic],
     asset_checks=[*ingest_checks, *contract_checks],
     jobs=[monitor_job],
     resources=build_resources(),

@@ -3,8 +3,11 @@ checks and steps, and where the report is."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import duckdb
 
+from .csv_out import write_csv
 from .settings import Settings
 
 MAX_PROBLEMS_SHOWN = 25
@@ -54,6 +57,31 @@ def _quarantine(con, run_id: str) -> None:
         print(f"  ... and {len(problems) - MAX_PROBLEMS_SHOWN} more")
 
 
+def _duplicates(con, run_id: str) -> None:
+    rows = con.execute(
+        "select source, file_name, first_file_name from raw.inbox_duplicates"
+        " where ingest_run_id = ? order by source, file_name",
+        [run_id],
+    ).fetchall()
+    for source, name, first in rows:
+        print(f"Skipped {source}/{name}: same content as {first}, ingested once.")
+
+
+def export_quarantine(con, folder: Path) -> Path | None:
+    """All quarantined input as a CSV a data engineer can filter (formulas neutralised)."""
+    rows = con.execute(
+        """
+        select source, source_file, source_sha256, source_member, source_row, column_name,
+               problem, ingest_run_id, quarantined_at
+        from raw.quarantine order by quarantined_at, source_file, source_member, source_row
+        """
+    ).fetchall()
+    if not rows:
+        return None
+    header = ["source", "file", "sha256", "member", "row", "column", "problem", "run_id", "at"]
+    return write_csv(folder / "quarantine.csv", header, rows)
+
+
 def _failures(result) -> None:
     for evaluation in result.get_asset_check_evaluations():
         if not evaluation.passed:
@@ -75,7 +103,11 @@ def print_summary(result, month: str, settings: Settings) -> None:
     if con is not None:
         try:
             _ingestion(con, result.run_id)
+            _duplicates(con, result.run_id)
             _quarantine(con, result.run_id)
+            exported = export_quarantine(con, settings.out)
+            if exported:
+                print(f"Quarantine:  {exported} (everything quarantined so far)")
         except duckdb.CatalogException:
             print("Nothing was ingested: the inbox has none of the expected source folders.")
         finally:

@@ -156,25 +156,23 @@ _PARSERS: dict[str, Callable[[str], object]] = {
 
 
 def match_header(layout: Layout, header: list[str]) -> tuple[dict[str, int], list[Problem]]:
-    """Column positions by case-insensitive header name; a missing required column is a
+    """Column positions by case-insensitive header name; missing required columns are one
     problem for the whole file."""
     positions = {h.strip().lower(): i for i, h in enumerate(header)}
     found: dict[str, int] = {}
-    problems: list[Problem] = []
+    missing: list[str] = []
     for column in layout.columns:
         index = positions.get(column.header.lower())
         if index is not None:
             found[column.name] = index
         elif column.required:
-            problems.append(
-                Problem(
-                    None,
-                    column.header,
-                    f"required column '{column.header}' is missing; the header has: "
-                    + ", ".join(header[:40]),
-                )
-            )
-    return found, problems
+            missing.append(column.header)
+    if not missing:
+        return found, []
+    names = ", ".join(f"'{m}'" for m in missing)
+    what = f"required column {names} is" if len(missing) == 1 else f"required columns {names} are"
+    message = f"{what} missing; the header has: " + ", ".join(h[:40] for h in header[:40])
+    return found, [Problem(None, ", ".join(missing), message)]
 
 
 def _shown(raw: str) -> str:

@@ -30,8 +30,8 @@ def _count(name: str, header: str, required: bool = True) -> Column:
 EMAIL = Layout(
     "m365_email_activity",
     _common(
-        Column("is_deleted", "Is Deleted", "bool", nullable=True),
-        Column("deleted_date", "Deleted Date", "date", nullable=True),
+        Column("is_deleted", "Is Deleted", "bool", required=False, nullable=True),
+        Column("deleted_date", "Deleted Date", "date", required=False, nullable=True),
         _count("send_count", "Send Count"),
         _count("receive_count", "Receive Count"),
         _count("read_count", "Read Count"),
@@ -45,8 +45,8 @@ TEAMS = Layout(
     "m365_teams_activity",
     _common(
         Column("tenant_display_name", "Tenant Display Name", required=False, nullable=True),
-        Column("is_deleted", "Is Deleted", "bool", nullable=True),
-        Column("deleted_date", "Deleted Date", "date", nullable=True),
+        Column("is_deleted", "Is Deleted", "bool", required=False, nullable=True),
+        Column("deleted_date", "Deleted Date", "date", required=False, nullable=True),
         _count("team_chat_message_count", "Team Chat Message Count"),
         _count("private_chat_message_count", "Private Chat Message Count"),
         _count("call_count", "Call Count"),

@@ -13,6 +13,7 @@ from .inbox import InboxItem
 from .layout import Column, Layout, ParsedTable, Problem
 from .pseudonym import Pseudonymiser
 from .reading import UnreadableFile
+from .scrub import Scrubber
 from .source import Source
 
 MESSAGES = Layout(
@@ -46,19 +47,21 @@ def _json(members: dict[str, bytes], path: str):
     return json.loads(members[path].decode("utf-8-sig"))
 
 
-def _identities(members: dict[str, bytes]) -> tuple[dict[str, str], set[str]]:
-    """Slack id -> e-mail (or namespaced id), and the ids of bot users."""
+def _identities(members: dict[str, bytes]) -> tuple[dict[str, str], set[str], list[str]]:
+    """Slack id -> e-mail (or namespaced id), the ids of bot users, and people's names."""
     path = next((p for p in members if p.rsplit("/", 1)[-1] == "users.json"), None)
     if path is None:
         raise UnreadableFile("the export has no users.json; is this a Slack export?")
-    identities, bots = {}, set()
+    identities, bots, names = {}, set(), []
     for user in _json(members, path):
         user_id = user.get("id", "")
-        email = (user.get("profile") or {}).get("email") or ""
+        profile = user.get("profile") or {}
+        email = profile.get("email") or ""
         identities[user_id] = email or f"slack-user:{user_id}"
+        names += [user.get("real_name"), profile.get("real_name"), profile.get("display_name")]
         if user.get("is_bot") or user_id == "USLACKBOT":
             bots.add(user_id)
-    return identities, bots
+    return identities, bots, [n for n in names if n]
 
 
 def _timestamp(ts: str) -> datetime:
@@ -67,7 +70,12 @@ def _timestamp(ts: str) -> datetime:
 
 def parse(item: InboxItem, pseudonymise: Pseudonymiser) -> dict[str, ParsedTable]:
     members = item.members()
-    identities, bots = _identities(members)
+    identities, bots, names = _identities(members)
+
+    def person(user_id: str) -> str | None:
+        return pseudonymise(identities.get(user_id, f"slack-user:{user_id}"))
+
+    scrub = Scrubber(names, mention=person)
     messages, reactions = ParsedTable(), ParsedTable()
     day_files = sorted(p for p in members if p.count("/") >= 1 and p.endswith(".json"))
     for path in day_files:
@@ -93,14 +101,12 @@ def parse(item: InboxItem, pseudonymise: Pseudonymiser) -> dict[str, ParsedTable
             messages.rows.append(
                 base
                 | {
-                    "user_key": pseudonymise(identities.get(user, f"slack-user:{user}"))
-                    if user
-                    else None,
+                    "user_key": person(user) if user else None,
                     "subtype": message.get("subtype"),
                     "is_bot": bool(message.get("bot_id")) or user in bots,
                     "thread_ts": message.get("thread_ts"),
                     "is_edited": "edited" in message,
-                    "text": message.get("text"),
+                    "text": scrub(message.get("text")),
                 }
             )
             for reaction in message.get("reactions") or []:
@@ -110,9 +116,7 @@ def parse(item: InboxItem, pseudonymise: Pseudonymiser) -> dict[str, ParsedTable
                         base
                         | {
                             "reaction": reaction.get("name", ""),
-                            "user_key": pseudonymise(
-                                identities.get(reactor, f"slack-user:{reactor}")
-                            ),
+                            "user_key": person(reactor),
                         }
                     )
     return {MESSAGES.table: messages, REACTIONS.table: reactions}

@@ -7,6 +7,9 @@ run that dies halfway through a file leaves nothing of it and the next run takes
 from __future__ import annotations
 
 import logging
+import os
+import sys
+import time
 import zipfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -207,7 +210,7 @@ def parse_item(
         result.rows_loaded += len(table.rows)
         result.rows_quarantined += table.rows_quarantined
         result.problems.extend(table.problems)
-    missing = [p for p in result.problems if p.row is None and "is missing" in p.message]
+    missing = [p for p in result.problems if p.row is None and "missing; the header" in p.message]
     if missing and item.path.is_file() and not zipfile.is_zipfile(item.path):
         hint = _looks_like(item, source)
         for problem in missing:
@@ -225,6 +228,15 @@ def _record_duplicate(con, item: InboxItem, first: str, run_id: str) -> None:
             "insert into raw.inbox_duplicates values (?, ?, ?, ?, ?, ?)",
             [item.sha256, item.source, item.name, first, run_id, _now()],
         )
+
+
+def _fault_injection_pause(item: InboxItem) -> None:
+    """Crash-safety tests set SNM_TEST_PAUSE_BEFORE_COMMIT to hold a file's transaction open
+    and kill the process there; unset, this does nothing."""
+    pause = os.environ.get("SNM_TEST_PAUSE_BEFORE_COMMIT")
+    if pause:
+        print(f"snm: {item.name} written, not yet committed", file=sys.stderr, flush=True)
+        time.sleep(float(pause))
 
 
 def ingest_source(
@@ -258,6 +270,7 @@ def ingest_source(
                 _insert_rows(con, layouts[table_name], table, item, run_id)
             _insert_problems(con, item, result.problems, run_id)
             _register(con, result, item, run_id)
+            _fault_injection_pause(item)
             con.execute("commit")
         except Exception:
             con.execute("rollback")

@@ -7,6 +7,7 @@ from .inbox import InboxItem
 from .layout import Column, Layout, ParsedTable, parse_rows
 from .pseudonym import Pseudonymiser
 from .reading import read_delimited
+from .scrub import Scrubber
 from .source import Source
 
 RESPONSES = Layout(
@@ -40,6 +41,9 @@ def parse(item: InboxItem, pseudonymise: Pseudonymiser) -> dict[str, ParsedTable
     kept = {r["source_row"] for r in responses.rows}
     answers = ParsedTable()
     id_at = next((i for i, h in enumerate(header) if h.lower() == "id"), None)
+    name_at = next((i for i, h in enumerate(header) if h.lower() == "name"), None)
+    names = [f[name_at] for _, f in rows if isinstance(f, list) and name_at is not None]
+    scrub = Scrubber(names)
     for number, fields in rows:
         if number not in kept:
             continue
@@ -52,7 +56,7 @@ def parse(item: InboxItem, pseudonymise: Pseudonymiser) -> dict[str, ParsedTable
                     "source_row": number,
                     "response_id": fields[id_at],
                     "question": question,
-                    "answer": value or None,
+                    "answer": scrub(value) or None,
                 }
             )
     return {RESPONSES.table: responses, ANSWERS.table: answers}

@@ -10,6 +10,7 @@ from .inbox import InboxItem
 from .layout import Column, Layout, ParsedTable, parse_rows, width_problem
 from .pseudonym import Pseudonymiser
 from .reading import RowError, UnreadableFile, read_delimited
+from .scrub import Scrubber
 from .source import Source
 
 MESSAGES = Layout(
@@ -55,19 +56,21 @@ def _member(members: dict[str, bytes], name: str) -> tuple[str, bytes] | None:
     return None
 
 
-def _sender_emails(members: dict[str, bytes]) -> dict[str, str]:
+def _users(members: dict[str, bytes]) -> tuple[dict[str, str], list[str]]:
+    """User id -> e-mail, and the people's names, from Users.csv."""
     found = _member(members, "Users.csv")
     if not found:
-        return {}
+        return {}, []
     header, rows = read_delimited(found[1])
     index = {h.lower(): i for i, h in enumerate(header)}
-    if "id" not in index or "email" not in index:
-        return {}
-    return {
-        fields[index["id"]]: fields[index["email"]]
-        for _, fields in rows
-        if len(fields) > max(index["id"], index["email"])
-    }
+    emails, names = {}, []
+    for _, fields in rows:
+        if isinstance(fields, RowError):
+            continue
+        if "id" in index and "email" in index:
+            emails[_field(fields, index["id"])] = _field(fields, index["email"])
+        names.append(_field(fields, index.get("name")))
+    return emails, names
 
 
 def _field(fields: list[str], index: int | None) -> str:
@@ -81,10 +84,11 @@ def parse(item: InboxItem, pseudonymise: Pseudonymiser) -> dict[str, ParsedTable
         raise UnreadableFile("the export has no Messages.csv; is this a Viva Engage export?")
     path, data = found
     header, rows = read_delimited(data)
-    emails = _sender_emails(members)
+    emails, names = _users(members)
     lower = [h.lower() for h in header]
     sender_at = lower.index("sender_id") if "sender_id" in lower else None
     email_at = lower.index("sender_email") if "sender_email" in lower else None
+    name_at = lower.index("sender_name") if "sender_name" in lower else None
 
     def with_sender(rows_in):
         """Append the sender's identity (e-mail, else namespaced vendor id) as one column."""
@@ -95,16 +99,24 @@ def parse(item: InboxItem, pseudonymise: Pseudonymiser) -> dict[str, ParsedTable
                 continue
             sender_id = _field(fields, sender_at)
             email = _field(fields, email_at)
+            names.append(_field(fields, name_at))
             identity = email.strip() or emails.get(sender_id, "").strip()
             if not identity and sender_id:
                 identity = f"viva-engage-user:{sender_id}"
             yield number, [*fields, identity]
 
-    tables = {
-        MESSAGES.table: parse_rows(
-            MESSAGES, [*header, "sender_key"], with_sender(rows), pseudonymise, member=path
-        )
-    }
+    messages = parse_rows(
+        MESSAGES, [*header, "sender_key"], with_sender(rows), pseudonymise, member=path
+    )
+
+    def mentioned(user_id: str) -> str | None:
+        email = emails.get(user_id, "").strip()
+        return pseudonymise(email or f"viva-engage-user:{user_id}")
+
+    scrub = Scrubber(names, mention=mentioned)
+    for row in messages.rows:
+        row["body"] = scrub(row["body"])
+    tables = {MESSAGES.table: messages}
     groups = _member(members, "Groups.csv")
     if groups:
         g_header, g_rows = read_delimited(groups[1])

@@ -98,7 +98,7 @@ def test_figures_json_carries_values_and_lineage(fixture_run):
         ("EmailActivityUserDetail_2026-02-28.csv", 3)
     ]
     slack = figures["tool_usage_pct.slack"]["lineage"]["source_files"]
-    assert [(f["name"], f["rows_used"]) for f in slack] == [("slack_export_2026-02.zip", 2)]
+    assert [(f["name"], f["rows_used"]) for f in slack] == [("slack_export_2026-02.zip", 3)]
 
 
 def test_the_infographic_is_an_a4_png_and_a_one_page_pdf(fixture_run):
@@ -118,23 +118,47 @@ def test_a_file_repeated_under_another_name_is_ingested_once(fixture_run):
     assert query(env, "select count(*) from raw.activity_events") == [(4,)]
 
 
+NEEDLES = ["example.org", "partner.org", "Jansen", "Bakker", "Visser", "de Vries", "Gast Partner"]
+
+
 def test_no_email_address_or_name_reaches_the_warehouse(fixture_run):
     env, _ = fixture_run
-    needles = ["example.org", "partner.org", "Jansen", "Bakker", "Visser", "Gast Partner"]
     with duckdb.connect(str(env.warehouse), read_only=True) as con:
         columns = con.execute(
             "select table_schema, table_name, column_name from information_schema.columns"
             " where data_type = 'VARCHAR'"
         ).fetchall()
         for schema, table, column in columns:
-            for needle in needles:
+            for needle in NEEDLES:
                 hits = con.execute(
                     f'select count(*) from "{schema}"."{table}" where "{column}" ilike ?',
                     [f"%{needle}%"],
                 ).fetchone()[0]
                 assert hits == 0, f"{needle} found in {schema}.{table}.{column}"
-    figures = (env.out / "2026-02" / "figures.json").read_text()
-    assert not any(needle in figures for needle in needles)
+
+
+def test_no_email_address_or_name_reaches_any_output_file(fixture_run):
+    env, _ = fixture_run
+    files = [p for p in env.out.rglob("*") if p.is_file()]
+    assert any(p.name == "index.html" for p in files)  # GX Data Docs are among them
+    for path in files:
+        text = path.read_bytes().decode("utf-8", errors="ignore").lower()
+        for needle in NEEDLES:
+            assert needle.lower() not in text, f"{needle} found in {path}"
+
+
+def test_message_bodies_lose_addresses_names_and_mentions(fixture_run):
+    env, _ = fixture_run
+    from pipelines.ingest.pseudonym import Pseudonymiser
+    from tests.conftest import TEST_KEY
+
+    anna = Pseudonymiser(TEST_KEY)("anna@example.org")
+    (viva,) = query(env, "select body from raw.viva_engage_messages where message_id = '2'")[0]
+    assert viva == f"Dank je! Vraag het aan [naam] of mail [e-mail], cc [@{anna}]"
+    (slack,) = query(env, "select text from raw.slack_messages order by message_ts")[0]
+    assert slack == (
+        f"Goedemorgen [@{anna}], de server is weer up. Vragen? Mail [naam] via [e-mail]"
+    )
 
 
 def test_a_second_run_ingests_nothing_new_and_reports_the_same_figures(fixture_run):
@@ -150,3 +174,27 @@ def test_a_second_run_ingests_nothing_new_and_reports_the_same_figures(fixture_r
     assert query(env, "select count(*) from raw.inbox_files") == files
     assert query(env, "select count(*) from raw.roster") == [(11,)]
     assert values() == before
+
+
+def test_real_world_formats_are_read_as_written(fixture_run):
+    env, _ = fixture_run
+    assert query(
+        env,
+        "select department from raw.roster where source_file = 'roster_2026-01-31.csv'"
+        " and department like 'Fin%'",
+    ) == [("Financiën",)]  # Windows-1252
+    assert query(env, "select count(*) from raw.activity_events") == [(4,)]  # UTF-16
+    body = query(env, "select body from raw.viva_engage_messages where message_id = '1'")
+    assert body == [("Welkom allemaal!\nTweede regel van het bericht.",)]  # quoted newline
+    slack = query(
+        env,
+        "select subtype, is_reply, is_edited, is_contribution from staging.stg_slack__messages"
+        " order by message_ts",
+    )
+    assert slack == [
+        (None, False, False, True),  # dirk's message
+        ("channel_join", False, False, False),
+        ("bot_message", False, False, False),
+        ("tombstone", False, False, False),  # a deleted message
+        (None, True, True, True),  # anna's edited thread reply
+    ]

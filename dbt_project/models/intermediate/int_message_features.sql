@@ -1,0 +1,44 @@
+-- What the figures need from a message's text, computed once while the text is there. This
+-- model is incremental: when the retention step removes old bodies from the raw layer, the
+-- features derived from them stay here, so the figures of earlier months do not change.
+{{ config(materialized='incremental', unique_key='message_key', on_schema_change='append_new_columns') }}
+
+with messages as (
+    select
+        'viva_engage' as platform,
+        'viva_engage:' || message_id as message_key,
+        created_at as posted_at,
+        person_key,
+        body as text,
+        source_sha256
+    from {{ ref('stg_viva_engage__messages') }}
+    union all
+    select
+        'slack',
+        'slack:' || channel_name || ':' || message_ts,
+        message_at,
+        person_key,
+        text,
+        source_sha256
+    from {{ ref('stg_slack__messages') }}
+),
+
+new_with_text as (
+    select * from messages
+    where text is not null
+    {% if is_incremental() %}
+        and message_key not in (select message_key from {{ this }})
+    {% endif %}
+)
+
+select
+    message_key,
+    platform,
+    posted_at,
+    person_key,
+    length(text) as text_length,
+    list_sort(list_distinct(
+        [lower(tag) for tag in regexp_extract_all(text, '#([\pL\pN_]+)', 1)]
+    )) as hashtags,
+    source_sha256
+from new_with_text

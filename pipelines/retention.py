@@ -1,0 +1,58 @@
+"""Message bodies are kept only as long as the config says. Bodies older than the retention are
+removed from the raw layer, but only once their features are safe in int_message_features,
+so the figures derived from them stay."""
+
+from datetime import UTC, datetime, timedelta
+
+import dagster as dg
+from dagster_dbt import get_asset_key_for_model
+
+from .resources import MonitorConfigResource, WarehouseResource
+from .transform import dbt_models
+
+# raw table, text column, time column, how int_message_features names its messages
+TEXT_COLUMNS = (
+    ("viva_engage_messages", "body", "created_at", "'viva_engage:' || t.message_id"),
+    ("slack_messages", "text", "message_at", "'slack:' || t.channel_name || ':' || t.message_ts"),
+)
+
+
+def remove_old_bodies(con, retention_days: int, now: datetime) -> dict[str, int]:
+    cutoff = now - timedelta(days=retention_days)
+    removed = {}
+    for table, column, posted, key in TEXT_COLUMNS:
+        (count,) = con.execute(
+            f"""
+            update raw.{table} t set {column} = null
+            where {column} is not null and {posted} < ?
+              and exists (
+                select 1 from intermediate.int_message_features f where f.message_key = {key}
+              )
+            """,
+            [cutoff],
+        ).fetchone()
+        removed[table] = count
+    return removed
+
+
+@dg.asset(
+    key=["raw", "message_body_retention"],
+    group_name="raw",
+    deps=[get_asset_key_for_model([dbt_models], "int_message_features")],
+    description="Removes message texts older than the configured retention from the raw "
+    "layer, after their features were kept.",
+    kinds={"python", "duckdb"},
+    owners=["team:data-engineering"],
+    pool="duckdb",
+)
+def message_body_retention(
+    warehouse: WarehouseResource, monitor_config: MonitorConfigResource
+) -> dg.MaterializeResult:
+    days = monitor_config.load().message_body_retention_days
+    if days is None:
+        return dg.MaterializeResult(metadata={"retention_days": "none (texts are kept)"})
+    with warehouse.connect() as con:
+        removed = remove_old_bodies(con, days, datetime.now(UTC).replace(tzinfo=None))
+    return dg.MaterializeResult(
+        metadata={"retention_days": days, **{f"removed_{t}": n for t, n in removed.items()}}
+    )
