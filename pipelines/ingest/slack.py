@@ -82,10 +82,15 @@ def parse(item: InboxItem, pseudonymise: Pseudonymiser) -> dict[str, ParsedTable
         channel = path.rsplit("/", 2)[-2]
         try:
             day = _json(members, path)
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            messages.problems.append(Problem(None, None, f"not valid JSON: {exc}", path))
+            if not isinstance(day, list):
+                raise ValueError("expected a list of messages")
+        except (UnicodeDecodeError, ValueError) as exc:
+            # the unreadable day file counts as one quarantined row, so the books still balance
+            messages.rows_read += 1
+            messages.rows_quarantined += 1
+            messages.problems.append(Problem(None, None, f"day file not readable: {exc}", path))
             continue
-        for index, message in enumerate(day if isinstance(day, list) else [], start=1):
+        for index, message in enumerate(day, start=1):
             messages.rows_read += 1
             try:
                 at = _timestamp(message["ts"])

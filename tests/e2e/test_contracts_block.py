@@ -6,7 +6,7 @@ from tests.conftest import run_month
 
 def test_an_implausible_birth_year_fails_the_roster_contract_and_blocks_the_report(monitor_env):
     roster = monitor_env.inbox / "roster" / "roster_2026-01-31.csv"
-    roster.write_text(roster.read_text().replace(",1990,", ",1850,"))
+    roster.write_bytes(roster.read_bytes().replace(b",1990,", b",1850,"))
 
     result = run_month("2026-02")
 
