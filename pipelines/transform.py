@@ -36,7 +36,17 @@ translator = MonitorTranslator(settings=DagsterDbtTranslatorSettings(enable_asse
 
 def dbt_vars(config) -> dict:
     """Settings of monitor.yml that the SQL needs, passed as dbt vars (never SQL literals)."""
-    return {"min_group_size": config.min_group_size}
+    return {
+        "min_group_size": config.min_group_size,
+        "thresholds": config.thresholds.model_dump(),
+        "themes": [theme.model_dump() for theme in config.themes],
+        "issues": [issue.model_dump() for issue in config.issues],
+        "ideas_theme": config.ideas_theme,
+        "survey_scale_max": config.survey.scale_max,
+        "survey_constructs": config.survey.constructs,
+        "segments": config.segments,
+        "email_baseline_months": config.email_baseline_months,
+    }
 
 
 @dbt_assets(

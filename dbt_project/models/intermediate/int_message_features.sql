@@ -1,4 +1,5 @@
--- What the figures need from a message's text, computed once while the text is there. This
+-- What the figures need from a message's text (hashtags, configured keywords it contains),
+-- computed once while the text is there. This
 -- model is incremental: when the retention step removes old bodies from the raw layer, the
 -- features derived from them stay here, so the figures of earlier months do not change.
 {{ config(materialized='incremental', unique_key='message_key', on_schema_change='append_new_columns') }}
@@ -29,10 +30,21 @@ new_with_text as (
     {% if is_incremental() %}
         and message_key not in (select message_key from {{ this }})
     {% endif %}
+),
+
+terms as (
+    select distinct term from {{ configured_terms() }}
+),
+
+hits as (
+    select new_with_text.message_key, list_sort(list(distinct terms.term)) as keyword_hits
+    from new_with_text
+    inner join terms on {{ matches_term('new_with_text.text', 'terms.term') }}
+    group by new_with_text.message_key
 )
 
 select
-    message_key,
+    new_with_text.message_key,
     platform,
     posted_at,
     person_key,
@@ -40,5 +52,7 @@ select
     list_sort(list_distinct(
         [lower(tag) for tag in regexp_extract_all(text, '#([\pL\pN_]+)', 1)]
     )) as hashtags,
+    coalesce(hits.keyword_hits, []) as keyword_hits,
     source_sha256
 from new_with_text
+left join hits on hits.message_key = new_with_text.message_key

@@ -1,0 +1,31 @@
+-- Which messages raise which issue (docs/DESIGN.md section 3): a configured issue when the text
+-- holds its name or one of its keywords as a whole word; otherwise every hashtag is an issue of
+-- its own, named by the tag without '#'. A tag equal to a configured issue's name or keyword
+-- belongs to that issue.
+with terms as (
+    select owner as issue, term from {{ configured_terms() }} where kind = 'issue'
+),
+
+messages as (
+    select message_key, keyword_hits, hashtags from {{ ref('int_messages') }}
+),
+
+by_keyword as (
+    select terms.issue, messages.message_key
+    from messages
+    inner join terms on list_contains(messages.keyword_hits, terms.term)
+),
+
+tags as (
+    select message_key, unnest(hashtags) as tag from messages
+),
+
+by_tag as (
+    select coalesce(terms.issue, tags.tag) as issue, tags.message_key
+    from tags
+    left join terms on ltrim(terms.term, '#') = tags.tag
+)
+
+select issue, message_key from by_keyword
+union
+select issue, message_key from by_tag

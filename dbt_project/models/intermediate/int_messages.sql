@@ -1,0 +1,56 @@
+-- Every message that can count (docs/DESIGN.md section 3): no deleted, bot or system messages.
+-- One shape for all platforms, with its thread, community, features and sentiment, and whether
+-- its author is an employee of N(M) in the month it was posted (only those count).
+with viva_engage as (
+    select
+        'viva_engage' as platform,
+        'viva_engage:' || message_id as message_key,
+        'viva_engage:' || thread_id as thread_key,
+        is_thread_starter,
+        community_name as community,
+        created_at as posted_at,
+        person_key,
+        source_file,
+        source_sha256,
+        source_row
+    from {{ ref('stg_viva_engage__messages') }}
+    where not is_deleted and sender_type = 'user' and person_key is not null
+),
+
+slack as (
+    select
+        'slack',
+        'slack:' || channel_name || ':' || message_ts,
+        'slack:' || channel_name || ':' || coalesce(thread_ts, message_ts),
+        not is_reply,
+        channel_name,
+        message_at,
+        person_key,
+        source_file,
+        source_sha256,
+        source_row
+    from {{ ref('stg_slack__messages') }}
+    where is_contribution
+),
+
+messages as (
+    select * from viva_engage
+    union all
+    select * from slack
+)
+
+select
+    messages.*,
+    cast(date_trunc('month', messages.posted_at) as date) as month_start,
+    members.person_key is not null as by_employee,
+    coalesce(features.hashtags, []) as hashtags,
+    coalesce(features.keyword_hits, []) as keyword_hits,
+    sentiment.sentiment_score
+from messages
+left join {{ ref('int_headcount_members') }} as members
+    on members.month_start = cast(date_trunc('month', messages.posted_at) as date)
+    and members.person_key = messages.person_key
+left join {{ ref('int_message_features') }} as features
+    on features.message_key = messages.message_key
+left join {{ ref('int_message_sentiment') }} as sentiment
+    on sentiment.message_key = messages.message_key

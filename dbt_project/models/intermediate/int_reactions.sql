@@ -1,0 +1,20 @@
+-- Reactions given, dated by the message reacted to; by_employee as for messages.
+with reactions as (
+    select
+        'slack' as platform,
+        'slack:' || channel_name || ':' || message_ts as message_key,
+        cast(date_trunc('month', message_at) as date) as month_start,
+        person_key,
+        source_file,
+        source_sha256,
+        source_row
+    from {{ ref('stg_slack__reactions') }}
+)
+
+select
+    reactions.*,
+    members.person_key is not null as by_employee
+from reactions
+left join {{ ref('int_headcount_members') }} as members
+    on members.month_start = reactions.month_start
+    and members.person_key = reactions.person_key

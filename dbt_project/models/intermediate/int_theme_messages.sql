@@ -1,0 +1,21 @@
+-- Which messages belong to which configured theme: posted in one of its communities, or
+-- containing one of its keywords or hashtags as a whole word (case-insensitive). A message
+-- matched both ways belongs to the theme once.
+{% set rows = [] %}
+{% for theme in var('themes') %}
+    {% for community in theme.get('communities', []) %}{% do rows.append((theme['name'], 'community', community | lower)) %}{% endfor %}
+    {% for keyword in theme.get('keywords', []) %}{% do rows.append((theme['name'], 'keyword', keyword | lower)) %}{% endfor %}
+{% endfor %}
+with terms as (
+    select * from {{ config_relation(rows, ['theme', 'kind', 'term']) }}
+),
+
+matches as (
+    select terms.theme, messages.message_key
+    from {{ ref('int_messages') }} as messages
+    inner join terms
+        on (terms.kind = 'community' and lower(messages.community) = terms.term)
+        or (terms.kind = 'keyword' and list_contains(messages.keyword_hits, terms.term))
+)
+
+select distinct theme, message_key from matches

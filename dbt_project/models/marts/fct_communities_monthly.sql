@@ -1,0 +1,51 @@
+-- Communities (Viva Engage groups, Slack channels) per month. A community is active when at
+-- least the configured share (Viva Engage's rule: 5%) of its members contributed or reacted.
+-- Slack exports hold no member counts, so a channel's activity share is unknown (NULL).
+with messages as (
+    select month_start, platform, community, person_key, message_key
+    from {{ ref('int_messages') }} where by_employee
+),
+
+reactors as (
+    select reactions.month_start, messages.platform, messages.community, reactions.person_key
+    from {{ ref('int_reactions') }} as reactions
+    inner join {{ ref('int_messages') }} as messages using (message_key)
+    where reactions.by_employee
+),
+
+people as (
+    select month_start, platform, community, person_key from messages
+    union
+    select month_start, platform, community, person_key from reactors
+),
+
+groups as (
+    select lower(group_name) as community, max(member_count) as members
+    from {{ source('raw', 'viva_engage_groups') }}
+    group by all
+),
+
+counted as (
+    select
+        people.month_start,
+        people.platform,
+        people.community,
+        count(distinct people.person_key) as active_people,
+        count(distinct messages.message_key) as messages
+    from people
+    left join messages using (month_start, platform, community, person_key)
+    group by all
+)
+
+select
+    counted.*,
+    strftime(counted.month_start, '%Y-%m') as month,
+    case when counted.platform = 'viva_engage' then groups.members end as members,
+    round(100.0 * counted.active_people
+        / nullif(case when counted.platform = 'viva_engage' then groups.members end, 0), 1)
+        as active_pct,
+    100.0 * counted.active_people
+        / nullif(case when counted.platform = 'viva_engage' then groups.members end, 0)
+        >= {{ var('thresholds')['active_community_pct'] }} as is_active
+from counted
+left join groups on groups.community = lower(counted.community)

@@ -1,0 +1,114 @@
+-- Themes per month (docs/DESIGN.md section 3): messages, threads started, contributors,
+-- participants (contributors and reactors), the share of threads started in M that someone
+-- else answered within 7 days, growth vs M-1, net sentiment, its communities' activity, and
+-- whether the theme is successful (enough contributors and answers; thresholds configured).
+{% set t = var('thresholds') %}
+{% set theme_rows = [] %}
+{% for theme in var('themes') %}{% do theme_rows.append([theme['name']]) %}{% endfor %}
+{% set community_rows = [] %}
+{% for theme in var('themes') %}
+    {% for community in theme.get('communities', []) %}{% do community_rows.append((theme['name'], community | lower)) %}{% endfor %}
+{% endfor %}
+with themes as (
+    select * from {{ config_relation(theme_rows, ['theme']) }}
+),
+
+theme_communities as (
+    select * from {{ config_relation(community_rows, ['theme', 'community']) }}
+),
+
+messages as (
+    select matches.theme, messages.*
+    from {{ ref('int_theme_messages') }} as matches
+    inner join {{ ref('int_messages') }} as messages using (message_key)
+    where messages.by_employee
+),
+
+reactors as (
+    select messages.theme, reactions.month_start, reactions.person_key
+    from {{ ref('int_reactions') }} as reactions
+    inner join messages using (message_key)
+    where reactions.by_employee
+),
+
+per_month as (
+    select
+        theme,
+        month_start,
+        count(*) as messages,
+        count(*) filter (where is_thread_starter) as threads_started,
+        count(distinct person_key) as contributors,
+        count(sentiment_score) as scored_messages,
+        {{ net_sentiment('sentiment_score') }} as net_sentiment
+    from messages
+    group by all
+),
+
+participants as (
+    select theme, month_start, count(distinct person_key) as participants
+    from (
+        select theme, month_start, person_key from messages
+        union
+        select theme, month_start, person_key from reactors
+    )
+    group by all
+),
+
+responses as (
+    select
+        messages.theme,
+        messages.month_start,
+        round(100.0 * count(*) filter (where responses.answered_within_7_days) / count(*), 1)
+            as response_rate_pct
+    from messages
+    inner join {{ ref('int_thread_responses') }} as responses using (message_key)
+    group by all
+),
+
+communities as (
+    select
+        theme_communities.theme,
+        communities.month_start,
+        count(*) as communities_with_activity,
+        count(*) filter (where communities.is_active) as active_communities
+    from theme_communities
+    inner join {{ ref('fct_communities_monthly') }} as communities
+        on lower(communities.community) = theme_communities.community
+    group by all
+),
+
+spine as (
+    select themes.theme, months.month_start, months.month
+    from themes cross join {{ ref('int_months') }} as months
+),
+
+combined as (
+    select
+        spine.theme,
+        spine.month_start,
+        spine.month,
+        coalesce(per_month.messages, 0) as messages,
+        coalesce(per_month.threads_started, 0) as threads_started,
+        coalesce(per_month.contributors, 0) as contributors,
+        coalesce(participants.participants, 0) as participants,
+        responses.response_rate_pct,
+        coalesce(per_month.scored_messages, 0) as scored_messages,
+        per_month.net_sentiment,
+        coalesce(communities.active_communities, 0) as active_communities
+    from spine
+    left join per_month using (theme, month_start)
+    left join participants using (theme, month_start)
+    left join responses using (theme, month_start)
+    left join communities using (theme, month_start)
+)
+
+select
+    *,
+    lag(messages) over (partition by theme order by month_start) as messages_previous_month,
+    round(100.0 * (messages - lag(messages) over (partition by theme order by month_start))
+        / nullif(lag(messages) over (partition by theme order by month_start), 0), 1)
+        as growth_pct,
+    contributors >= {{ t['successful_theme_min_contributors'] }}
+        and coalesce(response_rate_pct, 0) >= {{ t['successful_theme_min_response_rate_pct'] }}
+        as is_successful
+from combined
