@@ -1,18 +1,28 @@
 """The monthly report asset: figures.json, infographic.png and infographic.pdf for month M."""
 
 import hashlib
+import json
+from pathlib import Path
 
 import dagster as dg
 from dagster_dbt import get_asset_key_for_model
 
 from ..partitions import monthly_partitions
+from ..project import dbt_project
 from ..resources import MonitorConfigResource, ReportsResource, WarehouseResource
 from ..transform import dbt_models
 from ..version import code_version
 from .figures import NoDataForMonth, build_figures, trend, write_figures
 
-# The marts the infographic reads; the same list is the dbt exposure `monthly_infographic`.
-REPORT_MODELS = ("fct_headcount_monthly", "fct_tool_usage_monthly", "fct_figure_lineage")
+
+def exposure_models(name: str) -> list[str]:
+    """The models a dbt exposure depends on: the report's upstream is declared once, in dbt."""
+    manifest = json.loads(Path(dbt_project.manifest_path).read_text(encoding="utf-8"))
+    exposure = manifest["exposures"][f"exposure.{manifest['metadata']['project_name']}.{name}"]
+    return [node.split(".")[-1] for node in exposure["depends_on"]["nodes"]]
+
+
+REPORT_MODELS = exposure_models("monthly_infographic")
 
 
 @dg.asset(

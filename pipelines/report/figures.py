@@ -46,19 +46,164 @@ def _lineage(con, month_start) -> dict[str, list[dict]]:
     return files
 
 
-def _figure(figure_id, value, source: FigureSource, files, run_id, code_version) -> dict:
+def _figure(
+    figure_id,
+    value,
+    source: FigureSource,
+    files,
+    run_id,
+    code_version,
+    lineage_key: str | None = None,
+    **extra,
+) -> dict:
     return {
         "id": figure_id,
         "value": value,
         "unit": source.unit,
+        **extra,
         "lineage": {
             "dbt_model": source.model,
             "column": source.column,
-            "source_files": files.get(figure_id, []),
+            "source_files": files.get(lineage_key or figure_id, []),
             "run_id": run_id,
             "code_version": code_version,
         },
     }
+
+
+def _rows(con, model: str, month_start, order: str) -> list[dict]:
+    cursor = con.execute(
+        f"select * from marts.{model} where month_start = ? order by {order}", [month_start]
+    )
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+FUNNEL_STEPS = ("reach", "visit", "view", "interact", "contribute")
+PARTICIPATION = {
+    "contributors": "people",
+    "top20_share_pct": "%",
+    "pct_for_80": "%",
+    "gini": "ratio",
+    "lurkers_pct": "%",
+    "occasional_pct": "%",
+    "heavy_pct": "%",
+}
+THEME_METRICS = {
+    "messages": "messages",
+    "threads_started": "threads",
+    "contributors": "people",
+    "participants": "people",
+    "response_rate_pct": "%",
+    "growth_pct": "%",
+    "net_sentiment": "points",
+    "active_communities": "communities",
+    "is_successful": "yes/no",
+}
+YIELDS = {  # column -> (unit, lineage family)
+    "email_sent_per_person_per_day": ("e-mails", "yields.email"),
+    "email_change_vs_baseline_pct": ("%", "yields.email"),
+    "email_change_vs_year_ago_pct": ("%", "yields.email"),
+    "ideas": ("messages", "yields.ideas"),
+    "ideas_adopted": ("ideas", "yields.register"),
+    "engagement_index": ("0-100", "yields.engagement"),
+    "engagement_change_vs_previous_wave": ("points", "yields.engagement"),
+    "survey_response_rate_pct": ("%", "yields.engagement"),
+    "signalled": ("register rows", "yields.register"),
+    "responded": ("register rows", "yields.register"),
+    "acted_on": ("register rows", "yields.register"),
+    "median_days_to_response": ("days", "yields.register"),
+}
+
+
+def _family_figures(con, month_start, files, run_id, code_version) -> list[dict]:
+    """Every figure of docs/DESIGN.md section 4 beyond headcount and usage, from the marts."""
+    out = []
+
+    def add(figure_id, value, model, column, unit, lineage_key, **extra):
+        source = FigureSource(model, column, unit)
+        out.append(
+            _figure(figure_id, value, source, files, run_id, code_version, lineage_key, **extra)
+        )
+
+    for row in _rows(con, "fct_adoption_funnel_monthly", month_start, "platform"):
+        platform = row["platform"]
+        for step in FUNNEL_STEPS:
+            add(
+                f"funnel.{platform}.{step}",
+                row[step],
+                "fct_adoption_funnel_monthly",
+                step,
+                "%",
+                f"tool_usage_pct.{platform}",
+            )
+        add(
+            f"ambition_level.{platform}",
+            row["ambition_level"],
+            "fct_adoption_funnel_monthly",
+            "ambition_level",
+            "level",
+            f"tool_usage_pct.{platform}",
+        )
+    for row in _rows(con, "fct_participation_monthly", month_start, "platform"):
+        for column, unit in PARTICIPATION.items():
+            add(
+                f"participation.{row['platform']}.{column}",
+                row[column],
+                "fct_participation_monthly",
+                column,
+                unit,
+                f"participation.{row['platform']}",
+            )
+    for row in _rows(con, "fct_themes_monthly", month_start, "theme"):
+        for column, unit in THEME_METRICS.items():
+            add(
+                f"themes.{row['theme']}.{column}",
+                row[column],
+                "fct_themes_monthly",
+                column,
+                unit,
+                f"themes.{row['theme']}",
+            )
+    top10 = [
+        {key: row[key] for key in ("rank", "issue", "messages", "net_sentiment", "light", "trend")}
+        for row in _rows(con, "fct_issues_monthly", month_start, "rank")
+        if row["is_top10"]
+    ]
+    add(
+        "issues.top10",
+        top10,
+        "fct_issues_monthly",
+        "rank, issue, messages, net_sentiment, light",
+        "list",
+        "issues.top10",
+    )
+    for row in _rows(con, "fct_yields_monthly", month_start, "month_start"):
+        for column, (unit, family) in YIELDS.items():
+            add(f"yields.{column}", row[column], "fct_yields_monthly", column, unit, family)
+    for row in _rows(con, "fct_reach_by_segment_monthly", month_start, "dimension, segment"):
+        extra = {"suppressed": row["is_suppressed"]}
+        if row["is_suppressed"]:
+            extra["shown_as"] = f"< {row['min_group_size']}"
+        add(
+            f"reach.{row['dimension']}.{row['segment']}",
+            row["reach_pct"],
+            "fct_reach_by_segment_monthly",
+            "reach_pct",
+            "%",
+            "reach",
+            **extra,
+        )
+    for row in _rows(con, "fct_identity_coverage_monthly", month_start, "tool"):
+        add(
+            f"identity_coverage.{row['tool']}",
+            row["matched_pct"],
+            "fct_identity_coverage_monthly",
+            "matched_pct",
+            "%",
+            f"identity_coverage.{row['tool']}",
+        )
+    return out
 
 
 def months_with_data(con) -> list[str]:
@@ -88,6 +233,7 @@ def build_figures(con, month: str, run_id: str, code_version: str, organisation:
         figures.append(
             _figure(f"tool_usage_pct.{tool}", pct, TOOL_USAGE, files, run_id, code_version)
         )
+    figures += _family_figures(con, month_start, files, run_id, code_version)
     return {
         "organisation": organisation,
         "month": month,

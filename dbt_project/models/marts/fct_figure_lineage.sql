@@ -1,6 +1,17 @@
--- For every figure and month: the source files behind it and how many of their rows were used
--- (docs/DESIGN.md section 4). Headcount: the roster rows of the employees counted. Usage per tool:
--- the rows that show an employee of N(M) active on the tool in M.
+-- For every figure family and month: the source files behind it and how many of their rows
+-- were used (docs/DESIGN.md section 4). figures.json maps each figure id to its family:
+--   headcount                   the roster rows of the employees counted;
+--   tool_usage_pct.<tool>       rows showing an employee of N(M) active on the tool (also the
+--                               funnel and ambition level of that platform);
+--   participation.<platform>    messages by employees (platform `all`: every platform);
+--   themes.<theme>              the theme's messages by employees;
+--   issues.top10                messages by employees raising a top-10 issue;
+--   yields.email                rows of employees in the month's primary e-mail file;
+--   yields.ideas                messages in the ideas theme;
+--   yields.register             actions-register rows signalled in the month;
+--   yields.engagement           the survey file of the wave reported;
+--   reach                       non-e-mail activity rows of employees;
+--   identity_coverage.<tool>    every activity row of the tool.
 with members as (
     select * from {{ ref('int_headcount_members') }}
 ),
@@ -28,8 +39,97 @@ tool_usage as (
         on members.month_start = evidence.month_start
         and members.person_key = evidence.person_key
     group by all
+),
+
+messages as (
+    select * from {{ ref('int_messages') }} where by_employee
+),
+
+participation as (
+    select 'participation.' || platform, month_start, source_file, source_sha256, count(*)
+    from messages group by all
+    union all
+    select 'participation.all', month_start, source_file, source_sha256, count(*)
+    from messages group by all
+),
+
+themes as (
+    select 'themes.' || matches.theme, messages.month_start, messages.source_file,
+        messages.source_sha256, count(*)
+    from {{ ref('int_theme_messages') }} as matches
+    inner join messages using (message_key)
+    group by all
+),
+
+issues as (
+    select 'issues.top10', messages.month_start, messages.source_file, messages.source_sha256,
+        count(distinct messages.message_key)
+    from {{ ref('int_issue_messages') }} as matches
+    inner join messages using (message_key)
+    inner join {{ ref('fct_issues_monthly') }} as issues
+        on issues.issue = matches.issue and issues.month_start = messages.month_start
+    where issues.is_top10
+    group by all
+),
+
+email as (
+    select 'yields.email', files.month_start, rows.source_file, rows.source_sha256, count(*)
+    from {{ ref('int_m365_files_attributed') }} as files
+    inner join {{ ref('stg_m365__email_activity') }} as rows using (source_sha256)
+    inner join members
+        on members.month_start = files.month_start and members.person_key = rows.person_key
+    where files.tool = 'email' and files.is_primary_file
+    group by all
+),
+
+ideas as (
+    select 'yields.ideas', messages.month_start, messages.source_file, messages.source_sha256,
+        count(*)
+    from {{ ref('int_theme_messages') }} as matches
+    inner join messages using (message_key)
+    where matches.theme = {{ "'" ~ (var('ideas_theme') | replace("'", "''")) ~ "'" if var('ideas_theme') else 'null' }}
+    group by all
+),
+
+register as (
+    select 'yields.register', cast(date_trunc('month', signalled_on) as date), source_file,
+        source_sha256, count(*)
+    from {{ source('raw', 'actions_register') }}
+    group by all
+),
+
+engagement as (
+    select 'yields.engagement', months.month_start, waves.source_file, waves.source_sha256,
+        waves.respondents
+    from {{ ref('int_months') }} as months
+    inner join {{ ref('int_survey_waves') }} as waves on waves.month_start <= months.month_start
+    qualify row_number() over (partition by months.month_start order by waves.wave_end desc) = 1
+),
+
+reach as (
+    select 'reach', evidence.month_start, evidence.source_file, evidence.source_sha256, count(*)
+    from {{ ref('int_tool_activity_evidence') }} as evidence
+    inner join members
+        on members.month_start = evidence.month_start
+        and members.person_key = evidence.person_key
+    where evidence.tool <> 'email'
+    group by all
+),
+
+coverage as (
+    select 'identity_coverage.' || tool, month_start, source_file, source_sha256, count(*)
+    from {{ ref('int_tool_activity_evidence') }}
+    group by all
 )
 
 select * from headcount
-union all
-select * from tool_usage
+union all select * from tool_usage
+union all select * from participation
+union all select * from themes
+union all select * from issues
+union all select * from email
+union all select * from ideas
+union all select * from register
+union all select * from engagement
+union all select * from reach
+union all select * from coverage

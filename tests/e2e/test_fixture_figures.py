@@ -1,0 +1,166 @@
+"""Every figure family of the monitor on the fixture month, asserted exactly as computed by
+hand in tests/fixtures/small_inbox/EXPECTED.md ("The other figures of February 2026")."""
+
+import json
+
+import pytest
+
+from tests.conftest import make_env, run_month
+
+
+@pytest.fixture(scope="module")
+def figures(tmp_path_factory):
+    with pytest.MonkeyPatch.context() as patch:
+        env = make_env(tmp_path_factory.mktemp("figures"), patch)
+        assert run_month("2026-02").success
+        document = json.loads((env.out / "2026-02" / "figures.json").read_text())
+    return {f["id"]: f for f in document["figures"]}
+
+
+def values(figures, prefix):
+    return {k[len(prefix) :]: f["value"] for k, f in figures.items() if k.startswith(prefix)}
+
+
+def test_participation(figures):
+    assert values(figures, "participation.all.") == {
+        "contributors": 3,
+        "top20_share_pct": 50.0,
+        "pct_for_80": 100.0,
+        "gini": 0.167,
+        "lurkers_pct": 0.0,
+        "occasional_pct": 100.0,
+        "heavy_pct": 0.0,
+    }
+    for platform in ("viva_engage", "slack"):
+        assert values(figures, f"participation.{platform}.") == {
+            "contributors": 2,
+            "top20_share_pct": 50.0,
+            "pct_for_80": 100.0,
+            "gini": 0.0,
+            "lurkers_pct": 0.0,
+            "occasional_pct": 100.0,
+            "heavy_pct": 0.0,
+        }
+
+
+def test_funnel_and_ambition_level(figures):
+    assert values(figures, "funnel.viva_engage.") == {
+        "reach": 40.0,
+        "visit": 100.0,
+        "view": 0.0,
+        "interact": 50.0,
+        "contribute": 50.0,
+    }
+    assert values(figures, "funnel.slack.") == {
+        "reach": 40.0,
+        "visit": 100.0,
+        "view": None,
+        "interact": 50.0,
+        "contribute": 50.0,
+    }
+    assert values(figures, "funnel.intranet.") == {
+        "reach": 40.0,
+        "visit": 50.0,
+        "view": 0.0,
+        "interact": 0.0,
+        "contribute": 0.0,
+    }
+    assert values(figures, "ambition_level.") == {
+        "intranet": "Informeren",
+        "slack": "Co-creëren",
+        "viva_engage": "Co-creëren",
+    }
+
+
+def test_reach_by_segment_with_suppression(figures):
+    assert values(figures, "reach.") == {
+        "department.Communicatie": 100.0,
+        "department.ICT": 66.7,
+        "location.Stadhuis": 100.0,
+        "location.Werf": 66.7,
+        "role_type.frontline": 100.0,
+        "role_type.office": 66.7,
+        "age_band.25-34": None,
+        "age_band.35-44": 100.0,
+        "age_band.45-54": 100.0,
+    }
+    suppressed = figures["reach.age_band.25-34"]
+    assert suppressed["suppressed"] is True and suppressed["shown_as"] == "< 2"
+    assert figures["reach.age_band.35-44"]["suppressed"] is False
+
+
+def test_themes(figures):
+    assert values(figures, "themes.Welkom.") == {
+        "messages": 2,
+        "threads_started": 1,
+        "contributors": 2,
+        "participants": 2,
+        "response_rate_pct": 100.0,
+        "growth_pct": 100.0,
+        "net_sentiment": None,
+        "active_communities": 1,
+        "is_successful": False,
+    }
+    assert values(figures, "themes.Server.") == {
+        "messages": 1,
+        "threads_started": 1,
+        "contributors": 1,
+        "participants": 2,
+        "response_rate_pct": 100.0,
+        "growth_pct": None,
+        "net_sentiment": None,
+        "active_communities": 0,
+        "is_successful": False,
+    }
+
+
+def test_issues_top10(figures):
+    assert figures["issues.top10"]["value"] == [
+        {
+            "rank": 1,
+            "issue": "server",
+            "messages": 1,
+            "net_sentiment": None,
+            "light": "grey",
+            "trend": "new",
+        },
+    ]
+
+
+def test_yields(figures):
+    assert values(figures, "yields.") == {
+        "email_sent_per_person_per_day": 2.67,
+        "email_change_vs_baseline_pct": 6.0,
+        "email_change_vs_year_ago_pct": None,
+        "ideas": 2,
+        "ideas_adopted": 0,
+        "engagement_index": 62.5,
+        "engagement_change_vs_previous_wave": None,
+        "survey_response_rate_pct": 40.0,
+        "signalled": 1,
+        "responded": 1,
+        "acted_on": 1,
+        "median_days_to_response": 7.0,
+    }
+
+
+def test_identity_coverage(figures):
+    assert values(figures, "identity_coverage.") == {
+        "email": 75.0,
+        "intranet": 50.0,
+        "slack": 100.0,
+        "teams": 66.7,
+        "viva_engage": 66.7,
+    }
+
+
+def test_every_figure_has_lineage_to_files(figures):
+    for figure_id, figure in figures.items():
+        lineage = figure["lineage"]
+        assert lineage["dbt_model"].startswith("fct_") and lineage["column"], figure_id
+        if figure["value"] not in (None, 0, [], False) and not figure_id.startswith(
+            "funnel.slack.view"
+        ):
+            assert lineage["source_files"], figure_id
+    engagement = figures["yields.engagement_index"]["lineage"]["source_files"]
+    assert [(f["name"], f["rows_used"]) for f in engagement] == [("pulse_2026-02.csv", 2)]
