@@ -65,7 +65,7 @@ def viva_engage_posts(
         weights = [
             COMMUNITY_WEIGHTS[c] * (boost if c.startswith("Reorg") else 1) for c in communities
         ]
-        threads = int(len(active) * 0.9) + (250 if m == reorganisation_month else 0)
+        threads = int(len(active) * 0.3) + (150 if m == reorganisation_month else 0)
         for _ in range(threads):
             community = rng.choices(communities, weights)[0]
             author = _pick(rng, writers)

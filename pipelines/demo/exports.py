@@ -49,6 +49,13 @@ def _iso(moment) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ") if moment else ""
 
 
+def _members(posts: list[Post], community: str, population: int) -> int:
+    """Members of a community: its writers over the whole history, and as many again who
+    only read along."""
+    writers = {p.author.email for p in posts if p.community == community}
+    return min(population, 2 * len(writers) + 25)
+
+
 def viva_engage_export(posts: list[Post], people: list[Person], first: date) -> dict[str, bytes]:
     user_ids = {p.email: 1_500_000 + i for i, p in enumerate(people)}
     rows = []
@@ -96,7 +103,10 @@ def viva_engage_export(posts: list[Post], people: list[Person], first: date) -> 
         ]
         for p in people
     ]
-    groups = [[gid, name, "", "false", ""] for name, gid in GROUP_IDS.items()]
+    groups = [
+        [gid, name, "", "false", _members(posts, name, len(people))]
+        for name, gid in GROUP_IDS.items()
+    ]
     topics = [[i, tag] for i, tag in enumerate(["reorganisatie", "duurzaam", "idee", "storing"])]
     return {
         "Messages.csv": csv_bytes(MESSAGE_HEADER, rows),

@@ -36,11 +36,36 @@ terms as (
     select distinct term from {{ configured_terms() }}
 ),
 
-hits as (
-    select new_with_text.message_key, list_sort(list(distinct terms.term)) as keyword_hits
+-- Whole-word matching, fast: a one-word term (optionally a #hashtag) is looked up among the
+-- text's words (a plain word also matches its hashtag); only terms with spaces or punctuation
+-- take the slower regular-expression route.
+words as (
+    select message_key, unnest(regexp_extract_all(lower(text), '#?[\pL\pN_]+')) as word
     from new_with_text
-    inner join terms on {{ matches_term('new_with_text.text', 'terms.term') }}
-    group by new_with_text.message_key
+),
+
+word_forms as (
+    select message_key, word as form from words
+    union
+    select message_key, ltrim(word, '#') from words
+),
+
+hits as (
+    select word_forms.message_key, terms.term
+    from word_forms
+    inner join terms on terms.term = word_forms.form
+    union
+    select new_with_text.message_key, terms.term
+    from new_with_text
+    inner join terms
+        on not regexp_full_match(terms.term, '#?[\pL\pN_]+')
+        and {{ matches_term('new_with_text.text', 'terms.term') }}
+),
+
+keyword_hits as (
+    select message_key, list_sort(list(distinct term)) as keyword_hits
+    from hits
+    group by message_key
 )
 
 select
@@ -52,7 +77,7 @@ select
     list_sort(list_distinct(
         [lower(tag) for tag in regexp_extract_all(text, '#([\pL\pN_]+)', 1)]
     )) as hashtags,
-    coalesce(hits.keyword_hits, []) as keyword_hits,
+    coalesce(keyword_hits.keyword_hits, []) as keyword_hits,
     source_sha256
 from new_with_text
-left join hits on hits.message_key = new_with_text.message_key
+left join keyword_hits on keyword_hits.message_key = new_with_text.message_key
