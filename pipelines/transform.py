@@ -18,14 +18,16 @@ from .settings import export_warehouse_path
 
 
 class MonitorTranslator(DagsterDbtTranslator):
-    """Groups follow the dbt layers (staging, intermediate, marts); every model is a DuckDB
-    table or view, so it carries the duckdb kind beside dbt."""
+    """Groups follow the dbt layers (staging, intermediate, marts; seeds with staging); every
+    model is a DuckDB table or view, so it carries the duckdb kind beside dbt."""
 
     def get_asset_spec(self, manifest: Mapping[str, Any], unique_id: str, project) -> dg.AssetSpec:
         spec = super().get_asset_spec(manifest, unique_id, project)
         node = manifest["nodes"].get(unique_id) or manifest["sources"].get(unique_id) or {}
         fqn = node.get("fqn", [])
         group = fqn[1] if node.get("resource_type") == "model" and len(fqn) > 2 else None
+        if node.get("resource_type") == "seed":
+            group = "staging"  # reference data (sentiment lexicons) sits beside the staging models
         return spec.replace_attributes(group_name=group or spec.group_name).merge_attributes(
             kinds={"duckdb"}
         )

@@ -97,7 +97,7 @@ def test_themes(figures):
         "participants": 2,
         "response_rate_pct": 100.0,
         "growth_pct": 100.0,
-        "net_sentiment": None,
+        "net_sentiment": 100.0,
         "active_communities": 1,
         "is_successful": False,
     }
@@ -108,7 +108,7 @@ def test_themes(figures):
         "participants": 2,
         "response_rate_pct": 100.0,
         "growth_pct": None,
-        "net_sentiment": None,
+        "net_sentiment": 0.0,
         "active_communities": 0,
         "is_successful": False,
     }
@@ -120,7 +120,7 @@ def test_issues_top10(figures):
             "rank": 1,
             "issue": "server",
             "messages": 1,
-            "net_sentiment": None,
+            "net_sentiment": 0.0,
             "light": "grey",
             "trend": "new",
         },

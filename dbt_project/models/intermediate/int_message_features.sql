@@ -5,30 +5,13 @@
 {{ config(materialized='incremental', unique_key='message_key', on_schema_change='append_new_columns') }}
 
 with messages as (
-    select
-        'viva_engage' as platform,
-        'viva_engage:' || message_id as message_key,
-        created_at as posted_at,
-        person_key,
-        body as text,
-        source_sha256
-    from {{ ref('stg_viva_engage__messages') }}
-    union all
-    select
-        'slack',
-        'slack:' || channel_name || ':' || message_ts,
-        message_at,
-        person_key,
-        text,
-        source_sha256
-    from {{ ref('stg_slack__messages') }}
+    select * from {{ ref('int_message_texts') }}
 ),
 
 new_with_text as (
     select * from messages
-    where text is not null
     {% if is_incremental() %}
-        and message_key not in (select message_key from {{ this }})
+        where message_key not in (select message_key from {{ this }})
     {% endif %}
 ),
 

