@@ -33,7 +33,7 @@ tokens as (
     from token_lists
 ),
 
-marked as (
+marked as materialized (
     select
         *,
         replace(token, '’', '''') as word,
@@ -160,6 +160,8 @@ valued as (
     select
         message_key,
         position,
+        language,
+        token = '!' as is_exclamation,
         word_score is not null as is_sentiment_word,
         coalesce(emoji_score, 0)
         + coalesce(
@@ -180,29 +182,24 @@ weighted as (
             when contrast.but_position is null then 1
             when valued.position < contrast.but_position then 0.5
             else 1.5 end) as total,
-        count(*) filter (where valued.is_sentiment_word) as scored_words
+        count(*) filter (where valued.is_sentiment_word) as scored_words,
+        any_value(valued.language) as language,
+        least(count(*) filter (where valued.is_exclamation), 4) * 0.073 as boost
     from valued
     left join contrast using (message_key)
     group by valued.message_key
-),
-
-emphasis as (
-    select message_key, least(count(*) filter (where token = '!'), 4) * 0.073 as boost
-    from marked group by message_key
 )
 
 select
     texts.message_key,
-    coalesce(language.language, 'none') as language,
+    coalesce(weighted.language, 'none') as language,
     coalesce(weighted.scored_words, 0) as scored_words,
     round(
         case
             when coalesce(weighted.total, 0) = 0 then 0.0
-            else (weighted.total + sign(weighted.total) * emphasis.boost)
-                / sqrt(power(weighted.total + sign(weighted.total) * emphasis.boost, 2) + 0.9375)
+            else (weighted.total + sign(weighted.total) * weighted.boost)
+                / sqrt(power(weighted.total + sign(weighted.total) * weighted.boost, 2) + 0.9375)
         end, 4) as sentiment_score
 from texts
-left join language using (message_key)
 left join weighted using (message_key)
-left join emphasis using (message_key)
 {% endmacro %}
