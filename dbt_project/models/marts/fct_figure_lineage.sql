@@ -34,10 +34,7 @@ tool_usage as (
         evidence.source_file,
         evidence.source_sha256,
         count(*) as rows_used
-    from {{ ref('int_tool_activity_evidence') }} as evidence
-    inner join members
-        on members.month_start = evidence.month_start
-        and members.person_key = evidence.person_key
+    from {{ ref('int_employee_activity_evidence') }} as evidence
     group by all
 ),
 
@@ -107,12 +104,9 @@ engagement as (
 ),
 
 reach as (
-    select 'reach', evidence.month_start, evidence.source_file, evidence.source_sha256, count(*)
-    from {{ ref('int_tool_activity_evidence') }} as evidence
-    inner join members
-        on members.month_start = evidence.month_start
-        and members.person_key = evidence.person_key
-    where evidence.tool <> 'email'
+    select 'reach', month_start, source_file, source_sha256, count(*)
+    from {{ ref('int_employee_activity_evidence') }}
+    where tool <> 'email'
     group by all
 ),
 

@@ -23,7 +23,7 @@ with members as (
 
 active as (
     select distinct month_start, person_key
-    from {{ ref('int_tool_activity_evidence') }}
+    from {{ ref('int_employee_activity_evidence') }}
     where tool <> 'email'
 ),
 

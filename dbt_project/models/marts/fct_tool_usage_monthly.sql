@@ -5,16 +5,9 @@ with headcount as (
     select * from {{ ref('fct_headcount_monthly') }}
 ),
 
-members as (
-    select month_start, person_key from {{ ref('int_headcount_members') }}
-),
-
 active as (
-    select evidence.month_start, evidence.tool, count(distinct evidence.person_key) as active
-    from {{ ref('int_tool_activity_evidence') }} as evidence
-    inner join members
-        on members.month_start = evidence.month_start
-        and members.person_key = evidence.person_key
+    select month_start, tool, count(distinct person_key) as active
+    from {{ ref('int_employee_activity_evidence') }}
     group by all
 ),
 
