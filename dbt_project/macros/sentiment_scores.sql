@@ -7,7 +7,8 @@
     weigh 1.5, before it 0.5; the sum t becomes t / sqrt(t^2 + 15/16) (VADER's normalisation
     in our -1..1 word units), nudged by up to four exclamation marks.
     Input: a relation with message_key and text. Output: message_key, language, scored_words,
-    sentiment_score. -#}
+    sentiment_score. Modifiers are applied by joining each message's few carrying tokens, which
+    keeps it fast (BENCHMARKS.md). -#}
 {% macro sentiment_scores(texts) %}
 {%- set nl_words = "de het een en is niet van ik je jij we wij dat die voor met op te er zijn wat ook maar nog naar aan bij om ons jullie wordt werd worden hebben heb heeft kan kunnen moet moeten deze dit hier daar geen wel al als dan want door over uit of zo mijn mij onze graag even bedankt iedereen alles niemand wie waar wanneer waarom hoe zij hij ze u uw gaat komt" -%}
 {%- set en_words = "the a an and is not of i you we that this for with on to it are be was were have has had what also but still just can will would should our your my there here no yes from at as if so than then about all they them their please thanks" -%}
@@ -21,13 +22,15 @@ token_lists as (
         regexp_extract_all(
             lower(coalesce(text, '')),
             '[\pL\pN_]+(?:[''’][\pL]+)?|[\p{So}\p{Sk}]|[.!?;:,()]'
-        ) as tokens
+        ) as tokens,
+        regexp_matches(coalesce(text, ''), '[\pL\pN]') as has_words
     from texts
 ),
 
 tokens as (
     select
         message_key,
+        has_words,
         unnest(tokens) as token,
         unnest(generate_series(1, len(tokens))) as position
     from token_lists
@@ -35,10 +38,12 @@ tokens as (
 
 marked as materialized (
     select
-        *,
+        message_key,
+        position,
+        token,
+        has_words,
         replace(token, '’', '''') as word,
-        regexp_full_match(token, '[.!?;:,()]') as is_punctuation,
-        sum(case when regexp_full_match(token, '[.!?;:,()]') then 1 else 0 end)
+        sum(case when token in ('.', '!', '?', ';', ':', ',', '(', ')') then 1 else 0 end)
             over (partition by message_key order by position) as clause
     from tokens
 ),
@@ -60,11 +65,15 @@ en_lexicon as (
 languages as (
     select
         marked.message_key,
-        count(*) filter (where word in ('{{ nl_words.split() | join("', '") }}')) as nl_function,
-        count(*) filter (where word in ('{{ en_words.split() | join("', '") }}')) as en_function,
+        count(*) filter (where marked.word in ('{{ nl_words.split() | join("', '") }}'))
+            as nl_function,
+        count(*) filter (where marked.word in ('{{ en_words.split() | join("', '") }}'))
+            as en_function,
         count(nl_lexicon.word) as nl_hits,
         count(en_lexicon.word) as en_hits,
-        count(*) filter (where regexp_full_match(word, '[\pL\pN_'']+')) as words
+        bool_or(marked.has_words) as has_words,
+        least(count(*) filter (where marked.token = '!'), 4) * 0.073 as boost,
+        min(marked.position) filter (where marked.word in ('but', 'maar')) as but_position
     from marked
     left join nl_lexicon using (word)
     left join en_lexicon using (word)
@@ -79,115 +88,102 @@ language as (
             when en_function > nl_function then 'en'
             when nl_hits > en_hits then 'nl'
             when en_hits > nl_hits then 'en'
-            when words = 0 then 'none'
+            when not has_words then 'none'
             else 'other'
-        end as language
+        end as language,
+        boost,
+        but_position
     from languages
 ),
 
-with_language as (
-    select marked.*, language.language
-    from marked inner join language using (message_key)
-),
-
-modifiers as (
-    select * from {{ ref('sentiment_modifiers') }}
-),
-
+-- Only the tokens that carry something: a lexicon word, a modifier, a negatable verb, an emoji.
 scored_words as (
     select
-        w.*,
+        w.message_key,
+        w.position,
+        w.clause,
+        l.but_position,
         case
             when m.kind is not null then null
-            when w.language = 'nl' then coalesce(nl.score, nl_stem.score)
-            when w.language = 'en' then en.score
+            when l.language = 'nl' then coalesce(nl.score, nl_stem.score)
+            when l.language = 'en' then en.score
         end as word_score,
         emoji.score as emoji_score,
         m.kind as modifier_kind,
         m.factor as modifier_factor,
         verbs.score_when_negated
-    from with_language as w
-    left join modifiers as m on m.language = w.language and m.word = w.word
-    left join nl_lexicon as nl on w.language = 'nl' and nl.word = w.word
+    from marked as w
+    inner join language as l using (message_key)
+    left join {{ ref('sentiment_modifiers') }} as m on m.language = l.language and m.word = w.word
+    left join nl_lexicon as nl on l.language = 'nl' and nl.word = w.word
     -- Dutch inflects adjectives with -e (mooie, goede, slechte): try the stem as well
     left join nl_lexicon as nl_stem
-        on w.language = 'nl' and w.word like '%e' and nl_stem.word = left(w.word, -1)
-    left join en_lexicon as en on w.language = 'en' and en.word = w.word
+        on l.language = 'nl' and w.word like '%e' and nl_stem.word = left(w.word, -1)
+    left join en_lexicon as en on l.language = 'en' and en.word = w.word
     left join {{ ref('sentiment_emoji') }} as emoji on emoji.emoji = w.token
     left join {{ ref('sentiment_negated_verbs') }} as verbs
-        on verbs.language = w.language and verbs.word = w.word
+        on verbs.language = l.language and verbs.word = w.word
+    where coalesce(m.word, nl.word, nl_stem.word, en.word, emoji.emoji, verbs.word) is not null
 ),
 
-contrast as (
-    select message_key, min(position) as but_position
-    from with_language
-    where word in ('but', 'maar')
-    group by message_key
+-- Modifiers act on the words after them within the clause: a small join of each message's
+-- few carrying tokens, not a window over every token.
+carriers as (
+    select * from scored_words where modifier_kind is null
 ),
 
--- Neighbouring modifiers, read with lag/lead (one ordered pass per message); a neighbour
--- counts only inside the same clause.
-neighbours as (
+modifiers_found as (
+    select message_key, clause, position, modifier_kind, modifier_factor
+    from scored_words where modifier_kind is not null
+),
+
+effects as (
     select
-        *,
-        {% for k in [1, 2, 3] %}
-        case when lag(clause, {{ k }}) over w = clause then lag(modifier_kind, {{ k }}) over w end
-            as kind_before_{{ k }},
-        case when lag(clause, {{ k }}) over w = clause then lag(modifier_factor, {{ k }}) over w end
-            as factor_before_{{ k }},
-        {% endfor %}
-        {% for k in [1, 2] %}
-        case when lead(clause, {{ k }}) over w = clause then lead(modifier_kind, {{ k }}) over w end
-            as kind_after_{{ k }}{{ "," if not loop.last }}
-        {% endfor %}
-    from scored_words
-    window w as (partition by message_key order by position)
-),
-
-windows as (
-    select
-        *,
-        case when kind_before_1 in ('booster', 'dampener') then factor_before_1 else 1 end
-        * case when kind_before_2 in ('booster', 'dampener') then factor_before_2 else 1 end
-            as scale,
-        'negator' in (kind_before_1, kind_before_2, kind_before_3) as negated_before,
-        'negator' in (kind_before_1, kind_before_2, kind_after_1, kind_after_2)
-            as negated_around
-    from neighbours
+        c.message_key,
+        c.position,
+        coalesce(product(m.modifier_factor) filter (
+            where m.modifier_kind in ('booster', 'dampener')
+              and m.position between c.position - 2 and c.position - 1), 1) as scale,
+        coalesce(bool_or(m.modifier_kind = 'negator'
+            and m.position between c.position - 3 and c.position - 1), false) as negated_before,
+        coalesce(bool_or(m.modifier_kind = 'negator'
+            and m.position between c.position - 2 and c.position + 2), false) as negated_around
+    from carriers as c
+    left join modifiers_found as m
+        on m.message_key = c.message_key and m.clause = c.clause
+        and m.position between c.position - 3 and c.position + 2
+    group by c.message_key, c.position
 ),
 
 valued as (
     select
-        message_key,
-        position,
-        language,
-        token = '!' as is_exclamation,
-        word_score is not null as is_sentiment_word,
-        coalesce(emoji_score, 0)
-        + coalesce(
-            word_score
-            * scale
-            * case when coalesce(negated_before, false) then -0.74 else 1 end,
-            0)
-        + case when score_when_negated is not null and coalesce(negated_around, false)
-            then score_when_negated else 0 end
-        as value
-    from windows
+        c.message_key,
+        c.word_score is not null as is_sentiment_word,
+        (
+            coalesce(c.emoji_score, 0)
+            + coalesce(c.word_score * e.scale
+                * case when e.negated_before then -0.74 else 1 end, 0)
+            + case when c.score_when_negated is not null and e.negated_around
+                then c.score_when_negated else 0 end
+        ) * case
+            when c.but_position is null then 1
+            when c.position < c.but_position then 0.5
+            else 1.5
+        end as value
+    from carriers as c
+    inner join effects as e using (message_key, position)
 ),
 
 weighted as (
     select
-        valued.message_key,
-        sum(valued.value * case
-            when contrast.but_position is null then 1
-            when valued.position < contrast.but_position then 0.5
-            else 1.5 end) as total,
-        count(*) filter (where valued.is_sentiment_word) as scored_words,
-        any_value(valued.language) as language,
-        least(count(*) filter (where valued.is_exclamation), 4) * 0.073 as boost
-    from valued
-    left join contrast using (message_key)
-    group by valued.message_key
+        language.message_key,
+        any_value(language.language) as language,
+        any_value(language.boost) as boost,
+        coalesce(sum(valued.value), 0) as total,
+        count(*) filter (where valued.is_sentiment_word) as scored_words
+    from language
+    left join valued using (message_key)
+    group by language.message_key
 )
 
 select
