@@ -7,12 +7,19 @@ from pathlib import Path
 import dagster as dg
 from dagster_dbt import get_asset_key_for_model
 
+from ..months import add_months, parse_month
 from ..partitions import monthly_partitions
 from ..project import dbt_project
 from ..resources import MonitorConfigResource, ReportsResource, WarehouseResource
 from ..transform import dbt_models
 from ..version import code_version
-from .figures import NoDataForMonth, build_figures, trend, write_figures
+from .figures import (
+    NoDataForMonth,
+    build_figures,
+    participation_curve,
+    trend,
+    write_figures,
+)
 
 
 def exposure_models(name: str) -> list[str]:
@@ -53,9 +60,17 @@ def monthly_infographic(
         except NoDataForMonth as exc:
             raise dg.Failure(str(exc)) from exc
         history = trend(con, month, config.trend_months)
+        curve = participation_curve(con, month)
+        prior = f"{add_months(parse_month(month), -1):%Y-%m}"
+        try:
+            previous = build_figures(
+                con, prior, context.run.run_id, code_version(), config.organisation
+            )
+        except NoDataForMonth:
+            previous = None
     folder = reports.month_dir(month)
     figures_path = write_figures(document, folder / "figures.json")
-    paths = render(document, history, config.language, config.trend_months, folder)
+    paths = render(document, previous, history, curve, config.language, config.trend_months, folder)
     digest = hashlib.sha256(paths["png"].read_bytes()).hexdigest()
     preview = "\n".join(f"| {f['id']} | {f['value']} | {f['unit']} |" for f in document["figures"])
     return dg.MaterializeResult(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pandas as pd
 from plotnine import (
     aes,
-    annotate,
     coord_cartesian,
     coord_flip,
     element_blank,
@@ -17,6 +16,8 @@ from plotnine import (
     geom_point,
     geom_text,
     ggplot,
+    guide_legend,
+    guides,
     labs,
     scale_color_manual,
     scale_fill_manual,
@@ -24,8 +25,6 @@ from plotnine import (
     scale_y_continuous,
     theme,
     theme_minimal,
-    xlim,
-    ylim,
 )
 
 from . import i18n
@@ -49,58 +48,6 @@ def base_theme() -> theme:
 def tool_colours(tools: list[str]) -> dict[str, str]:
     """A stable colour per tool, the same in every panel."""
     return {i18n.tool_name(t): PALETTE[i % len(PALETTE)] for i, t in enumerate(sorted(tools))}
-
-
-def headline(
-    organisation: str, month_label: str, headcount: int, change_text: str, language: str
-) -> ggplot:
-    """The title block and the headcount tile."""
-    blank = pd.DataFrame({"x": [0.0], "y": [0.0]})
-    return (
-        ggplot(blank, aes("x", "y"))
-        + annotate(
-            "text",
-            x=0.02,
-            y=0.93,
-            label=i18n.text(language, "title"),
-            ha="left",
-            size=17,
-            fontweight="bold",
-            color=INK,
-            family=FONT,
-        )
-        + annotate(
-            "text", x=0.02, y=0.83, label=organisation, ha="left", size=12, color=INK, family=FONT
-        )
-        + annotate(
-            "text", x=0.02, y=0.75, label=month_label, ha="left", size=12, color=MUTED, family=FONT
-        )
-        + annotate("rect", xmin=0.02, xmax=0.98, ymin=0.08, ymax=0.62, fill="#ecfdf5", color=ACCENT)
-        + annotate(
-            "text",
-            x=0.5,
-            y=0.43,
-            label=i18n.number(headcount, language),
-            size=30,
-            fontweight="bold",
-            color=ACCENT,
-            family=FONT,
-        )
-        + annotate(
-            "text",
-            x=0.5,
-            y=0.27,
-            label=i18n.text(language, "headcount"),
-            size=11,
-            color=INK,
-            family=FONT,
-        )
-        + annotate("text", x=0.5, y=0.16, label=change_text, size=9, color=MUTED, family=FONT)
-        + xlim(0, 1)
-        + ylim(0, 1)
-        + base_theme()
-        + theme(axis_text=element_blank(), axis_title=element_blank(), panel_grid=element_blank())
-    )
 
 
 def usage_bars(current: pd.DataFrame, colours: dict[str, str], language: str) -> ggplot:
@@ -152,6 +99,7 @@ def usage_trend(
         + geom_point(size=2)
         + scale_x_discrete(limits=month_order)
         + scale_color_manual(values=colours)
+        + guides(color=guide_legend(ncol=3))
         + coord_cartesian(ylim=(0, 100))
         + labs(
             title=i18n.text(language, "trend_title", n=months), x="", y="", color="", caption=footer
@@ -159,6 +107,7 @@ def usage_trend(
         + base_theme()
         + theme(
             legend_position="bottom",
+            legend_text=element_text(size=7),
             panel_grid_major_x=element_line(color="#e5e7eb"),
             plot_caption=element_text(size=7, color=MUTED, ha="left"),
         )

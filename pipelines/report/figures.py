@@ -88,6 +88,7 @@ PARTICIPATION = {
     "lurkers_pct": "%",
     "occasional_pct": "%",
     "heavy_pct": "%",
+    "net_sentiment": "points",
 }
 THEME_METRICS = {
     "messages": "messages",
@@ -194,6 +195,15 @@ def _family_figures(con, month_start, files, run_id, code_version) -> list[dict]
             "reach",
             **extra,
         )
+    for row in _rows(con, "fct_social_reach_monthly", month_start, "month_start"):
+        add(
+            "social_active_pct",
+            row["active_social_pct"],
+            "fct_social_reach_monthly",
+            "active_social_pct",
+            "%",
+            "reach",
+        )
     for row in _rows(con, "fct_identity_coverage_monthly", month_start, "tool"):
         add(
             f"identity_coverage.{row['tool']}",
@@ -261,13 +271,15 @@ def trend(con, month: str, months: int) -> list[dict]:
     return [dict(zip(keys, r, strict=True)) for r in rows]
 
 
+def participation_curve(con, month: str) -> list[tuple[float, float]]:
+    """(share of people, share of messages) points of the month, most active first."""
+    return con.execute(
+        "select people_pct, messages_pct from marts.fct_participation_curve_monthly"
+        " where month_start = ? order by rank",
+        [parse_month(month)],
+    ).fetchall()
+
+
 def write_figures(document: dict, path: Path) -> Path:
     path.write_text(json.dumps(document, indent=2, ensure_ascii=False, default=str) + "\n")
     return path
-
-
-def figure_value(document: dict, figure_id: str):
-    for figure in document["figures"]:
-        if figure["id"] == figure_id:
-            return figure["value"]
-    raise KeyError(figure_id)

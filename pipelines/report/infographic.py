@@ -13,8 +13,7 @@ import pandas as pd  # noqa: E402
 from plotnine import theme  # noqa: E402
 
 from ..months import parse_month  # noqa: E402
-from . import charts, i18n  # noqa: E402
-from .figures import figure_value  # noqa: E402
+from . import charts, i18n, panels  # noqa: E402
 
 A4_PORTRAIT = (8.27, 11.69)
 PNG_DPI = 150
@@ -36,26 +35,25 @@ def _previous(history: pd.DataFrame, month: str) -> pd.DataFrame:
     return earlier[earlier["month"] == earlier["month"].max()]
 
 
-def compose(document: dict, history_rows: list[dict], language: str, months: int):
-    """The plotnine composition: (headline | usage bars) / usage trend."""
+def compose(
+    document: dict,
+    previous: dict | None,
+    history_rows: list[dict],
+    curve: list[tuple[float, float]],
+    language: str,
+    months: int,
+):
+    """The one-page plotnine composition (docs/DESIGN.md section 4): a title row with tiles;
+    usage per tool now and over the last months; the adoption funnel and the participation
+    curve; the top-10 issues and the themes; the yields and who we reach; a footer."""
     month = document["month"]
     history = pd.DataFrame(history_rows)
     history["month_label"] = [
         i18n.month_name(parse_month(m), language, short=True) for m in history["month"]
     ]
-    previous = _previous(history, month)
-    headcount = figure_value(document, "headcount")
-    if previous.empty:
-        change = i18n.text(language, "no_previous")
-    else:
-        before = int(previous["headcount"].iloc[0])
-        prior_month = i18n.month_name(parse_month(previous["month"].iloc[0]), language)
-        change = (
-            f"{i18n.number(headcount - before, language, sign=True)} "
-            f"{i18n.text(language, 'vs_previous', month=prior_month)}"
-        )
+    before = _previous(history, month)
     current = _usage_now(document).merge(
-        previous[["tool", "usage_pct"]].rename(columns={"usage_pct": "before"}),
+        before[["tool", "usage_pct"]].rename(columns={"usage_pct": "before"}),
         on="tool",
         how="left",
     )
@@ -68,18 +66,34 @@ def compose(document: dict, history_rows: list[dict], language: str, months: int
         run_id=document["run_id"][:8],
         lineage=f"{month}/figures.json",
     )
-    month_label = i18n.month_name(parse_month(month), language)
-    top = charts.headline(document["organisation"], month_label, headcount, change, language)
-    bars = charts.usage_bars(current, colours, language)
-    trend = charts.usage_trend(history, colours, language, months, footer)
-    return ((top | bars) / trend) + theme(figure_size=A4_PORTRAIT, dpi=PNG_DPI)
+    title = (
+        f"{i18n.text(language, 'title')} · {document['organisation']} · "
+        f"{i18n.month_name(parse_month(month), language)}"
+    )
+    rows = (
+        panels.tiles(document, previous, language, title)
+        / (
+            charts.usage_bars(current, colours, language)
+            | charts.usage_trend(history, colours, language, months, "")
+        )
+        / (panels.funnel(document, language) | panels.lorenz(document, curve, language))
+        / (panels.issues(document, language) | panels.themes(document, language))
+        / (panels.yields(document, language, footer) | panels.reach(document, language))
+    )
+    return rows + theme(figure_size=A4_PORTRAIT, dpi=PNG_DPI)
 
 
 def render(
-    document: dict, history_rows: list[dict], language: str, months: int, folder: Path
+    document: dict,
+    previous: dict | None,
+    history_rows: list[dict],
+    curve: list[tuple[float, float]],
+    language: str,
+    months: int,
+    folder: Path,
 ) -> dict[str, Path]:
     """Write infographic.png and infographic.pdf into `folder`; no timestamps in metadata."""
-    figure = compose(document, history_rows, language, months).draw()
+    figure = compose(document, previous, history_rows, curve, language, months).draw()
     png = folder / "infographic.png"
     pdf = folder / "infographic.pdf"
     figure.savefig(png, dpi=PNG_DPI, metadata={"Software": None})

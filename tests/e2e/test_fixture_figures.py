@@ -30,7 +30,9 @@ def test_participation(figures):
         "lurkers_pct": 0.0,
         "occasional_pct": 100.0,
         "heavy_pct": 0.0,
+        "net_sentiment": 75.0,  # 3 of anna's, carla's, dirk's and anna's messages are positive
     }
+    expected_sentiment = {"viva_engage": 100.0, "slack": 50.0}
     for platform in ("viva_engage", "slack"):
         assert values(figures, f"participation.{platform}.") == {
             "contributors": 2,
@@ -40,7 +42,10 @@ def test_participation(figures):
             "lurkers_pct": 0.0,
             "occasional_pct": 100.0,
             "heavy_pct": 0.0,
+            "net_sentiment": expected_sentiment[platform],
         }
+    # active on a social tool (not e-mail, not Teams): anna, carla, dirk of 5
+    assert figures["social_active_pct"]["value"] == 60.0
 
 
 def test_funnel_and_ambition_level(figures):

@@ -7,9 +7,17 @@
 -- and the 90-9-1 split of the platform's active members: lurkers (0), occasional (1-4),
 -- heavy (5 or more contributions).
 with messages as (
-    select month_start, platform, person_key
+    select month_start, platform, person_key, sentiment_score
     from {{ ref('int_messages') }}
     where by_employee
+),
+
+sentiment as (
+    select month_start, platform, {{ net_sentiment('sentiment_score') }} as net_sentiment
+    from messages group by all
+    union all
+    select month_start, 'all', {{ net_sentiment('sentiment_score') }}
+    from messages group by month_start
 ),
 
 contributions as (
@@ -105,10 +113,13 @@ select
     coalesce(split.heavy, 0) as heavy,
     round(100.0 * split.lurkers / nullif(split.active_members, 0), 1) as lurkers_pct,
     round(100.0 * split.occasional / nullif(split.active_members, 0), 1) as occasional_pct,
-    round(100.0 * split.heavy / nullif(split.active_members, 0), 1) as heavy_pct
+    round(100.0 * split.heavy / nullif(split.active_members, 0), 1) as heavy_pct,
+    sentiment.net_sentiment
 from {{ ref('int_months') }} as months
 cross join platforms
 left join inequality
     on inequality.month_start = months.month_start and inequality.platform = platforms.platform
 left join split
     on split.month_start = months.month_start and split.platform = platforms.platform
+left join sentiment
+    on sentiment.month_start = months.month_start and sentiment.platform = platforms.platform
