@@ -201,3 +201,20 @@ def test_real_world_formats_are_read_as_written(fixture_run):
         ("tombstone", False, False, False),  # a deleted message
         (None, True, True, True),  # anna's edited thread reply
     ]
+
+
+def test_rendering_the_same_figures_twice_gives_identical_files(fixture_run, tmp_path):
+    from pipelines.report.figures import participation_curve, trend
+    from pipelines.report.infographic import render
+
+    env, _ = fixture_run
+    document = json.loads((env.out / "2026-02" / "figures.json").read_text())
+    with duckdb.connect(str(env.warehouse), read_only=True) as con:
+        history, curve = trend(con, "2026-02", 6), participation_curve(con, "2026-02")
+    outputs = []
+    for name in ("first", "second"):
+        folder = tmp_path / name
+        folder.mkdir()
+        outputs.append(render(document, None, history, curve, "nl", 6, folder))
+    for kind in ("png", "pdf"):
+        assert outputs[0][kind].read_bytes() == outputs[1][kind].read_bytes(), kind
