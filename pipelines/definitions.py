@@ -11,6 +11,7 @@ from .jobs import monitor_job
 from .project import dbt_executable, dbt_project
 from .quality import contract_checks
 from .report.assets import monthly_infographic
+from .report.delivery_asset import monthly_delivery
 from .resources import (
     InboxResource,
     MonitorConfigResource,
@@ -37,7 +38,14 @@ def build_resources() -> dict:
 
 
 defs = dg.Definitions(
-    assets=[*inbox_specs, *raw_assets, dbt_models, message_body_retention, monthly_infographic],
+    assets=[
+        *inbox_specs,
+        *raw_assets,
+        dbt_models,
+        message_body_retention,
+        monthly_infographic,
+        monthly_delivery,
+    ],
     asset_checks=[*ingest_checks, *contract_checks],
     jobs=[monitor_job],
     resources=build_resources(),

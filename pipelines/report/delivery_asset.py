@@ -1,0 +1,61 @@
+"""The delivery asset: after the month's infographic exists, send and/or copy it as the
+config says. Nothing configured means nothing to deliver (recorded as such)."""
+
+from pathlib import Path
+
+import dagster as dg
+
+from ..months import parse_month
+from ..partitions import monthly_partitions
+from ..resources import MonitorConfigResource, ReportsResource
+from .assets import monthly_infographic
+from .delivery import DeliveryError, SmtpSettings, build_message, copy_to_folder, send
+from .i18n import month_name, text
+
+
+@dg.asset(
+    key=["reports", "monthly_delivery"],
+    group_name="reports",
+    partitions_def=monthly_partitions,
+    deps=[monthly_infographic],
+    description="Delivers the month's infographic by e-mail and/or to a folder (monitor.yml).",
+    kinds={"python", "email"},
+    owners=["team:internal-communication"],
+)
+def monthly_delivery(
+    context: dg.AssetExecutionContext,
+    monitor_config: MonitorConfigResource,
+    reports: ReportsResource,
+) -> dg.MaterializeResult:
+    month = context.partition_key
+    config = monitor_config.load()
+    folder = Path(reports.path) / month
+    files = [folder / "infographic.pdf", folder / "infographic.png"]
+    delivered: dict = {"emailed_to": [], "copied_to": []}
+    try:
+        if config.delivery.email_to:
+            title = (
+                f"{text(config.language, 'title')} · {config.organisation} · "
+                f"{month_name(parse_month(month), config.language)}"
+            )
+            settings = SmtpSettings.from_env()
+            message = build_message(
+                settings.sender,
+                config.delivery.email_to,
+                title,
+                f"{title}\n\n{folder / 'figures.json'}",
+                files,
+            )
+            send(settings, message)
+            delivered["emailed_to"] = config.delivery.email_to
+        if config.delivery.copy_to_folder:
+            copies = copy_to_folder(files, Path(config.delivery.copy_to_folder), month)
+            delivered["copied_to"] = [str(p) for p in copies]
+    except DeliveryError as exc:
+        raise dg.Failure(str(exc)) from exc
+    return dg.MaterializeResult(
+        metadata={
+            "emailed_to": len(delivered["emailed_to"]),
+            "copied_to": dg.MetadataValue.json(delivered["copied_to"]),
+        }
+    )
