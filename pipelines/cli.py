@@ -60,8 +60,9 @@ def _quiet_stdout(log, verbose: bool):
         yield
 
 
-def _execute(month: str, verbose: bool) -> int:
-    """Run `monitor_job` for one month and print what happened; returns the exit code."""
+def _execute(month: str, verbose: bool, job_name: str = "monitor_job") -> int:
+    """Run a job for one partition (a month, or a year for `yearly_job`) and print what
+    happened; returns the exit code."""
     from dagster import DagsterInstance
 
     from .project import prepare_manifest
@@ -71,7 +72,7 @@ def _execute(month: str, verbose: bool) -> int:
         load_config(settings.config)
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
-    if not settings.pseudonym_key and not settings.demo_mode:
+    if job_name == "monitor_job" and not settings.pseudonym_key and not settings.demo_mode:
         raise UsageError(
             f"{env.ENV_KEY} is not set: real exports are pseudonymised with a secret key. "
             f"Set it, e.g. export {env.ENV_KEY}=$(python -c 'import secrets; "
@@ -83,7 +84,7 @@ def _execute(month: str, verbose: bool) -> int:
 
     instance = DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else None
     run_config = {} if verbose else {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
-    job = defs.resolve_job_def("monitor_job")
+    job = defs.resolve_job_def(job_name)
     log_path = settings.warehouse.parent / "logs" / f"snm-run-{month}.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with log_path.open("w", encoding="utf-8") as log, _quiet_stdout(log, verbose):
@@ -97,6 +98,13 @@ def _execute(month: str, verbose: bool) -> int:
         print(f"dbt log:     {log_path}")
     from .summary import print_summary
 
+    if job_name == "yearly_job":
+        folder = settings.out / month
+        print(f"Run {result.run_id} {'succeeded' if result.success else 'FAILED'} for {month}.")
+        if result.success:
+            print(f"Yearly monitor: {folder / 'monitor.pdf'}")
+            print(f"HTML:           {folder / 'monitor.html'}")
+        return 0 if result.success else 1
     print_summary(result, month, settings)
     return 0 if result.success else 1
 
@@ -128,6 +136,15 @@ def cmd_run(args) -> int:
     _set_env(env.ENV_WAREHOUSE, args.warehouse)
     _set_env(env.ENV_OUT, args.out)
     return _execute(_month(args.month), args.verbose)
+
+
+def cmd_yearly(args) -> int:
+    if not (args.year.isdigit() and len(args.year) == 4):
+        raise UsageError(f"'{args.year}' is not a year in the form YYYY")
+    _set_env(env.ENV_CONFIG, args.config)
+    _set_env(env.ENV_WAREHOUSE, args.warehouse)
+    _set_env(env.ENV_OUT, args.out)
+    return _execute(args.year, args.verbose, job_name="yearly_job")
 
 
 def cmd_trace(args) -> int:
@@ -174,6 +191,14 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--out", help="report folder (default: $SNM_OUT or reports/out)")
     run.add_argument("-v", "--verbose", action="store_true", help="show Dagster's run log")
     run.set_defaults(handler=cmd_run)
+
+    yearly = commands.add_parser("yearly", help="render the yearly monitor from the warehouse")
+    yearly.add_argument("--year", required=True)
+    yearly.add_argument("--config", help="monitor.yml (default: $SNM_CONFIG)")
+    yearly.add_argument("--warehouse", help="DuckDB file (default: $SNM_WAREHOUSE)")
+    yearly.add_argument("--out", help="report folder (default: $SNM_OUT or reports/out)")
+    yearly.add_argument("-v", "--verbose", action="store_true", help="show Dagster's run log")
+    yearly.set_defaults(handler=cmd_yearly)
 
     trace = commands.add_parser("trace", help="show the lineage of one figure")
     trace.add_argument("figure_id")

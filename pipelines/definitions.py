@@ -7,11 +7,12 @@ from dagster_dbt import DbtCliResource
 
 from .ingest.assets import inbox_specs, raw_assets
 from .ingest.checks import ingest_checks
-from .jobs import monitor_job
+from .jobs import monitor_job, yearly_job
 from .project import dbt_executable, dbt_project
 from .quality import contract_checks
 from .report.assets import monthly_infographic
 from .report.delivery_asset import monthly_delivery
+from .report.yearly_asset import yearly_monitor
 from .resources import (
     InboxResource,
     MonitorConfigResource,
@@ -45,9 +46,10 @@ defs = dg.Definitions(
         message_body_retention,
         monthly_infographic,
         monthly_delivery,
+        yearly_monitor,
     ],
     asset_checks=[*ingest_checks, *contract_checks],
-    jobs=[monitor_job],
+    jobs=[monitor_job, yearly_job],
     resources=build_resources(),
     executor=dg.in_process_executor,
 )

@@ -217,7 +217,8 @@ def _family_figures(con, month_start, files, run_id, code_version) -> list[dict]
 
 
 def months_with_data(con) -> list[str]:
-    return [r[0] for r in con.execute("select month from marts.fct_headcount_monthly order by 1")]
+    rows = con.execute("select month from marts.fct_headcount_monthly order by 1").fetchall()
+    return [r[0] for r in rows]
 
 
 def build_figures(con, month: str, run_id: str, code_version: str, organisation: str) -> dict:

@@ -218,3 +218,39 @@ def test_rendering_the_same_figures_twice_gives_identical_files(fixture_run, tmp
         outputs.append(render(document, None, history, curve, "nl", 6, folder))
     for kind in ("png", "pdf"):
         assert outputs[0][kind].read_bytes() == outputs[1][kind].read_bytes(), kind
+
+
+def test_the_yearly_monitor_has_a_page_per_audit_area_and_an_appendix(fixture_run, tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env, _ = fixture_run
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pipelines.cli",
+            "yearly",
+            "--year",
+            "2026",
+            "--config",
+            str(env.config),
+            "--warehouse",
+            str(env.warehouse),
+            "--out",
+            str(tmp_path),
+        ],
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"Yearly monitor: {tmp_path / '2026' / 'monitor.pdf'}" in result.stdout
+    pdf = (tmp_path / "2026" / "monitor.pdf").read_bytes()
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 7  # one page per audit area
+    page = (tmp_path / "2026" / "monitor.html").read_text()
+    assert "<h2>Organisation</h2>" in page and "Appendix: 2026-02" in page
+    assert "roster_2026-02-28.csv" in page and "fct_headcount_monthly.headcount" in page
+    assert "example.org" not in page

@@ -1,0 +1,53 @@
+"""The yearly Social Network Monitor as an asset, partitioned by year: reports/out/<YYYY>/."""
+
+from pathlib import Path
+
+import dagster as dg
+
+from ..partitions import yearly_partitions
+from ..resources import MonitorConfigResource, ReportsResource, WarehouseResource
+from ..version import code_version
+from .assets import REPORT_MODELS
+from .figures import NoDataForMonth
+
+
+@dg.asset(
+    key=["reports", "yearly_monitor"],
+    group_name="reports",
+    partitions_def=yearly_partitions,
+    deps=[dg.AssetKey(["marts", model]) for model in REPORT_MODELS],
+    description="The yearly Social Network Monitor: monitor.pdf (pages per audit area) and "
+    "monitor.html (self-contained, with an appendix of every figure and its lineage).",
+    kinds={"python", "plotnine"},
+    owners=["team:internal-communication"],
+    pool="duckdb",
+)
+def yearly_monitor(
+    context: dg.AssetExecutionContext,
+    warehouse: WarehouseResource,
+    monitor_config: MonitorConfigResource,
+    reports: ReportsResource,
+) -> dg.MaterializeResult:
+    from .yearly import render_yearly  # plotnine is heavy: load it only when drawing
+
+    year = int(context.partition_key)
+    config = monitor_config.load()
+    with warehouse.connect(read_only=True) as con:
+        try:
+            paths = render_yearly(
+                con,
+                year,
+                config.language,
+                config.organisation,
+                context.run.run_id,
+                code_version(),
+                Path(reports.path) / str(year),
+            )
+        except NoDataForMonth as exc:
+            raise dg.Failure(str(exc)) from exc
+    return dg.MaterializeResult(
+        metadata={
+            "monitor_pdf": dg.MetadataValue.path(str(paths["pdf"])),
+            "monitor_html": dg.MetadataValue.path(str(paths["html"])),
+        }
+    )
