@@ -86,7 +86,7 @@ def _bar_label(pct, change, language: str) -> str:
 
 
 def usage_trend(
-    history: pd.DataFrame, colours: dict[str, str], language: str, months: int, footer: str
+    history: pd.DataFrame, colours: dict[str, str], language: str, months: int
 ) -> ggplot:
     """Usage per tool over the last months, one line per tool."""
     data = history.dropna(subset=["usage_pct"]).assign(
@@ -101,14 +101,11 @@ def usage_trend(
         + scale_color_manual(values=colours)
         + guides(color=guide_legend(ncol=3))
         + coord_cartesian(ylim=(0, 100))
-        + labs(
-            title=i18n.text(language, "trend_title", n=months), x="", y="", color="", caption=footer
-        )
+        + labs(title=i18n.text(language, "trend_title", n=months), x="", y="", color="")
         + base_theme()
         + theme(
             legend_position="bottom",
             legend_text=element_text(size=7),
             panel_grid_major_x=element_line(color="#e5e7eb"),
-            plot_caption=element_text(size=7, color=MUTED, ha="left"),
         )
     )

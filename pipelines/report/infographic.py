@@ -74,7 +74,7 @@ def compose(
         panels.tiles(document, previous, language, title)
         / (
             charts.usage_bars(current, colours, language)
-            | charts.usage_trend(history, colours, language, months, "")
+            | charts.usage_trend(history, colours, language, months)
         )
         / (panels.funnel(document, language) | panels.lorenz(document, curve, language))
         / (panels.issues(document, language) | panels.themes(document, language))
