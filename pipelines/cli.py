@@ -128,22 +128,25 @@ def cmd_demo(args) -> int:
     return _execute(f"{data.last_month:%Y-%m}", args.verbose)
 
 
+def _apply_job_options(args) -> None:
+    """--config, --warehouse and --out become the environment the Definitions read."""
+    _set_env(env.ENV_CONFIG, args.config)
+    _set_env(env.ENV_WAREHOUSE, args.warehouse)
+    _set_env(env.ENV_OUT, args.out)
+
+
 def cmd_run(args) -> int:
     if not Path(args.inbox).is_dir():
         raise UsageError(f"inbox folder not found: {args.inbox}")
     _set_env(env.ENV_INBOX, args.inbox)
-    _set_env(env.ENV_CONFIG, args.config)
-    _set_env(env.ENV_WAREHOUSE, args.warehouse)
-    _set_env(env.ENV_OUT, args.out)
+    _apply_job_options(args)
     return _execute(_month(args.month), args.verbose)
 
 
 def cmd_yearly(args) -> int:
     if not (args.year.isdigit() and len(args.year) == 4):
         raise UsageError(f"'{args.year}' is not a year in the form YYYY")
-    _set_env(env.ENV_CONFIG, args.config)
-    _set_env(env.ENV_WAREHOUSE, args.warehouse)
-    _set_env(env.ENV_OUT, args.out)
+    _apply_job_options(args)
     return _execute(args.year, args.verbose, job_name="yearly_job")
 
 
@@ -170,6 +173,15 @@ def cmd_trace(args) -> int:
     return 0
 
 
+def _job_options(command: argparse.ArgumentParser, config: bool = True) -> None:
+    """The options every command that runs a job shares."""
+    if config:
+        command.add_argument("--config", help="monitor.yml (default: $SNM_CONFIG)")
+    command.add_argument("--warehouse", help="DuckDB file (default: $SNM_WAREHOUSE or var/)")
+    command.add_argument("--out", help="report folder (default: $SNM_OUT or reports/out)")
+    command.add_argument("-v", "--verbose", action="store_true", help="show Dagster's run log")
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="snm", description="Social Network Monitor")
     commands = main.add_subparsers(dest="command", required=True)
@@ -178,26 +190,18 @@ def parser() -> argparse.ArgumentParser:
     demo.add_argument("--dir", default=str(env.DEFAULT_VAR_DIR / "demo"))
     demo.add_argument("--month", help="last month of the demo history (default: last complete)")
     demo.add_argument("--seed", type=int, default=2026)
-    demo.add_argument("--warehouse", help="DuckDB file (default: $SNM_WAREHOUSE or var/)")
-    demo.add_argument("--out", help="report folder (default: reports/out)")
-    demo.add_argument("-v", "--verbose", action="store_true", help="show Dagster's run log")
+    _job_options(demo, config=False)
     demo.set_defaults(handler=cmd_demo)
 
     run = commands.add_parser("run", help="ingest an inbox and report a month")
     run.add_argument("--inbox", required=True)
-    run.add_argument("--config", help="monitor.yml (default: $SNM_CONFIG)")
-    run.add_argument("--warehouse", help="DuckDB file (default: $SNM_WAREHOUSE)")
     run.add_argument("--month", help="YYYY-MM (default: the last complete month)")
-    run.add_argument("--out", help="report folder (default: $SNM_OUT or reports/out)")
-    run.add_argument("-v", "--verbose", action="store_true", help="show Dagster's run log")
+    _job_options(run)
     run.set_defaults(handler=cmd_run)
 
     yearly = commands.add_parser("yearly", help="render the yearly monitor from the warehouse")
     yearly.add_argument("--year", required=True)
-    yearly.add_argument("--config", help="monitor.yml (default: $SNM_CONFIG)")
-    yearly.add_argument("--warehouse", help="DuckDB file (default: $SNM_WAREHOUSE)")
-    yearly.add_argument("--out", help="report folder (default: $SNM_OUT or reports/out)")
-    yearly.add_argument("-v", "--verbose", action="store_true", help="show Dagster's run log")
+    _job_options(yearly)
     yearly.set_defaults(handler=cmd_yearly)
 
     trace = commands.add_parser("trace", help="show the lineage of one figure")

@@ -63,7 +63,7 @@ inequality as (
 -- Active members: employees with any activity on the platform in the month.
 members as (
     select distinct month_start, tool as platform, person_key
-    from {{ ref('int_tool_activity_evidence') }}
+    from {{ ref('int_employee_activity_evidence') }}
     where tool in ('viva_engage', 'slack')
 ),
 
@@ -82,9 +82,6 @@ split as (
         count(*) filter (where c.contributions between 1 and 4) as occasional,
         count(*) filter (where c.contributions >= 5) as heavy
     from members_all as members
-    inner join {{ ref('int_headcount_members') }} as employees
-        on employees.month_start = members.month_start
-        and employees.person_key = members.person_key
     left join contributions as c
         on c.month_start = members.month_start
         and c.platform = members.platform
