@@ -12,9 +12,11 @@ from dagster_dbt import (
     dbt_assets,
 )
 
+from .builds import record_build
 from .project import dbt_project
 from .resources import MonitorConfigResource, WarehouseResource
 from .settings import export_warehouse_path
+from .version import code_version
 
 
 class MonitorTranslator(DagsterDbtTranslator):
@@ -67,3 +69,5 @@ def dbt_models(
     export_warehouse_path(warehouse.path)
     variables = dbt_vars(monitor_config.load())
     yield from dbt.cli(["build", "--vars", json.dumps(variables)], context=context).stream()
+    with warehouse.connect() as con:  # dbt has exited: the run owns the warehouse again
+        record_build(con, context.run.run_id, code_version())

@@ -2,6 +2,18 @@
 # Set up the environment and run every check: lint, format, and the test suite (which builds
 # the dbt project with its data tests and unit tests, and materialises the Dagster graph).
 source "$(dirname "$0")/bootstrap.sh"
+
+# The report tests read the PDFs back with pdftotext (Debian/Ubuntu: poppler-utils).
+if ! command -v pdftotext >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing poppler-utils (pdftotext) ..."
+    apt-get install -y -qq poppler-utils >/dev/null 2>&1 \
+      || { apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null; }
+  else
+    echo "pdftotext is missing: install poppler-utils (apt), poppler (brew/dnf), then retry" >&2
+    exit 2
+  fi
+fi
 ruff check .
 ruff format --check .
 exec python -m pytest "$@"

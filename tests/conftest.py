@@ -65,3 +65,13 @@ def run_month(month: str):
     return job.execute_in_process(
         partition_key=month, instance=DagsterInstance.ephemeral(), raise_on_error=False
     )
+
+
+@pytest.fixture(scope="session")
+def fixture_run(tmp_path_factory):
+    """The main job once on the fixture inbox for February 2026, shared by the tests that
+    only read what it produced (a run costs most of a minute)."""
+    with pytest.MonkeyPatch.context() as patch:
+        env = make_env(tmp_path_factory.mktemp("fixture_run"), patch)
+        result = run_month("2026-02")
+        yield env, result

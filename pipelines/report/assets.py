@@ -7,6 +7,7 @@ from pathlib import Path
 import dagster as dg
 from dagster_dbt import get_asset_key_for_model
 
+from ..builds import latest_build_run_id
 from ..months import add_months, parse_month
 from ..partitions import monthly_partitions
 from ..project import dbt_project
@@ -53,21 +54,20 @@ def monthly_infographic(
     month = context.partition_key
     config = monitor_config.load()
     with warehouse.connect(read_only=True) as con:
+        # figures name the run that computed them, so re-rendering gives the same bytes
+        built_by = latest_build_run_id(con) or context.run.run_id
         try:
-            document = build_figures(
-                con, month, context.run.run_id, code_version(), config.organisation
-            )
+            document = build_figures(con, month, built_by, code_version(), config.organisation)
         except NoDataForMonth as exc:
             raise dg.Failure(str(exc)) from exc
         history = trend(con, month, config.trend_months)
         curve = participation_curve(con, month)
         prior = f"{add_months(parse_month(month), -1):%Y-%m}"
         try:
-            previous = build_figures(
-                con, prior, context.run.run_id, code_version(), config.organisation
-            )
+            previous = build_figures(con, prior, built_by, code_version(), config.organisation)
         except NoDataForMonth:
             previous = None
+    document["report_run_id"] = context.run.run_id
     folder = reports.month_dir(month)
     figures_path = write_figures(document, folder / "figures.json")
     paths = render(document, previous, history, curve, config.language, config.trend_months, folder)

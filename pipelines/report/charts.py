@@ -16,8 +16,6 @@ from plotnine import (
     geom_point,
     geom_text,
     ggplot,
-    guide_legend,
-    guides,
     labs,
     scale_color_manual,
     scale_fill_manual,
@@ -42,6 +40,19 @@ def base_theme() -> theme:
         plot_title=element_text(size=11, weight="bold", ha="left"),
         panel_grid_minor=element_blank(),
         plot_background=element_rect(fill="white", color="white"),
+    )
+
+
+def count_scale(language: str, top: float, room: float) -> scale_y_continuous:
+    """An axis of counts: whole-number ticks only, written in the report's language, with
+    `room` × the largest value left free for the bar labels."""
+    from matplotlib.ticker import MaxNLocator
+
+    ticks = [t for t in MaxNLocator(nbins=4, integer=True).tick_values(0, top) if 0 <= t <= top]
+    return scale_y_continuous(
+        limits=(0, top * room),
+        breaks=ticks,
+        labels=lambda values: [i18n.number(v, language, 0) for v in values],
     )
 
 
@@ -99,13 +110,18 @@ def usage_trend(
         + geom_point(size=2)
         + scale_x_discrete(limits=month_order)
         + scale_color_manual(values=colours)
-        + guides(color=guide_legend(ncol=3))
         + coord_cartesian(ylim=(0, 100))
-        + labs(title=i18n.text(language, "trend_title", n=months), x="", y="", color="")
+        + labs(
+            title=i18n.text(language, "trend_title", n=months),
+            subtitle=i18n.text(language, "trend_subtitle"),
+            x="",
+            y="",
+        )
         + base_theme()
         + theme(
-            legend_position="bottom",
-            legend_text=element_text(size=7),
+            legend_position="none",  # the bars beside it carry the same colours and names
+            axis_text_x=element_text(size=7),
+            plot_subtitle=element_text(size=7, color=MUTED),
             panel_grid_major_x=element_line(color="#e5e7eb"),
         )
     )

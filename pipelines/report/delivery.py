@@ -24,6 +24,7 @@ class SmtpSettings:
     username: str | None
     password: str | None
     starttls: bool
+    ca_file: str | None = None
 
     @classmethod
     def from_env(cls) -> SmtpSettings:
@@ -32,7 +33,7 @@ class SmtpSettings:
             raise DeliveryError(
                 "e-mail recipients are configured but SNM_SMTP_HOST is not set "
                 "(also SNM_SMTP_PORT, SNM_SMTP_FROM, SNM_SMTP_USER, SNM_SMTP_PASSWORD, "
-                "SNM_SMTP_STARTTLS)"
+                "SNM_SMTP_STARTTLS, SNM_SMTP_CA_FILE)"
             )
         return cls(
             host=host,
@@ -41,6 +42,7 @@ class SmtpSettings:
             username=os.environ.get("SNM_SMTP_USER") or None,
             password=os.environ.get("SNM_SMTP_PASSWORD") or None,
             starttls=os.environ.get("SNM_SMTP_STARTTLS", "1").lower() in {"1", "true", "yes"},
+            ca_file=os.environ.get("SNM_SMTP_CA_FILE") or None,
         )
 
 
@@ -63,7 +65,8 @@ def send(settings: SmtpSettings, message: EmailMessage) -> None:
     try:
         with smtplib.SMTP(settings.host, settings.port, timeout=30) as smtp:
             if settings.starttls:
-                smtp.starttls(context=ssl.create_default_context())
+                # the system's trusted CAs, or the organisation's own CA bundle
+                smtp.starttls(context=ssl.create_default_context(cafile=settings.ca_file))
             if settings.username:
                 smtp.login(settings.username, settings.password or "")
             smtp.send_message(message)

@@ -28,8 +28,8 @@ STRINGS = {
         "lorenz_x": "% van de schrijvers (meest actief eerst)",
         "lorenz_y": "% van de berichten",
         "split": "lezers {l}% · af en toe {o}% · veelschrijvers {h}%",
-        "issues_title": "Top-10 issues (stoplicht, trend)",
-        "themes_title": "Thema's (✓ = succesvol)",
+        "issues_title": "Top-10 issues",
+        "themes_title": "Thema's",
         "yields_title": "Opbrengsten",
         "email_line": "E-mail p.p. per dag: {v} ({c} t.o.v. basis)",
         "ideas_line": "Ideeën: {i} · overgenomen: {a}",
@@ -39,6 +39,34 @@ STRINGS = {
         "reach_title": "Wie bereiken we? (%)",
         "dimensions": "department=afdeling|location=locatie|role_type=functie|age_band=leeftijd",
         "messages": "berichten",
+        "vs_last": "t.o.v. {month}",
+        "yoy": "j-o-j",
+        "figure": "cijfer",
+        "value": "waarde",
+        "source_files": "bronbestanden",
+        "appendix": "Bijlage: elk cijfer van {month} met zijn herkomst",
+        "yearly_period": "Periode {first} – {last} ({n} maanden met gegevens)",
+        "yearly_run": "Berekend in run {run}, code {version}",
+        "reach_overall": "oranje = onder het totaal van {v}%",
+        "trend_subtitle": "kleuren als bij gebruik per tool",
+        "issues_subtitle": (
+            "R rood · O oranje · G groen · – te weinig berichten\npijl = "
+            "trend t.o.v. vorige maand · getal = netto sentiment"
+        ),
+        "themes_subtitle": (
+            "balk = berichten · ✓ = succesvol\n% = threads met antwoord binnen 7 dagen"
+        ),
+        "reach_subtitle": (
+            "% medewerkers actief op een sociale tool; < k = groep te klein om te tonen"
+        ),
+        "yield_email": "E-mail p.p. per dag",
+        "yield_email_note": "{c} t.o.v. basis",
+        "yield_ideas": "Ideeën",
+        "yield_ideas_note": "{a} overgenomen",
+        "yield_followup": "Signalen beantwoord",
+        "yield_followup_note": "{s} gesignaleerd · {a} opgevolgd",
+        "yield_median": "Dagen tot antwoord",
+        "yield_median_note": "mediaan · respons enquête {r}%",
     },
     "en": {
         "title": "Social Network Monitor",
@@ -58,8 +86,8 @@ STRINGS = {
         "lorenz_x": "% of writers (most active first)",
         "lorenz_y": "% of messages",
         "split": "lurkers {l}% · occasional {o}% · heavy {h}%",
-        "issues_title": "Top-10 issues (traffic light, trend)",
-        "themes_title": "Themes (✓ = successful)",
+        "issues_title": "Top-10 issues",
+        "themes_title": "Themes",
         "yields_title": "Yields",
         "email_line": "E-mail per person/day: {v} ({c} vs baseline)",
         "ideas_line": "Ideas: {i} · adopted: {a}",
@@ -69,6 +97,30 @@ STRINGS = {
         "reach_title": "Who do we reach? (%)",
         "dimensions": "department=department|location=location|role_type=role|age_band=age",
         "messages": "messages",
+        "vs_last": "vs {month}",
+        "yoy": "YoY",
+        "figure": "figure",
+        "value": "value",
+        "source_files": "source files",
+        "appendix": "Appendix: every figure of {month} with its lineage",
+        "yearly_period": "Period {first} – {last} ({n} months with data)",
+        "yearly_run": "Computed in run {run}, code {version}",
+        "reach_overall": "amber = below the overall {v}%",
+        "trend_subtitle": "colours as in usage per tool",
+        "issues_subtitle": (
+            "R red · A amber · G green · – too few messages\narrow = "
+            "trend vs last month · number = net sentiment"
+        ),
+        "themes_subtitle": "bar = messages · ✓ = successful\n% = threads answered within 7 days",
+        "reach_subtitle": "% of employees active on a social tool; < k = group too small to show",
+        "yield_email": "E-mail per person/day",
+        "yield_email_note": "{c} vs baseline",
+        "yield_ideas": "Ideas",
+        "yield_ideas_note": "{a} adopted",
+        "yield_followup": "Signals answered",
+        "yield_followup_note": "{s} signalled · {a} acted on",
+        "yield_median": "Days to an answer",
+        "yield_median_note": "median · survey response {r}%",
     },
 }
 
@@ -79,6 +131,20 @@ TOOL_NAMES = {
     "slack": "Slack",
     "intranet": "Intranet",
 }
+
+
+AMBITION_LEVELS_EN = {  # the method's Dutch level names, as the marts store them
+    "Initiatie": "Initiation",
+    "Informeren": "Informing",
+    "Betrekken": "Involving",
+    "Co-creëren": "Co-creating",
+}
+
+
+def ambition_level(level: str | None, language: str) -> str:
+    if level is None:
+        return "–"
+    return AMBITION_LEVELS_EN.get(level, level) if language == "en" else level
 
 
 def text(language: str, key: str, **values) -> str:

@@ -43,9 +43,9 @@ def compose(
     language: str,
     months: int,
 ):
-    """The one-page plotnine composition (docs/DESIGN.md section 4): a title row with tiles;
-    usage per tool now and over the last months; the adoption funnel and the participation
-    curve; the top-10 issues and the themes; the yields and who we reach; a footer."""
+    """The one-page plotnine composition (docs/DESIGN.md section 4): a title row with headline
+    tiles and the yields; usage per tool now and over the last months; the adoption funnel and
+    the participation curve; the top-10 issues and the themes; who we reach; a footer."""
     month = document["month"]
     history = pd.DataFrame(history_rows)
     history["month_label"] = [
@@ -78,7 +78,7 @@ def compose(
         )
         / (panels.funnel(document, language) | panels.lorenz(document, curve, language))
         / (panels.issues(document, language) | panels.themes(document, language))
-        / (panels.yields(document, language, footer) | panels.reach(document, language))
+        / panels.reach(document, language, footer)
     )
     return rows + theme(figure_size=A4_PORTRAIT, dpi=PNG_DPI)
 

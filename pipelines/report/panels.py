@@ -11,23 +11,29 @@ from plotnine import (
     coord_flip,
     element_blank,
     element_text,
+    facet_wrap,
     geom_abline,
     geom_col,
     geom_line,
     geom_point,
+    geom_segment,
     geom_text,
     ggplot,
     labs,
+    scale_color_manual,
     scale_fill_manual,
+    scale_x_continuous,
     scale_x_discrete,
     scale_y_continuous,
+    scale_y_discrete,
     theme,
     xlim,
     ylim,
 )
 
+from ..months import parse_month
 from . import i18n
-from .charts import ACCENT, FONT, INK, MUTED, base_theme
+from .charts import ACCENT, FONT, INK, MUTED, base_theme, count_scale
 
 LIGHTS = {
     "green": ("#16a34a", "G"),
@@ -68,65 +74,107 @@ def _change(now, before, language: str, decimals: int, unit: str = "") -> str:
     return f"{i18n.number(now - before, language, decimals, sign=True)}{unit}"
 
 
+def _tile(plot, left, width, bottom, top, label, shown, note, big: float, small: float, fill):
+    middle = left + width / 2
+    height = top - bottom
+    return (
+        plot
+        + annotate(
+            "rect", xmin=left, xmax=left + width, ymin=bottom, ymax=top, fill=fill, color=ACCENT
+        )
+        + annotate(
+            "text",
+            x=middle,
+            y=bottom + height * 0.80,
+            label=label,
+            size=small + 1,
+            color=INK,
+            family=FONT,
+        )
+        + annotate(
+            "text",
+            x=middle,
+            y=bottom + height * 0.49,
+            label=shown,
+            size=big,
+            color=ACCENT,
+            fontweight="bold",
+            family=FONT,
+        )
+        + annotate(
+            "text",
+            x=middle,
+            y=bottom + height * 0.18,
+            label=note,
+            size=small,
+            color=MUTED,
+            family=FONT,
+        )
+    )
+
+
 def tiles(document: dict, previous: dict | None, language: str, title: str) -> ggplot:
-    """Title block and four headline tiles, each with its change vs last month."""
-    t = lambda key: i18n.text(language, key)  # noqa: E731
+    """Title block, four headline tiles with their change vs last month, and the yields as a
+    row of smaller tiles (e-mail vs baseline, ideas, follow-up of signals)."""
+    t = lambda key, **kw: i18n.text(language, key, **kw)  # noqa: E731
     before = previous or {"figures": []}
-    items = [
-        (t("tile_headcount"), value(document, "headcount"), value(before, "headcount"), 0, ""),
-        (
-            t("tile_social"),
-            value(document, "social_active_pct"),
-            value(before, "social_active_pct"),
-            1,
-            "%",
-        ),
-        (
-            t("tile_engagement"),
-            value(document, "yields.engagement_index"),
-            value(before, "yields.engagement_index"),
-            1,
-            "",
-        ),
-        (
-            t("tile_sentiment"),
-            value(document, "participation.all.net_sentiment"),
-            value(before, "participation.all.net_sentiment"),
-            1,
-            "",
-        ),
+    since = (
+        t("vs_last", month=i18n.month_name(parse_month(before["month"]), language, short=True))
+        if previous
+        else ""
+    )
+    headline = [
+        (t("tile_headcount"), "headcount", 0, ""),
+        (t("tile_social"), "social_active_pct", 1, "%"),
+        (t("tile_engagement"), "yields.engagement_index", 1, ""),
+        (t("tile_sentiment"), "participation.all.net_sentiment", 1, ""),
     ]
     plot = ggplot(pd.DataFrame({"x": [0.0], "y": [0.0]}), aes("x", "y"))
-    for i, (label, now, was, decimals, unit) in enumerate(items):
-        left = i * 1.0 + 0.04
+    for i, (label, figure_id, decimals, unit) in enumerate(headline):
+        now, was = value(document, figure_id), value(before, figure_id)
         shown = "–" if now is None else f"{i18n.number(now, language, decimals)}{unit}"
         change = _change(now, was, language, decimals)
-        plot = (
-            plot
-            + annotate(
-                "rect",
-                xmin=left,
-                xmax=left + 0.92,
-                ymin=0.05,
-                ymax=0.95,
-                fill="#ecfdf5",
-                color=ACCENT,
-            )
-            + annotate("text", x=left + 0.46, y=0.78, label=label, size=8, color=INK, family=FONT)
-            + annotate(
-                "text",
-                x=left + 0.46,
-                y=0.47,
-                label=shown,
-                size=17,
-                color=ACCENT,
-                fontweight="bold",
-                family=FONT,
-            )
-            + annotate(
-                "text", x=left + 0.46, y=0.18, label=change, size=7, color=MUTED, family=FONT
-            )
-        )
+        note = f"{change} {since}".strip() if change else ""
+        plot = _tile(plot, i + 0.04, 0.92, 0.5, 1.0, label, shown, note, 14, 6.5, "#ecfdf5")
+    y = values(document, "yields.")
+
+    def n(key, decimals=0, sign=False):
+        return i18n.number(y.get(key), language, decimals, sign=sign)
+
+    change = y.get("email_change_vs_baseline_pct")
+    yields = [
+        (
+            t("yield_email"),
+            n("email_sent_per_person_per_day", 2),
+            t("yield_email_note", c=n("email_change_vs_baseline_pct", 1, sign=True) + "%")
+            if change is not None
+            else "",
+        ),
+        (t("yield_ideas"), n("ideas"), t("yield_ideas_note", a=n("ideas_adopted"))),
+        (
+            t("yield_followup"),
+            n("responded"),
+            t("yield_followup_note", s=n("signalled"), a=n("acted_on")),
+        ),
+        (
+            t("yield_median"),
+            n("median_days_to_response", 1),
+            t("yield_median_note", r=n("survey_response_rate_pct")),
+        ),
+    ]
+    plot += annotate(
+        "text",
+        x=0.04,
+        y=0.43,
+        label=t("yields_title"),
+        ha="left",
+        size=8.5,
+        color=INK,
+        fontweight="bold",
+        family=FONT,
+    )
+    for i, (label, shown, note) in enumerate(yields):
+        plot = _tile(plot, i + 0.04, 0.92, 0.0, 0.36, label, shown, note, 10.5, 5.5, "#f8fafc")
     return _blank(plot + xlim(0, 4) + ylim(0, 1) + labs(title=title))
 
 
@@ -134,7 +182,7 @@ def funnel(document: dict, language: str) -> ggplot:
     """The adoption funnel of the platform with the widest reach, and its ambition level."""
     reach = values(document, "funnel.")
     platforms = sorted(
-        {k.split(".")[0] for k in reach}, key=lambda p: -(reach.get(f"{p}.reach") or 0)
+        {k.split(".")[0] for k in reach}, key=lambda p: (-(reach.get(f"{p}.reach") or 0), p)
     )
     platform = next((p for p in platforms if p in ("viva_engage", "slack")), platforms[0])
     steps = ("reach", "visit", "view", "interact", "contribute")
@@ -149,7 +197,7 @@ def funnel(document: dict, language: str) -> ggplot:
     data["label"] = [
         ("–" if p is None or pd.isna(p) else f"{i18n.number(p, language, 1)}%") for p in data["pct"]
     ]
-    level = value(document, f"ambition_level.{platform}") or "–"
+    level = i18n.ambition_level(value(document, f"ambition_level.{platform}"), language)
     return (
         ggplot(data, aes("step", "shown"))
         + geom_col(fill=ACCENT, width=0.7)
@@ -163,7 +211,10 @@ def funnel(document: dict, language: str) -> ggplot:
             y="",
         )
         + base_theme()
-        + theme(plot_subtitle=element_text(size=8, color=ACCENT, weight="bold"))
+        + theme(
+            plot_subtitle=element_text(size=8, color=ACCENT, weight="bold"),
+            axis_text_x=element_text(size=7),
+        )
     )
 
 
@@ -231,11 +282,20 @@ def issues(document: dict, language: str) -> ggplot:
         )
         + coord_flip()
         + scale_x_discrete(limits=order)
-        + scale_y_continuous(limits=(0, top_value * 1.6))
+        + count_scale(language, top_value, 1.6)
         + scale_fill_manual(values={k: v[0] for k, v in LIGHTS.items()})
-        + labs(title=i18n.text(language, "issues_title"), x="", y="")
+        + labs(
+            title=i18n.text(language, "issues_title"),
+            subtitle=i18n.text(language, "issues_subtitle"),
+            x="",
+            y=i18n.text(language, "messages"),
+        )
         + base_theme()
-        + theme(axis_text_y=element_text(size=7))
+        + theme(
+            axis_text_y=element_text(size=7),
+            axis_title_x=element_text(size=7),
+            plot_subtitle=element_text(size=6, color=MUTED),
+        )
     )
 
 
@@ -261,82 +321,77 @@ def themes(document: dict, language: str) -> ggplot:
         )
         + coord_flip()
         + scale_x_discrete(limits=list(data["theme"]))
-        + scale_y_continuous(limits=(0, top_value * 1.45))
-        + labs(title=i18n.text(language, "themes_title"), x="", y=i18n.text(language, "messages"))
-        + base_theme()
-        + theme(axis_text_y=element_text(size=7), axis_title_x=element_text(size=7))
-    )
-
-
-def yields(document: dict, language: str, footer: str) -> ggplot:
-    """The yields as a short list of sentences."""
-    y = values(document, "yields.")
-
-    def n(key, decimals=0, sign=False):
-        return i18n.number(y.get(key), language, decimals, sign=sign)
-
-    lines = [
-        i18n.text(
-            language,
-            "email_line",
-            v=n("email_sent_per_person_per_day", 2),
-            c=n("email_change_vs_baseline_pct", 1, sign=True) + "%",
-        ),
-        i18n.text(language, "ideas_line", i=n("ideas"), a=n("ideas_adopted")),
-        i18n.text(
-            language,
-            "engagement_line",
-            v=n("engagement_index", 1),
-            r=n("survey_response_rate_pct", 0),
-        ),
-        i18n.text(language, "followup_line", s=n("signalled"), r=n("responded"), a=n("acted_on")),
-        i18n.text(language, "median_line", d=n("median_days_to_response", 1)),
-    ]
-    plot = ggplot(pd.DataFrame({"x": [0.0], "y": [0.0]}), aes("x", "y"))
-    for i, line in enumerate(lines):
-        plot += annotate(
-            "text",
-            x=0.02,
-            y=0.88 - i * 0.19,
-            label=line,
-            ha="left",
-            size=7.5,
-            color=INK,
-            family=FONT,
+        + count_scale(language, top_value, 1.45)
+        + labs(
+            title=i18n.text(language, "themes_title"),
+            subtitle=i18n.text(language, "themes_subtitle"),
+            x="",
+            y=i18n.text(language, "messages"),
         )
-    return _blank(
-        plot
-        + xlim(0, 1)
-        + ylim(0, 1)
-        + labs(title=i18n.text(language, "yields_title"), caption=footer)
-        + theme(plot_caption=element_text(size=6.5, color=MUTED, ha="left"))
+        + base_theme()
+        + theme(
+            axis_text_y=element_text(size=7),
+            axis_title_x=element_text(size=7),
+            plot_subtitle=element_text(size=6, color=MUTED),
+        )
     )
 
 
-def reach(document: dict, language: str) -> ggplot:
-    """Reach per segment; a suppressed segment reads "< k", never as a number."""
+def reach(document: dict, language: str, footer: str) -> ggplot:
+    """Reach per segment, one small panel per dimension; segments below the organisation-wide
+    share are marked, and a suppressed segment reads "< k", never as a number."""
     names = dict(p.split("=") for p in i18n.text(language, "dimensions").split("|"))
+    overall = value(document, "social_active_pct")
     rows = []
     for figure in document["figures"]:
         if not figure["id"].startswith("reach."):
             continue
         _, dimension, segment = figure["id"].split(".", 2)
-        suppressed = figure.get("suppressed")
-        pct = figure["value"]
-        label = figure.get("shown_as", "") if suppressed else f"{i18n.number(pct, language, 0)}"
-        rows.append((f"{names.get(dimension, dimension)}: {segment}", pct or 0.0, label, dimension))
-    data = pd.DataFrame(rows, columns=["segment", "pct", "label", "dimension"])
+        pct = None if figure.get("suppressed") else figure["value"]
+        label = figure.get("shown_as", "") if pct is None else i18n.number(pct, language, 0)
+        below = pct is not None and overall is not None and pct < overall
+        rows.append((names.get(dimension, dimension), segment, pct, label, below))
+    data = pd.DataFrame(rows, columns=["dimension", "segment", "pct", "label", "below"])
     if data.empty:
-        data = pd.DataFrame({"segment": ["–"], "pct": [0.0], "label": [""], "dimension": ["-"]})
-    order = list(reversed(data["segment"]))
+        data = pd.DataFrame(
+            {"dimension": ["–"], "segment": ["–"], "pct": [None], "label": [""], "below": [False]}
+        )
+    keys = data["dimension"] + "|" + data["segment"]
+    order = list(
+        dict.fromkeys(data.assign(key=keys).sort_values("segment", ascending=False)["key"])
+    )
+    data["key"] = pd.Categorical(keys, categories=order)
+    data["shown"] = data["pct"].astype(float).fillna(0.0)
+    subtitle = i18n.text(language, "reach_subtitle")
+    if overall is not None:
+        subtitle += " · " + i18n.text(
+            language, "reach_overall", v=i18n.number(overall, language, 1)
+        )
     return (
-        ggplot(data, aes("segment", "pct", fill="dimension"))
-        + geom_col(width=0.75, show_legend=False)
-        + geom_text(aes(label="label"), ha="left", nudge_y=2, size=5.5, color=INK, family=FONT)
-        + coord_flip()
-        + scale_x_discrete(limits=order)
-        + scale_y_continuous(limits=(0, 115), breaks=[0, 50, 100])
-        + labs(title=i18n.text(language, "reach_title"), x="", y="")
+        ggplot(data, aes(y="key"))
+        + geom_segment(aes(x=0, xend="shown", yend="key"), color="#d1d5db", size=1.2)
+        + geom_point(
+            aes(x="shown", color="below"),
+            data=data[data["pct"].notna()],
+            size=2.2,
+            show_legend=False,
+        )
+        + geom_text(
+            aes(x="shown", label="label"), ha="left", nudge_x=4, size=6, color=INK, family=FONT
+        )
+        + facet_wrap("dimension", nrow=1, scales="free_y")
+        + scale_y_discrete(labels=lambda keys: [str(k).split("|", 1)[-1] for k in keys])
+        + scale_x_continuous(limits=(0, 125), breaks=[0, 50, 100])
+        + scale_color_manual(values={True: "#d97706", False: ACCENT})
+        + labs(
+            title=i18n.text(language, "reach_title"), subtitle=subtitle, x="", y="", caption=footer
+        )
         + base_theme()
-        + theme(axis_text_y=element_text(size=5.5))
+        + theme(
+            axis_text_y=element_text(size=6),
+            axis_text_x=element_text(size=6),
+            strip_text=element_text(size=7.5, weight="bold"),
+            plot_subtitle=element_text(size=7, color=MUTED),
+            plot_caption=element_text(size=6.5, color=MUTED, ha="left"),
+        )
     )

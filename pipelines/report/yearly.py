@@ -17,6 +17,8 @@ import pandas as pd  # noqa: E402
 from matplotlib.backends.backend_pdf import PdfPages  # noqa: E402
 from plotnine import (  # noqa: E402
     aes,
+    annotate,
+    element_blank,
     element_text,
     facet_wrap,
     geom_line,
@@ -24,12 +26,15 @@ from plotnine import (  # noqa: E402
     ggplot,
     labs,
     scale_x_discrete,
+    scale_y_continuous,
     theme,
+    xlim,
+    ylim,
 )
 
 from ..months import add_months, parse_month  # noqa: E402
 from . import i18n  # noqa: E402
-from .charts import ACCENT, base_theme  # noqa: E402
+from .charts import ACCENT, FONT, base_theme  # noqa: E402
 from .figures import NoDataForMonth, build_figures  # noqa: E402
 
 # audit area -> figure-id prefixes (the method's yearly audit, seeds 001 step 2 and 5)
@@ -39,7 +44,7 @@ SECTIONS = {
         ("Mensen en segmenten", ("social_active_pct", "reach.")),
         ("Tools en infrastructuur", ("tool_usage_pct.", "funnel.")),
         ("Netwerken en thema's", ("participation.", "themes.")),
-        ("Issues en sentiment", ("participation.all.net_sentiment",)),
+        ("Issues en sentiment", ("participation.all.net_sentiment", "issues.")),
         ("Opbrengsten", ("yields.email", "yields.ideas", "yields.engagement", "yields.survey")),
         (
             "Wat gebeurde er met de output van de netwerken",
@@ -51,7 +56,7 @@ SECTIONS = {
         ("People and segments", ("social_active_pct", "reach.")),
         ("Tools and infrastructure", ("tool_usage_pct.", "funnel.")),
         ("Networks and themes", ("participation.", "themes.")),
-        ("Issues and sentiment", ("participation.all.net_sentiment",)),
+        ("Issues and sentiment", ("participation.all.net_sentiment", "issues.")),
         ("Yields", ("yields.email", "yields.ideas", "yields.engagement", "yields.survey")),
         (
             "What happened with the networks' output",
@@ -59,7 +64,7 @@ SECTIONS = {
         ),
     ],
 }
-MAX_PANELS = 12
+PANELS_PER_PAGE = 12
 
 
 def collect(con, year: int, run_id: str, code_version: str, organisation: str) -> dict:
@@ -81,12 +86,24 @@ def series(documents: dict, year: int) -> pd.DataFrame:
     for month, document in documents.items():
         if not month.startswith(str(year)):
             continue
-        for figure in document["figures"]:
-            value = figure["value"]
-            if isinstance(value, bool) or not isinstance(value, int | float):
-                continue
-            rows.append((figure["id"], month, float(value)))
+        for figure_id, value in numeric_figures(document).items():
+            rows.append((figure_id, month, float(value)))
     return pd.DataFrame(rows, columns=["id", "month", "value"])
+
+
+def numeric_figures(document: dict) -> dict[str, float]:
+    """Every figure with a number, the top-10 issues unfolded into one series per issue."""
+    out = {}
+    for figure in document["figures"]:
+        value = figure["value"]
+        if figure["id"] == "issues.top10":
+            for issue in value or []:
+                out[f"issues.{issue['issue']}.messages"] = issue["messages"]
+                if issue["net_sentiment"] is not None:
+                    out[f"issues.{issue['issue']}.net_sentiment"] = issue["net_sentiment"]
+        elif value is not None and not isinstance(value, bool) and isinstance(value, int | float):
+            out[figure["id"]] = value
+    return out
 
 
 def year_on_year(con, documents: dict, year: int, run_id, code_version, organisation) -> dict:
@@ -98,48 +115,100 @@ def year_on_year(con, documents: dict, year: int, run_id, code_version, organisa
         )
     except NoDataForMonth:
         return {}
-    earlier = {f["id"]: f["value"] for f in before["figures"]}
-    changes = {}
-    for figure in documents[last]["figures"]:
-        now, was = figure["value"], earlier.get(figure["id"])
-        if (
-            isinstance(now, int | float)
-            and isinstance(was, int | float)
-            and not isinstance(now, bool)
-            and not isinstance(was, bool)
-        ):
-            changes[figure["id"]] = now - was
-    return changes
+    earlier = numeric_figures(before)
+    return {
+        figure_id: now - earlier[figure_id]
+        for figure_id, now in numeric_figures(documents[last]).items()
+        if figure_id in earlier
+    }
 
 
-def section_plot(data: pd.DataFrame, title: str, language: str):
+def section_plot(data: pd.DataFrame, order: list[str], title: str, language: str, changes: dict):
+    """Twelve months of up to PANELS_PER_PAGE figures, each panel named with its change on a
+    year earlier."""
     months = sorted(data["month"].unique())
+    yoy = i18n.text(language, "yoy")
+    names = {i: f"{i}\n{yoy} {shown(changes.get(i), language, sign=True)}" for i in order}
     data = data.assign(
-        label=[i18n.month_name(parse_month(m), language, short=True)[:3] for m in data["month"]]
+        panel=pd.Categorical([names[i] for i in data["id"]], categories=list(names.values()))
     )
     return (
         ggplot(data, aes("month", "value", group="id"))
-        + geom_line(color=ACCENT)
+        + geom_line(  # a line needs two months; a single month is a point
+            data=lambda d: d[d.groupby("id")["id"].transform("size") > 1], color=ACCENT
+        )
         + geom_point(color=ACCENT, size=1)
-        + facet_wrap("id", scales="free_y", ncol=3)
+        + facet_wrap("panel", scales="free_y", ncol=4)
         + labs(title=title, x="", y="")
         + base_theme()
         + theme(
             figure_size=(11.69, 8.27),
-            strip_text=element_text(size=7),
+            strip_text=element_text(size=6.5),
             axis_text_x=element_text(size=5, rotation=90),
             axis_text_y=element_text(size=6),
         )
         + scale_x_discrete(limits=months)
+        + scale_y_continuous(labels=lambda v: [i18n.number(x, language, 1) for x in v])
     )
 
 
-def _png(plot) -> str:
+def cover_plot(title: str, lines: list[str]):
+    """The first page: what the monitor covers and the headline figures of the year."""
+    plot = ggplot(pd.DataFrame({"x": [0.0], "y": [0.0]}), aes("x", "y"))
+    for i, line in enumerate(lines):
+        plot += annotate(
+            "text", x=0.02, y=0.92 - i * 0.06, label=line, ha="left", size=10, family=FONT
+        )
+    return (
+        plot
+        + xlim(0, 1)
+        + ylim(0, 1)
+        + labs(title=title)
+        + base_theme()
+        + theme(
+            figure_size=(11.69, 8.27),
+            axis_text=element_blank(),
+            axis_title=element_blank(),
+            panel_grid=element_blank(),
+        )
+    )
+
+
+HEADLINES = (
+    "headcount",
+    "social_active_pct",
+    "yields.engagement_index",
+    "participation.all.net_sentiment",
+    "participation.all.pct_for_80",
+    "yields.email_sent_per_person_per_day",
+    "yields.ideas",
+    "yields.acted_on",
+)
+
+
+def _save(pdf: PdfPages, plot) -> str:
+    """Draw the page once: into the PDF, and as a base64 PNG for the HTML page."""
     figure = plot.draw()
+    pdf.savefig(figure)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=90, metadata={"Software": None})
     matplotlib.pyplot.close(figure)
     return base64.b64encode(buffer.getvalue()).decode()
+
+
+def shown(value, language: str, sign: bool = False) -> str:
+    """Whole numbers without decimals (1.205 people), others with one (8,6 e-mails)."""
+    if value is None:
+        return "–"
+    decimals = 0 if float(value).is_integer() else 1
+    return i18n.number(value, language, decimals, sign=sign)
+
+
+def _section_ids(data: pd.DataFrame, prefixes: tuple[str, ...]) -> list[str]:
+    ids = [i for i in data["id"].unique() if i.startswith(prefixes)]
+    return sorted(
+        ids, key=lambda i: (next(n for n, p in enumerate(prefixes) if i.startswith(p)), i)
+    )
 
 
 def render_yearly(
@@ -148,57 +217,74 @@ def render_yearly(
     documents = collect(con, year, run_id, code_version, organisation)
     data = series(documents, year)
     changes = year_on_year(con, documents, year, run_id, code_version, organisation)
-    last = max(m for m in documents if m.startswith(str(year)))
+    months = sorted(m for m in documents if m.startswith(str(year)))
+    last = months[-1]
+    latest = numeric_figures(documents[last])
+    t = lambda key, **kw: i18n.text(language, key, **kw)  # noqa: E731
     folder.mkdir(parents=True, exist_ok=True)
     pdf_path, html_path = folder / "monitor.pdf", folder / "monitor.html"
-    title = f"{i18n.text(language, 'title')} {year} · {organisation}"
+    title = f"{t('title')} {year} · {organisation}"
+    headline_lines = [
+        t("yearly_period", first=months[0], last=last, n=len(months)),
+        t("yearly_run", run=run_id[:8], version=code_version),
+        "",
+        *(
+            f"{i}: {shown(latest.get(i), language)}   "
+            f"({t('yoy')} {shown(changes.get(i), language, sign=True)})"
+            for i in HEADLINES
+        ),
+    ]
+    head = "".join(
+        f"<tr><td>{i}</td><td>{shown(latest.get(i), language)}</td>"
+        f"<td>{shown(changes.get(i), language, sign=True)}</td></tr>"
+        for i in HEADLINES
+    )
+    columns = f"<tr><th>{t('figure')}</th><th>{last}</th><th>{t('yoy')}</th></tr>"
     parts = [
         f"<!doctype html><html lang='{language}'><meta charset='utf-8'>"
         f"<title>{html.escape(title)}</title><body style='font-family:DejaVu Sans,"
         f"sans-serif;max-width:1100px;margin:auto'><h1>{html.escape(title)}</h1>"
+        f"<p>{html.escape(headline_lines[0])}. {html.escape(headline_lines[1])}.</p>"
+        f"<table>{columns}{head}</table>"
     ]
     with PdfPages(
         pdf_path, metadata={"CreationDate": None, "Creator": None, "Producer": None}
     ) as pdf:
+        _save(pdf, cover_plot(title, headline_lines))
         for section, prefixes in SECTIONS[language]:
-            subset = data[data["id"].apply(lambda i, p=prefixes: i.startswith(p))]
-            ids = sorted(
-                subset["id"].unique(),
-                key=lambda i, p=prefixes: (next(n for n, x in enumerate(p) if i.startswith(x)), i),
-            )[:MAX_PANELS]
-            subset = subset[subset["id"].isin(ids)]
+            ids = _section_ids(data, prefixes)
             parts.append(f"<h2>{html.escape(section)}</h2>")
-            if subset.empty:
-                parts.append("<p>–</p>")
+            if not ids:
+                parts.append(f"<p>{t('no_data')}</p>")
                 continue
-            plot = section_plot(subset, f"{section} · {year}", language)
-            figure = plot.draw()
-            pdf.savefig(figure)
-            matplotlib.pyplot.close(figure)
-            parts.append(
-                f"<img alt='{html.escape(section)}' style='width:100%' "
-                f"src='data:image/png;base64,{_png(plot)}'>"
-            )
+            pages = [ids[i : i + PANELS_PER_PAGE] for i in range(0, len(ids), PANELS_PER_PAGE)]
+            for number, page in enumerate(pages, start=1):
+                suffix = f" ({number}/{len(pages)})" if len(pages) > 1 else ""
+                plot = section_plot(
+                    data[data["id"].isin(page)],
+                    page,
+                    f"{section} · {year}{suffix}",
+                    language,
+                    changes,
+                )
+                parts.append(
+                    f"<img alt='{html.escape(section)}' style='width:100%' "
+                    f"src='data:image/png;base64,{_save(pdf, plot)}'>"
+                )
             rows = "".join(
-                f"<tr><td>{html.escape(i)}</td><td>{_fmt(subset, i, language)}</td>"
-                f"<td>{i18n.number(changes.get(i), language, 1, sign=True)}</td></tr>"
+                f"<tr><td>{html.escape(i)}</td>"
+                f"<td>{shown(latest.get(i), language)}</td>"
+                f"<td>{shown(changes.get(i), language, sign=True)}</td></tr>"
                 for i in ids
             )
-            parts.append(
-                f"<table><tr><th>figure</th><th>{last}</th><th>year on year</th></tr>{rows}</table>"
-            )
-    parts.append(_appendix(documents[last]))
+            parts.append(f"<table>{columns}{rows}</table>")
+    parts.append(_appendix(documents[last], language))
     parts.append("</body></html>")
     html_path.write_text("\n".join(parts), encoding="utf-8")
     return {"pdf": pdf_path, "html": html_path}
 
 
-def _fmt(subset: pd.DataFrame, figure_id: str, language: str) -> str:
-    values = subset[subset["id"] == figure_id].sort_values("month")["value"]
-    return i18n.number(values.iloc[-1], language, 1) if not values.empty else "–"
-
-
-def _appendix(document: dict) -> str:
+def _appendix(document: dict, language: str) -> str:
     rows = []
     for figure in document["figures"]:
         lineage = figure["lineage"]
@@ -213,6 +299,7 @@ def _appendix(document: dict) -> str:
             f"<td>{files}</td></tr>"
         )
     return (
-        f"<h2>Appendix: {document['month']}</h2><table><tr><th>id</th><th>value</th>"
-        f"<th>dbt model.column</th><th>source files</th></tr>{''.join(rows)}</table>"
+        f"<h2>{i18n.text(language, 'appendix', month=document['month'])}</h2><table><tr>"
+        f"<th>id</th><th>{i18n.text(language, 'value')}</th><th>dbt model.column</th>"
+        f"<th>{i18n.text(language, 'source_files')}</th></tr>{''.join(rows)}</table>"
     )

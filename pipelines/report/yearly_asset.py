@@ -4,6 +4,7 @@ from pathlib import Path
 
 import dagster as dg
 
+from ..builds import latest_build_run_id
 from ..partitions import yearly_partitions
 from ..resources import MonitorConfigResource, ReportsResource, WarehouseResource
 from ..version import code_version
@@ -39,7 +40,7 @@ def yearly_monitor(
                 year,
                 config.language,
                 config.organisation,
-                context.run.run_id,
+                latest_build_run_id(con) or context.run.run_id,
                 code_version(),
                 Path(reports.path) / str(year),
             )

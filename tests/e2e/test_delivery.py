@@ -89,3 +89,111 @@ def test_recipients_without_smtp_settings_fail_the_delivery_clearly(monitor_env,
     assert failure.step_key == "reports__monthly_delivery"
     assert "SNM_SMTP_HOST is not set" in failure.event_specific_data.error.message
     assert (monitor_env.out / "2026-02" / "infographic.png").exists()  # the report itself stays
+
+
+def make_certificate(folder):
+    """A throw-away CA and a certificate for 127.0.0.1 signed by it."""
+    import datetime
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    def name(common):
+        return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common)])
+
+    now = datetime.datetime.now(datetime.UTC)
+    ca_key, key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(ec.SECP256R1())
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(name("Test CA"))
+        .issuer_name(name("Test CA"))
+        .public_key(ca_key.public_key())
+        .serial_number(1)
+        .not_valid_before(now - datetime.timedelta(hours=1))
+        .not_valid_after(now + datetime.timedelta(hours=1))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(ca_key, hashes.SHA256())
+    )
+    leaf = (
+        x509.CertificateBuilder()
+        .subject_name(name("127.0.0.1"))
+        .issuer_name(ca.subject)
+        .public_key(key.public_key())
+        .serial_number(2)
+        .not_valid_before(now - datetime.timedelta(hours=1))
+        .not_valid_after(now + datetime.timedelta(hours=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    pem = serialization.Encoding.PEM
+    paths = {name: folder / f"{name}.pem" for name in ("ca", "cert", "key")}
+    paths["ca"].write_bytes(ca.public_bytes(pem))
+    paths["cert"].write_bytes(leaf.public_bytes(pem))
+    paths["key"].write_bytes(
+        key.private_bytes(pem, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
+    return paths
+
+
+def test_starttls_with_login_against_a_server_that_requires_it(tmp_path, monkeypatch):
+    """The server refuses AUTH before STARTTLS; the client upgrades, checks the certificate
+    against the organisation's CA (SNM_SMTP_CA_FILE), logs in and sends."""
+    import ssl
+
+    from pipelines.report.delivery import SmtpSettings, build_message, send
+
+    paths = make_certificate(tmp_path)
+    server_tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server_tls.load_cert_chain(paths["cert"], paths["key"])
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    mailbox = Mailbox()
+    controller = Controller(
+        mailbox,
+        hostname="127.0.0.1",
+        port=port,
+        authenticator=authenticate,
+        tls_context=server_tls,
+        require_starttls=True,
+        auth_require_tls=True,
+    )
+    controller.start()
+    try:
+        attachment = tmp_path / "infographic.pdf"
+        attachment.write_bytes(b"%PDF-1.4 test")
+        for name, value in {
+            "SNM_SMTP_HOST": "127.0.0.1",
+            "SNM_SMTP_PORT": str(port),
+            "SNM_SMTP_USER": "ic",
+            "SNM_SMTP_PASSWORD": "geheim",
+            "SNM_SMTP_CA_FILE": str(paths["ca"]),
+        }.items():
+            monkeypatch.setenv(name, value)
+        monkeypatch.delenv("SNM_SMTP_STARTTLS", raising=False)  # STARTTLS is the default
+        settings = SmtpSettings.from_env()
+        message = build_message(settings.sender, ["ic@x.example"], "s", "b", [attachment])
+        send(settings, message)
+        (envelope,) = mailbox.envelopes
+        assert b"%PDF-1.4 test" in base64_decoded_parts(envelope.content)
+
+        # without the organisation's CA the certificate is not trusted: a clear failure
+        from pipelines.report.delivery import DeliveryError
+
+        untrusted = SmtpSettings(**{**settings.__dict__, "ca_file": None})
+        with pytest.raises(DeliveryError, match="CERTIFICATE_VERIFY_FAILED"):
+            send(untrusted, message)
+        assert len(mailbox.envelopes) == 1
+    finally:
+        controller.stop()
+
+
+def base64_decoded_parts(content: bytes) -> bytes:
+    message = email.message_from_bytes(content, policy=email.policy.default)
+    return b"".join(part.get_payload(decode=True) or b"" for part in message.walk())

@@ -5,15 +5,12 @@ import json
 
 import pytest
 
-from tests.conftest import make_env, run_month
-
 
 @pytest.fixture(scope="module")
-def figures(tmp_path_factory):
-    with pytest.MonkeyPatch.context() as patch:
-        env = make_env(tmp_path_factory.mktemp("figures"), patch)
-        assert run_month("2026-02").success
-        document = json.loads((env.out / "2026-02" / "figures.json").read_text())
+def figures(fixture_run):
+    env, result = fixture_run
+    assert result.success
+    document = json.loads((env.out / "2026-02" / "figures.json").read_text())
     return {f["id"]: f for f in document["figures"]}
 
 

@@ -8,17 +8,8 @@ import re
 import struct
 
 import duckdb
-import pytest
 
-from tests.conftest import make_env, run_month
-
-
-@pytest.fixture(scope="module")
-def fixture_run(tmp_path_factory):
-    with pytest.MonkeyPatch.context() as patch:
-        env = make_env(tmp_path_factory.mktemp("fixture_run"), patch)
-        result = run_month("2026-02")
-        yield env, result
+from tests.conftest import run_month
 
 
 def query(env, sql: str, params=None):
@@ -203,21 +194,28 @@ def test_real_world_formats_are_read_as_written(fixture_run):
     ]
 
 
-def test_rendering_the_same_figures_twice_gives_identical_files(fixture_run, tmp_path):
-    from pipelines.report.figures import participation_curve, trend
-    from pipelines.report.infographic import render
+def test_the_same_warehouse_renders_byte_identical_reports(fixture_run, tmp_path):
+    """Two runs of the report asset alone (new run ids, same warehouse): same PNG and PDF."""
+    import dagster as dg
+
+    from pipelines.definitions import build_resources
+    from pipelines.report.assets import monthly_infographic
 
     env, _ = fixture_run
-    document = json.loads((env.out / "2026-02" / "figures.json").read_text())
-    with duckdb.connect(str(env.warehouse), read_only=True) as con:
-        history, curve = trend(con, "2026-02", 6), participation_curve(con, "2026-02")
-    outputs = []
-    for name in ("first", "second"):
-        folder = tmp_path / name
-        folder.mkdir()
-        outputs.append(render(document, None, history, curve, "nl", 6, folder))
+    month = env.out / "2026-02"
+    first = {kind: (month / f"infographic.{kind}").read_bytes() for kind in ("png", "pdf")}
+    resources = build_resources()
+    result = dg.materialize(
+        [monthly_infographic],
+        partition_key="2026-02",
+        resources={k: resources[k] for k in ("warehouse", "monitor_config", "reports")},
+        instance=dg.DagsterInstance.ephemeral(),
+    )
+    assert result.success
     for kind in ("png", "pdf"):
-        assert outputs[0][kind].read_bytes() == outputs[1][kind].read_bytes(), kind
+        assert (month / f"infographic.{kind}").read_bytes() == first[kind], kind
+    report = json.loads((month / "figures.json").read_text())
+    assert report["report_run_id"] == result.run_id  # the rendering run is still recorded
 
 
 def test_the_yearly_monitor_has_a_page_per_audit_area_and_an_appendix(fixture_run, tmp_path):
@@ -249,8 +247,38 @@ def test_the_yearly_monitor_has_a_page_per_audit_area_and_an_appendix(fixture_ru
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"Yearly monitor: {tmp_path / '2026' / 'monitor.pdf'}" in result.stdout
     pdf = (tmp_path / "2026" / "monitor.pdf").read_bytes()
-    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 7  # one page per audit area
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 12  # a cover, then every area's trends
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "2026" / "monitor.pdf"), "-"], capture_output=True, text=True
+    ).stdout
+    assert "Period 2026-01 – 2026-02 (2 months with data)" in text
+    assert "headcount: 5 (YoY –)" in text  # no figures of 2025 to compare with
+    titles = [line for line in text.splitlines() if " · 2026" in line and "Monitor" not in line]
+    assert titles == [
+        "Organisation · 2026",
+        "People and segments · 2026",
+        "Tools and infrastructure · 2026 (1/2)",
+        "Tools and infrastructure · 2026 (2/2)",
+        *(f"Networks and themes · 2026 ({n}/4)" for n in range(1, 5)),
+        "Issues and sentiment · 2026",
+        "Yields · 2026",
+        "What happened with the networks' output · 2026",
+    ]
+    assert "issues.server.messages" in text  # the top-10 issues unfolded into series
     page = (tmp_path / "2026" / "monitor.html").read_text()
-    assert "<h2>Organisation</h2>" in page and "Appendix: 2026-02" in page
+    assert "<h2>Organisation</h2>" in page
+    assert "Appendix: every figure of 2026-02 with its lineage" in page
+
+    # the same warehouse renders the same bytes, whichever run draws it
+    from pipelines.builds import latest_build_run_id
+    from pipelines.report.yearly import render_yearly
+    from pipelines.version import code_version
+
+    with duckdb.connect(str(env.warehouse), read_only=True) as con:
+        again = render_yearly(
+            con, 2026, "en", "Fixture BV", latest_build_run_id(con), code_version(), tmp_path / "b"
+        )
+    assert again["pdf"].read_bytes() == pdf
+    assert again["html"].read_text() == page
     assert "roster_2026-02-28.csv" in page and "fct_headcount_monthly.headcount" in page
     assert "example.org" not in page
