@@ -54,6 +54,44 @@ class Delivery(_Strict):
     copy_to_folder: str | None = None
 
 
+SOURCE_NAMES = Literal[
+    "roster",
+    "m365_email",
+    "m365_teams",
+    "viva_engage_usage",
+    "viva_engage_export",
+    "slack_export",
+    "activity",
+    "survey",
+    "actions",
+]
+
+
+class MonthClose(_Strict):
+    """When a month's report is rendered on its own: once the month has ended and these
+    sources have delivered data for it, or on `deadline_day` of the next month regardless
+    (the report then names what was missing)."""
+
+    expected_sources: list[SOURCE_NAMES] = Field(
+        default_factory=lambda: ["m365_email", "m365_teams", "viva_engage_export"]
+    )
+    deadline_day: int = Field(10, ge=1, le=28)
+
+
+class Alerts(_Strict):
+    """Interne webcare: an issue whose 7-day light turns red, or whose daily volume exceeds
+    `spike_factor` × the median of the previous `baseline_days` days (and at least
+    `spike_min_messages`), is alerted once per issue and day."""
+
+    email_to: list[str] = Field(default_factory=list)
+    webhook_url: str | None = None
+    spike_factor: float = Field(3.0, gt=1)
+    baseline_days: int = Field(28, ge=7)
+    spike_min_messages: int = Field(5, ge=1)
+    light_window_days: int = Field(7, ge=1)
+    lookback_days: int = Field(7, ge=1)
+
+
 class MonitorConfig(_Strict):
     organisation: str
     language: Literal["nl", "en"] = "nl"
@@ -72,6 +110,8 @@ class MonitorConfig(_Strict):
     email_baseline_months: list[str] = Field(default_factory=list)
     thresholds: Thresholds = Field(default_factory=Thresholds)
     delivery: Delivery = Field(default_factory=Delivery)
+    month_close: MonthClose = Field(default_factory=MonthClose)
+    alerts: Alerts = Field(default_factory=Alerts)
 
     @field_validator("email_baseline_months")
     @classmethod

@@ -5,9 +5,14 @@ from __future__ import annotations
 import dagster as dg
 from dagster_dbt import DbtCliResource
 
+from .alerts.asset import webcare_alerts
+from .automation.conditions import automation_sensor
+from .automation.inbox_sensor import inbox_sensor
+from .automation.month_close import month_close_sensor
+from .automation.schedules import nightly_retention
 from .ingest.assets import inbox_specs, raw_assets
 from .ingest.checks import ingest_checks
-from .jobs import monitor_job, yearly_job
+from .jobs import ingest_job, maintenance_job, monitor_job, report_job, yearly_job
 from .project import dbt_executable, dbt_project
 from .quality import contract_checks
 from .report.assets import monthly_infographic
@@ -47,9 +52,12 @@ defs = dg.Definitions(
         monthly_infographic,
         monthly_delivery,
         yearly_monitor,
+        webcare_alerts,
     ],
     asset_checks=[*ingest_checks, *contract_checks],
-    jobs=[monitor_job, yearly_job],
+    jobs=[monitor_job, yearly_job, ingest_job, report_job, maintenance_job],
+    sensors=[inbox_sensor, month_close_sensor, automation_sensor],
+    schedules=[nightly_retention],
     resources=build_resources(),
     executor=dg.in_process_executor,
 )

@@ -12,6 +12,7 @@ from dagster_dbt import (
     dbt_assets,
 )
 
+from .automation.conditions import after_upstream
 from .builds import record_build
 from .project import dbt_project
 from .resources import MonitorConfigResource, WarehouseResource
@@ -30,9 +31,9 @@ class MonitorTranslator(DagsterDbtTranslator):
         group = fqn[1] if node.get("resource_type") == "model" and len(fqn) > 2 else None
         if node.get("resource_type") == "seed":
             group = "staging"  # reference data (sentiment lexicons) sits beside the staging models
-        return spec.replace_attributes(group_name=group or spec.group_name).merge_attributes(
-            kinds={"duckdb"}
-        )
+        return spec.replace_attributes(
+            group_name=group or spec.group_name, automation_condition=after_upstream()
+        ).merge_attributes(kinds={"duckdb"})
 
 
 translator = MonitorTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True))
@@ -50,6 +51,9 @@ def dbt_vars(config) -> dict:
         "survey_constructs": config.survey.constructs,
         "segments": config.segments,
         "email_baseline_months": config.email_baseline_months,
+        "alerts": config.alerts.model_dump(
+            include={"spike_factor", "baseline_days", "spike_min_messages", "light_window_days"}
+        ),
     }
 
 

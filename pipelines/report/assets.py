@@ -14,6 +14,7 @@ from ..project import dbt_project
 from ..resources import MonitorConfigResource, ReportsResource, WarehouseResource
 from ..transform import dbt_models
 from ..version import code_version
+from .completeness import fingerprint, lineage_files, missing_sources
 from .figures import (
     NoDataForMonth,
     build_figures,
@@ -21,6 +22,7 @@ from .figures import (
     trend,
     write_figures,
 )
+from .versions import keep_previous_version
 
 
 def exposure_models(name: str) -> list[str]:
@@ -60,6 +62,7 @@ def monthly_infographic(
             document = build_figures(con, month, built_by, code_version(), config.organisation)
         except NoDataForMonth as exc:
             raise dg.Failure(str(exc)) from exc
+        files = lineage_files(con, month)
         history = trend(con, month, config.trend_months)
         curve = participation_curve(con, month)
         prior = f"{add_months(parse_month(month), -1):%Y-%m}"
@@ -68,7 +71,12 @@ def monthly_infographic(
         except NoDataForMonth:
             previous = None
     document["report_run_id"] = context.run.run_id
+    document["data_fingerprint"] = fingerprint(files)
+    document["missing_sources"] = missing_sources(files, config.month_close.expected_sources)
     folder = reports.month_dir(month)
+    replaced = keep_previous_version(folder, document["data_fingerprint"])
+    if replaced:
+        context.log.info(f"{month}: figures changed since the last report, kept in {replaced}")
     figures_path = write_figures(document, folder / "figures.json")
     paths = render(document, previous, history, curve, config.language, config.trend_months, folder)
     digest = hashlib.sha256(paths["png"].read_bytes()).hexdigest()
@@ -80,5 +88,8 @@ def monthly_infographic(
             "infographic_pdf": dg.MetadataValue.path(str(paths["pdf"])),
             "figures_json": dg.MetadataValue.path(str(figures_path)),
             "figures": dg.MetadataValue.md("| id | value | unit |\n|---|---|---|\n" + preview),
+            "data_fingerprint": document["data_fingerprint"],
+            "missing_sources": dg.MetadataValue.json(document["missing_sources"]),
+            "previous_version": str(replaced) if replaced else "",
         },
     )

@@ -11,6 +11,7 @@ from ..resources import MonitorConfigResource, ReportsResource
 from .assets import monthly_infographic
 from .delivery import DeliveryError, SmtpSettings, build_message, copy_to_folder, send
 from .i18n import month_name, text
+from .versions import previous_versions
 
 
 @dg.asset(
@@ -38,6 +39,8 @@ def monthly_delivery(
                 f"{text(config.language, 'title')} · {config.organisation} · "
                 f"{month_name(parse_month(month), config.language)}"
             )
+            if previous_versions(folder):  # a late file changed the figures: say so
+                title += f" ({text(config.language, 'revised')})"
             settings = SmtpSettings.from_env()
             message = build_message(
                 settings.sender,

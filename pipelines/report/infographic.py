@@ -66,6 +66,10 @@ def compose(
         run_id=document["run_id"][:8],
         lineage=f"{month}/figures.json",
     )
+    if document.get("missing_sources"):
+        footer += "\n" + i18n.text(
+            language, "missing", sources=", ".join(document["missing_sources"])
+        )
     title = (
         f"{i18n.text(language, 'title')} · {document['organisation']} · "
         f"{i18n.month_name(parse_month(month), language)}"

@@ -1,0 +1,146 @@
+-- Interne webcare signals (monitor.yml `alerts`): per issue and day, a *spike* when the day's
+-- messages exceed spike_factor x the median of the previous baseline_days days (days without
+-- messages count as 0) and reach spike_min_messages; *turned red* when the issue's light over
+-- the last light_window_days days (same thresholds as the monthly light) is red and was not
+-- the day before. Only days with a signal are kept, each with the issue's top themes.
+{% set a = var('alerts') %}
+{% set t = var('thresholds') %}
+with messages as (
+    select
+        issues.issue,
+        messages.message_key,
+        cast(messages.posted_at as date) as day,
+        messages.sentiment_score
+    from {{ ref('int_issue_messages') }} as issues
+    inner join {{ ref('int_messages') }} as messages using (message_key)
+    where messages.by_employee
+),
+
+span as (
+    select min(day) as first_day, max(day) as last_day from messages
+),
+
+calendar as (
+    select
+        issues.issue,
+        cast(unnest(generate_series(
+            cast(span.first_day as timestamp), cast(span.last_day as timestamp), interval 1 day
+        )) as date) as day
+    from (select distinct issue from messages) as issues
+    cross join span
+),
+
+daily as (
+    select
+        calendar.issue,
+        calendar.day,
+        count(messages.message_key) as messages,
+        count(messages.sentiment_score) as scored,
+        count(*) filter (
+            where messages.sentiment_score >= {{ t['sentiment_positive'] }}
+        ) as positive,
+        count(*) filter (
+            where messages.sentiment_score <= {{ t['sentiment_negative'] }}
+        ) as negative
+    from calendar
+    left join messages on messages.issue = calendar.issue and messages.day = calendar.day
+    group by all
+),
+
+windowed as (
+    select
+        *,
+        median(messages) over baseline as median_previous,
+        count(*) over baseline as baseline_days_seen,
+        sum(messages) over light as messages_window,
+        sum(scored) over light as scored_window,
+        sum(positive) over light as positive_window,
+        sum(negative) over light as negative_window
+    from daily
+    window
+        baseline as (
+            partition by issue order by day
+            rows between {{ a['baseline_days'] }} preceding and 1 preceding
+        ),
+        light as (
+            partition by issue order by day
+            rows between {{ a['light_window_days'] - 1 }} preceding and current row
+        )
+),
+
+lights as (
+    select
+        *,
+        round(100.0 * (positive_window - negative_window) / nullif(scored_window, 0), 1)
+            as net_sentiment_window
+    from windowed
+),
+
+flagged as (
+    select
+        *,
+        case
+            when messages_window < {{ t['light_min_messages'] }} or scored_window = 0
+                then 'grey'
+            when net_sentiment_window >= {{ t['light_green'] }} then 'green'
+            when net_sentiment_window <= {{ t['light_red'] }} then 'red'
+            else 'amber'
+        end as light_window
+    from lights
+),
+
+signals as (
+    select
+        issue,
+        day,
+        messages,
+        median_previous,
+        net_sentiment_window,
+        messages_window,
+        light_window,
+        lag(light_window) over (partition by issue order by day) as light_previous_day,
+        messages >= {{ a['spike_min_messages'] }}
+            and messages > {{ a['spike_factor'] }} * coalesce(median_previous, 0) as is_spike
+    from flagged
+),
+
+alerts as (
+    select
+        *,
+        light_window = 'red' and coalesce(light_previous_day, 'none') <> 'red' as turned_red
+    from signals
+    where is_spike or (light_window = 'red' and coalesce(light_previous_day, 'none') <> 'red')
+),
+
+alert_themes as (
+    select alerts.issue, alerts.day, themes.theme, count(*) as theme_messages
+    from alerts
+    inner join messages
+        on messages.issue = alerts.issue
+        and messages.day between alerts.day - {{ a['light_window_days'] - 1 }} and alerts.day
+    inner join {{ ref('int_theme_messages') }} as themes using (message_key)
+    group by all
+),
+
+top_themes as (
+    select
+        issue,
+        day,
+        list(theme order by theme_messages desc, theme)[1:3] as top_themes
+    from alert_themes
+    group by all
+)
+
+select
+    alerts.issue,
+    alerts.day,
+    alerts.messages,
+    alerts.median_previous,
+    alerts.is_spike,
+    alerts.turned_red,
+    alerts.messages_window,
+    alerts.net_sentiment_window,
+    alerts.light_window,
+    coalesce(top_themes.top_themes, []) as top_themes
+from alerts
+left join top_themes using (issue, day)

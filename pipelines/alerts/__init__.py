@@ -1,0 +1,1 @@
+"""Interne webcare: alerts when an issue turns red or its volume spikes."""

@@ -1,0 +1,34 @@
+"""What a month's report rests on: which sources delivered data for the month, and a
+fingerprint of exactly those files. A late file changes the fingerprint, and so the report."""
+
+from __future__ import annotations
+
+import hashlib
+
+from ..months import parse_month
+
+
+def lineage_files(con, month: str) -> list[tuple[str, str, str]]:
+    """(source, file name, SHA-256) of every file that feeds a figure of the month."""
+    return con.execute(
+        """
+        select distinct files.source, lineage.source_file, lineage.source_sha256
+        from marts.fct_figure_lineage as lineage
+        inner join raw.inbox_files as files on files.sha256 = lineage.source_sha256
+        where lineage.month_start = ?
+        order by 1, 2, 3
+        """,
+        [parse_month(month)],
+    ).fetchall()
+
+
+def fingerprint(files: list[tuple[str, str, str]]) -> str:
+    digest = hashlib.sha256()
+    for source, name, sha in sorted(files):
+        digest.update(f"{source}\0{name}\0{sha}\n".encode())
+    return digest.hexdigest()
+
+
+def missing_sources(files: list[tuple[str, str, str]], expected: list[str]) -> list[str]:
+    arrived = {source for source, _, _ in files}
+    return [source for source in expected if source not in arrived]

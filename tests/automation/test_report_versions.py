@@ -1,0 +1,56 @@
+"""A month rendered again after its files changed keeps the earlier report, and a month
+rendered without an expected source says so on the page."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import dagster as dg
+
+from pipelines.definitions import build_resources
+from pipelines.report.assets import monthly_infographic
+
+
+def render(month: str):
+    resources = build_resources()
+    return dg.materialize(
+        [monthly_infographic],
+        partition_key=month,
+        resources={k: resources[k] for k in ("warehouse", "monitor_config", "reports")},
+        instance=dg.DagsterInstance.ephemeral(),
+    )
+
+
+def test_a_changed_month_keeps_the_previous_report_and_names_what_was_missing(fixture_run):
+    env, _ = fixture_run
+    folder = env.out / "2026-01"
+    assert render("2026-01").success
+    first = json.loads((folder / "figures.json").read_text())
+    assert first["missing_sources"] == ["m365_teams"]  # monitor.yml's expected sources
+    text = subprocess.run(
+        ["pdftotext", str(folder / "infographic.pdf"), "-"], capture_output=True, text=True
+    ).stdout
+    assert "Note: without data from m365_teams (not in on time)" in text
+
+    assert render("2026-01").success  # same files: replaced in place, nothing kept
+    assert not (folder / "previous").exists()
+
+    # pretend the January report was drawn before a late file arrived
+    first["data_fingerprint"] = "from-before-the-late-file"
+    (folder / "figures.json").write_text(json.dumps(first))
+    pdf_before = (folder / "infographic.pdf").read_bytes()
+    result = render("2026-01")
+    assert result.success
+    kept = folder / "previous" / "1"
+    assert sorted(p.name for p in kept.iterdir()) == [
+        "figures.json",
+        "infographic.pdf",
+        "infographic.png",
+    ]
+    assert json.loads((kept / "figures.json").read_text())["data_fingerprint"] == (
+        "from-before-the-late-file"
+    )
+    assert (kept / "infographic.pdf").read_bytes() == pdf_before
+    (event,) = result.get_asset_materialization_events()
+    assert event.materialization.metadata["previous_version"].value == str(kept)
