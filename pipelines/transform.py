@@ -12,7 +12,7 @@ from dagster_dbt import (
     dbt_assets,
 )
 
-from .automation.conditions import after_upstream
+from .automation.conditions import after_upstream, when_missing
 from .builds import record_build
 from .project import dbt_project
 from .resources import MonitorConfigResource, WarehouseResource
@@ -29,10 +29,13 @@ class MonitorTranslator(DagsterDbtTranslator):
         node = manifest["nodes"].get(unique_id) or manifest["sources"].get(unique_id) or {}
         fqn = node.get("fqn", [])
         group = fqn[1] if node.get("resource_type") == "model" and len(fqn) > 2 else None
+        upstream = node.get("depends_on", {}).get("nodes", [])
+        condition = after_upstream(reads_raw=any(u.startswith("source.") for u in upstream))
         if node.get("resource_type") == "seed":
             group = "staging"  # reference data (sentiment lexicons) sits beside the staging models
+            condition = when_missing()
         return spec.replace_attributes(
-            group_name=group or spec.group_name, automation_condition=after_upstream()
+            group_name=group or spec.group_name, automation_condition=condition
         ).merge_attributes(kinds={"duckdb"})
 
 

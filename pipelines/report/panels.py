@@ -75,42 +75,27 @@ def _change(now, before, language: str, decimals: int, unit: str = "") -> str:
 
 
 def _tile(plot, left, width, bottom, top, label, shown, note, big: float, small: float, fill):
-    middle = left + width / 2
-    height = top - bottom
-    return (
-        plot
-        + annotate(
-            "rect", xmin=left, xmax=left + width, ymin=bottom, ymax=top, fill=fill, color=ACCENT
-        )
-        + annotate(
-            "text",
-            x=middle,
-            y=bottom + height * 0.80,
-            label=label,
-            size=small + 1,
-            color=INK,
-            family=FONT,
-        )
-        + annotate(
-            "text",
-            x=middle,
-            y=bottom + height * 0.49,
-            label=shown,
-            size=big,
-            color=ACCENT,
-            fontweight="bold",
-            family=FONT,
-        )
-        + annotate(
-            "text",
-            x=middle,
-            y=bottom + height * 0.18,
-            label=note,
-            size=small,
-            color=MUTED,
-            family=FONT,
-        )
+    """A framed tile: its name, the figure large, and a note (change, context) small."""
+    middle, height = left + width / 2, top - bottom
+    plot += annotate(
+        "rect", xmin=left, xmax=left + width, ymin=bottom, ymax=top, fill=fill, color=ACCENT
     )
+    for y, text, size, colour, weight in (
+        (0.80, label, small + 1, INK, "normal"),
+        (0.49, shown, big, ACCENT, "bold"),
+        (0.18, note, small, MUTED, "normal"),
+    ):
+        plot += annotate(
+            "text",
+            x=middle,
+            y=bottom + height * y,
+            label=text,
+            size=size,
+            color=colour,
+            fontweight=weight,
+            family=FONT,
+        )
+    return plot
 
 
 def tiles(document: dict, previous: dict | None, language: str, title: str) -> ggplot:

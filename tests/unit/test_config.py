@@ -37,3 +37,12 @@ def test_invalid_configs_are_refused_with_the_field_named(tmp_path, text, messag
 def test_a_missing_file_is_named(tmp_path):
     with pytest.raises(ConfigError, match="config file not found"):
         load_config(tmp_path / "nope.yml")
+
+
+def test_the_sources_month_close_can_expect_are_the_ingested_sources():
+    from typing import get_args
+
+    from pipelines.config import SOURCE_NAMES
+    from pipelines.ingest.registry import SOURCES_BY_NAME
+
+    assert set(get_args(SOURCE_NAMES)) == set(SOURCES_BY_NAME)

@@ -1,0 +1,196 @@
+"""The monitor as a service: the real dagster-daemon and webserver on a temporary DAGSTER_HOME
+with the project's dagster.yaml. Twenty files dropped into an empty inbox at once must, with
+nobody clicking, be ingested, built, alerted on and reported, one run at a time; the runs are
+checked through the webserver's GraphQL API."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import threading
+import time
+import urllib.request
+from datetime import datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, TEST_KEY
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(os.environ.get("VIRTUAL_ENV", ROOT / ".venv")) / "bin"
+DEADLINE_SECONDS = 480
+
+RUNS_QUERY = """
+{ runsOrError { ... on Runs { results {
+    runId jobName status startTime endTime tags { key value }
+} } } }
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class WebhookReceiver:
+    """A local HTTP endpoint that keeps every JSON body POSTed to it."""
+
+    def __init__(self):
+        self.received: list[dict] = []
+        received = self.received
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):  # noqa: N802 (http.server's API)
+                received.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
+                self.send_response(204)
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", free_port()), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_port}/webcare"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+
+def twenty_files(inbox_source: Path) -> list[tuple[Path, str]]:
+    """The fixture's eleven inbox items, and nine re-sent copies under other names."""
+    items = sorted(p for p in inbox_source.glob("*/*"))
+    copies = [(p, f"{p.stem} (resent {i}){p.suffix}") for i, p in enumerate(items[:9], 1)]
+    return [(p, p.name) for p in items] + copies
+
+
+def graphql(port: int, query: str) -> dict:
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/graphql",
+        data=json.dumps({"query": query}).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.loads(response.read())["data"]
+
+
+def wait_for(what: str, condition, logs: list[Path], timeout: float = DEADLINE_SECONDS):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(3)
+    tails = "\n".join(f"--- {log.name}\n{log.read_text()[-4000:]}" for log in logs)
+    pytest.fail(f"timed out after {timeout:.0f} s waiting for {what}\n{tails}")
+
+
+@pytest.fixture
+def service(tmp_path):
+    home, inbox, out = tmp_path / "dagster_home", tmp_path / "inbox", tmp_path / "out"
+    home.mkdir()
+    inbox.mkdir()
+    shutil.copy(ROOT / "dagster.yaml", home / "dagster.yaml")
+    receiver = WebhookReceiver()
+    config = tmp_path / "monitor.yml"
+    config.write_text(
+        (FIXTURES / "small_inbox" / "monitor.yml").read_text()
+        + f"alerts:\n  webhook_url: {receiver.url}\n  spike_min_messages: 1\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SNM_", "DAGSTER_"))}
+    env |= {
+        "DAGSTER_HOME": str(home),
+        "SNM_INBOX": str(inbox),
+        "SNM_CONFIG": str(config),
+        "SNM_WAREHOUSE": str(tmp_path / "warehouse.duckdb"),
+        "SNM_OUT": str(out),
+        "SNM_PSEUDONYM_KEY": TEST_KEY,
+        "SNM_INBOX_SETTLE_SECONDS": "2",
+        "SNM_INBOX_SENSOR_SECONDS": "5",
+        "SNM_MONTH_CLOSE_SENSOR_SECONDS": "10",
+        "SNM_AUTOMATION_SECONDS": "10",
+    }
+    port = free_port()
+    logs = {name: tmp_path / f"{name}.log" for name in ("daemon", "webserver")}
+    commands = {
+        "daemon": [str(BIN / "dagster-daemon"), "run", "-w", "workspace.yaml"],
+        "webserver": [str(BIN / "dagster-webserver"), "-w", "workspace.yaml", "-p", str(port)],
+    }
+    processes = []
+    for name, command in commands.items():
+        processes.append(
+            subprocess.Popen(
+                command,
+                cwd=ROOT,
+                env=env,
+                stdout=logs[name].open("w"),
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        )
+    try:
+        yield {"inbox": inbox, "out": out, "port": port, "receiver": receiver, "logs": logs}
+    finally:
+        for process in processes:
+            os.killpg(process.pid, signal.SIGTERM)
+        for process in processes:
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+        receiver.server.shutdown()
+
+
+def test_dropped_files_become_a_report_and_an_alert_without_anyone_clicking(service):
+    logs = list(service["logs"].values())
+    port = service["port"]
+
+    def webserver_up():
+        try:
+            graphql(port, "{ version }")
+            return True
+        except OSError:
+            return False
+
+    wait_for("the webserver", webserver_up, logs, timeout=180)
+
+    staging = service["inbox"].parent / "staging"
+    for path, name in twenty_files(FIXTURES / "small_inbox" / "inbox"):
+        target = staging / path.parent.name / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        (shutil.copytree if path.is_dir() else shutil.copy2)(path, target)
+    dropped = sum(1 for _ in staging.glob("*/*"))
+    assert dropped == 20
+    for folder in staging.iterdir():  # all twenty at once: one rename per source folder
+        folder.rename(service["inbox"] / folder.name)
+
+    report = service["out"] / "2026-02" / "infographic.pdf"
+    wait_for("the February report", report.exists, logs)
+    wait_for("an alert at the webhook", lambda: service["receiver"].received, logs)
+
+    (alert,) = [a for a in service["receiver"].received if a["issue"] == "server"]
+    assert (alert["day"], alert["kinds"]) == ("2026-02-02", ["spike"])
+    document = json.loads((service["out"] / "2026-02" / "figures.json").read_text())
+    assert {f["id"]: f["value"] for f in document["figures"]}["headcount"] == 5
+    assert document["missing_sources"] == []
+
+    def settled():
+        runs = graphql(port, RUNS_QUERY)["runsOrError"]["results"]
+        return runs and all(r["status"] in ("SUCCESS", "FAILURE", "CANCELED") for r in runs)
+
+    wait_for("every run to finish", settled, logs, timeout=300)
+    runs = graphql(port, RUNS_QUERY)["runsOrError"]["results"]
+    failed = [(r["jobName"], r["runId"]) for r in runs if r["status"] != "SUCCESS"]
+    assert failed == [], failed
+    jobs = [r["jobName"] for r in runs]
+    assert jobs.count("ingest_job") == 1  # twenty files, eleven contents: one run
+    assert "report_job" in jobs and "__ASSET_JOB" in jobs  # reports, and automation's runs
+    triggers = {t["value"] for r in runs for t in r["tags"] if t["key"] == "snm/trigger"}
+    assert {"inbox", "month_close:complete"} <= triggers
+
+    # one writer: the run queue never let two runs overlap
+    spans = sorted((r["startTime"], r["endTime"]) for r in runs)
+    for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
+        assert start >= end, f"runs overlapped at {datetime.fromtimestamp(start)}"
