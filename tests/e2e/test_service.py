@@ -67,10 +67,26 @@ def twenty_files(inbox_source: Path) -> list[tuple[Path, str]]:
     return [(p, p.name) for p in items] + copies
 
 
-def graphql(port: int, query: str) -> dict:
+BACKFILL = """
+mutation($params: LaunchBackfillParams!) { launchPartitionBackfill(backfillParams: $params) {
+    __typename ... on LaunchBackfillSuccess { backfillId } ... on PythonError { message }
+} }
+"""
+
+
+def teams_rows() -> tuple[str, str]:
+    """The header and anna's row of the fixture's February Teams export."""
+    path = FIXTURES / "small_inbox" / "inbox" / "m365_teams"
+    lines = (
+        (path / "TeamsUserActivityUserDetail_2026-02-28.csv").read_text("utf-8-sig").splitlines()
+    )
+    return lines[0], lines[1]
+
+
+def graphql(port: int, query: str, variables: dict | None = None) -> dict:
     request = urllib.request.Request(
         f"http://127.0.0.1:{port}/graphql",
-        data=json.dumps({"query": query}).encode(),
+        data=json.dumps({"query": query, "variables": variables or {}}).encode(),
         headers={"Content-Type": "application/json"},
     )
     with urllib.request.urlopen(request, timeout=30) as response:
@@ -189,6 +205,56 @@ def test_dropped_files_become_a_report_and_an_alert_without_anyone_clicking(serv
     assert "report_job" in jobs and "__ASSET_JOB" in jobs  # reports, and automation's runs
     triggers = {t["value"] for r in runs for t in r["tags"] if t["key"] == "snm/trigger"}
     assert {"inbox", "month_close:complete"} <= triggers
+
+    # a backfill of both months from the UI's API renders them again, through the same queue
+    launched = graphql(
+        port,
+        BACKFILL,
+        {
+            "params": {
+                "partitionNames": ["2026-01", "2026-02"],
+                "assetSelection": [{"path": ["reports", "monthly_infographic"]}],
+            }
+        },
+    )["launchPartitionBackfill"]
+    assert launched["__typename"] == "LaunchBackfillSuccess", launched
+    status_query = (
+        f'{{ partitionBackfillOrError(backfillId: "{launched["backfillId"]}")'
+        " { ... on PartitionBackfill { status } } }"
+    )
+
+    def backfill_done():
+        status = graphql(port, status_query)["partitionBackfillOrError"]["status"]
+        return status not in ("REQUESTED", "CANCELING")
+
+    wait_for("the backfill", backfill_done, logs, timeout=300)
+    wait_for("every run to finish", settled, logs, timeout=300)
+    assert graphql(port, status_query)["partitionBackfillOrError"]["status"] in (
+        "COMPLETED",
+        "COMPLETED_SUCCESS",
+    )
+    runs = graphql(port, RUNS_QUERY)["runsOrError"]["results"]
+    assert [r["runId"] for r in runs if r["status"] != "SUCCESS"] == []
+    backfilled = [r for r in runs if any(t["key"] == "dagster/backfill" for t in r["tags"])]
+    assert len(backfilled) == 2
+
+    # a late file: January's Teams export arrives after January's report went out
+    late = service["inbox"] / "m365_teams" / "TeamsUserActivityUserDetail_2026-01-31.csv"
+    header, first_row = teams_rows()
+    row = first_row.replace("2026-02-28", "2026-01-31").replace("2026-02-27", "2026-01-20")
+    late.write_text("\ufeff" + header + "\n" + row + "\n", encoding="utf-8")
+    january = service["out"] / "2026-01"
+    wait_for("January rendered again", (january / "previous" / "1" / "figures.json").exists, logs)
+    wait_for("every run to finish", settled, logs, timeout=300)
+    renewed = json.loads((january / "figures.json").read_text())
+    kept = json.loads((january / "previous" / "1" / "figures.json").read_text())
+    assert kept["missing_sources"] == ["m365_teams"] and renewed["missing_sources"] == []
+    usage = {f["id"]: f["value"] for f in renewed["figures"]}
+    assert usage["tool_usage_pct.teams"] == 20.0  # anna, of January's five employees
+    runs = graphql(port, RUNS_QUERY)["runsOrError"]["results"]
+    assert [r["runId"] for r in runs if r["status"] != "SUCCESS"] == []
+    triggers = {t["value"] for r in runs for t in r["tags"] if t["key"] == "snm/trigger"}
+    assert "month_close:late_file" in triggers
 
     # one writer: the run queue never let two runs overlap
     spans = sorted((r["startTime"], r["endTime"]) for r in runs)
