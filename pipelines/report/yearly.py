@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+import textwrap
 from pathlib import Path
 
 import matplotlib
@@ -33,7 +34,7 @@ from plotnine import (  # noqa: E402
 )
 
 from ..months import add_months, parse_month  # noqa: E402
-from . import i18n  # noqa: E402
+from . import audit, i18n  # noqa: E402
 from .charts import ACCENT, FONT, base_theme  # noqa: E402
 from .figures import NoDataForMonth, build_figures  # noqa: E402
 
@@ -123,7 +124,14 @@ def year_on_year(con, documents: dict, year: int, run_id, code_version, organisa
     }
 
 
-def section_plot(data: pd.DataFrame, order: list[str], title: str, language: str, changes: dict):
+def section_plot(
+    data: pd.DataFrame,
+    order: list[str],
+    title: str,
+    language: str,
+    changes: dict,
+    answer: tuple[str, str],
+):
     """Twelve months of up to PANELS_PER_PAGE figures, each panel named with its change on a
     year earlier."""
     months = sorted(data["month"].unique())
@@ -139,16 +147,22 @@ def section_plot(data: pd.DataFrame, order: list[str], title: str, language: str
         )
         + geom_point(color=ACCENT, size=1)
         + facet_wrap("panel", scales="free_y", ncol=4)
-        + labs(title=title, x="", y="")
+        + labs(
+            title=title,
+            subtitle=answer[0] + "\n" + textwrap.fill(answer[1], 150),
+            x="",
+            y="",
+        )
         + base_theme()
         + theme(
             figure_size=(11.69, 8.27),
+            plot_subtitle=element_text(size=8.5),
             strip_text=element_text(size=6.5),
             axis_text_x=element_text(size=5, rotation=90),
             axis_text_y=element_text(size=6),
         )
         + scale_x_discrete(limits=months)
-        + scale_y_continuous(labels=lambda v: [i18n.number(x, language, 1) for x in v])
+        + scale_y_continuous(labels=lambda v: [shown(x, language) for x in v])
     )
 
 
@@ -219,6 +233,7 @@ def render_yearly(
     changes = year_on_year(con, documents, year, run_id, code_version, organisation)
     months = sorted(m for m in documents if m.startswith(str(year)))
     last = months[-1]
+    answered = audit.answers(documents, year, changes, language)
     latest = numeric_figures(documents[last])
     t = lambda key, **kw: i18n.text(language, key, **kw)  # noqa: E731
     folder.mkdir(parents=True, exist_ok=True)
@@ -251,9 +266,12 @@ def render_yearly(
         pdf_path, metadata={"CreationDate": None, "Creator": None, "Producer": None}
     ) as pdf:
         _save(pdf, cover_plot(title, headline_lines))
-        for section, prefixes in SECTIONS[language]:
+        for (section, prefixes), answer in zip(SECTIONS[language], answered, strict=True):
             ids = _section_ids(data, prefixes)
-            parts.append(f"<h2>{html.escape(section)}</h2>")
+            parts.append(
+                f"<h2>{html.escape(section)}</h2><p><strong>{html.escape(answer[0])}</strong>"
+                f"<br>{html.escape(answer[1])}</p>"
+            )
             if not ids:
                 parts.append(f"<p>{t('no_data')}</p>")
                 continue
@@ -266,6 +284,7 @@ def render_yearly(
                     f"{section} · {year}{suffix}",
                     language,
                     changes,
+                    answer,
                 )
                 parts.append(
                     f"<img alt='{html.escape(section)}' style='width:100%' "

@@ -265,6 +265,10 @@ def test_the_yearly_monitor_has_a_page_per_audit_area_and_an_appendix(fixture_ru
         "What happened with the networks' output · 2026",
     ]
     assert "issues.server.messages" in text  # the top-10 issues unfolded into series
+    # each audit area's question of the method, answered from the year's figures
+    assert "How large is the organisation, and how is it changing?" in text
+    assert "5 employees in February 2026 (– on a year earlier)." in text
+    assert "Most messages: server (grey). Net sentiment over all messages: 75.0." in text
     page = (tmp_path / "2026" / "monitor.html").read_text()
     assert "<h2>Organisation</h2>" in page
     assert "Appendix: every figure of 2026-02 with its lineage" in page

@@ -1,0 +1,148 @@
+"""The audit questions of the method (seeds 001, step 2 "Sociale IC Audit" and step 5
+"Rapporteer"), one per audit area, answered from the year's figures for the yearly monitor."""
+
+from __future__ import annotations
+
+from ..months import parse_month
+from . import i18n
+
+QUESTIONS = {
+    "nl": [
+        "Hoe groot is de organisatie, en hoe verandert ze?",
+        "Wie bereiken we met de sociale tools, en wie niet?",
+        "Welke tools worden gebruikt, en hoeveel e-mail gaat er rond?",
+        "Welke netwerken en thema's zijn succesvol, en wie draagt bij?",
+        "Welke issues spelen er, en met welk sentiment?",
+        "Wat leveren de netwerken op?",
+        "Wat gebeurde er met wat de netwerken signaleerden?",
+    ],
+    "en": [
+        "How large is the organisation, and how is it changing?",
+        "Whom do the social tools reach, and whom not?",
+        "Which tools are used, and how much e-mail goes round?",
+        "Which networks and themes succeed, and who contributes?",
+        "Which issues are raised, and with what sentiment?",
+        "What do the networks yield?",
+        "What happened with what the networks signalled?",
+    ],
+}
+
+ANSWERS = {
+    "nl": {
+        "organisation": "{n} medewerkers in {month} ({c} t.o.v. een jaar eerder).",
+        "reach": "{v}% is actief op een sociale tool ({c} procentpunt op jaarbasis); laagst "
+        "bereikt: {low}; hoogst: {high}.",
+        "tools": "Gebruik in {month}: {tools}. E-mail per persoon per dag: {email} ({ec}% t.o.v. "
+        "de basis).",
+        "themes": "Succesvol: {themes}. {x}% van de schrijvers schrijft 80% van de berichten.",
+        "issues": "Meeste berichten: {issues}. Netto sentiment over alle berichten: {s}.",
+        "yields": "{ideas} ideeën dit jaar, {adopted} overgenomen; betrokkenheid {e} "
+        "(respons {r}%).",
+        "output": "{s} signalen dit jaar, {r} beantwoord en {a} opgevolgd; mediaan tot "
+        "antwoord in {month}: {d} dagen.",
+        "none": "geen",
+    },
+    "en": {
+        "organisation": "{n} employees in {month} ({c} on a year earlier).",
+        "reach": "{v}% are active on a social tool ({c} points on the year); least reached: "
+        "{low}; most: {high}.",
+        "tools": "Usage in {month}: {tools}. E-mail per person per day: {email} ({ec}% vs "
+        "the baseline).",
+        "themes": "Successful: {themes}. {x}% of writers write 80% of the messages.",
+        "issues": "Most messages: {issues}. Net sentiment over all messages: {s}.",
+        "yields": "{ideas} ideas this year, {adopted} adopted; engagement {e} (response {r}%).",
+        "output": "{s} signals this year, {r} answered and {a} acted on; median days to an "
+        "answer in {month}: {d}.",
+        "none": "none",
+    },
+}
+
+
+def _values(document: dict) -> dict:
+    return {f["id"]: f for f in document["figures"]}
+
+
+def answers(documents: dict, year: int, changes: dict, language: str) -> list[tuple[str, str]]:
+    """(question, answer) per audit area, from the year's last month and the year's totals."""
+    months = sorted(m for m in documents if m.startswith(str(year)))
+    last = documents[months[-1]]
+    figures = _values(last)
+    a = ANSWERS[language]
+
+    def v(figure_id, decimals=1, sign=False):
+        figure = figures.get(figure_id)
+        value = figure["value"] if figure else None
+        return i18n.number(value, language, decimals, sign=sign)
+
+    def total(figure_id):
+        values = [_values(documents[m]).get(figure_id, {}).get("value") for m in months]
+        return i18n.number(sum(x for x in values if x is not None), language, 0)
+
+    month = i18n.month_name(parse_month(months[-1]), language)
+    dimensions = dict(p.split("=") for p in i18n.text(language, "dimensions").split("|"))
+    reach = sorted(
+        (
+            f["value"],
+            " ".join((dimensions.get(f["id"].split(".")[1], ""), f["id"].split(".", 2)[2])),
+        )
+        for f in last["figures"]
+        if f["id"].startswith("reach.") and not f.get("suppressed") and f["value"] is not None
+    )
+    shown = lambda pairs: ", ".join(  # noqa: E731
+        f"{name} ({i18n.number(pct, language, 0)}%)" for pct, name in pairs
+    )
+    tools = sorted(
+        (
+            (f["value"], f["id"].split(".", 1)[1])
+            for f in last["figures"]
+            if f["id"].startswith("tool_usage_pct.") and f["value"] is not None
+        ),
+        reverse=True,
+    )
+    successful = sorted(
+        f["id"].split(".")[1]
+        for f in last["figures"]
+        if f["id"].startswith("themes.") and f["id"].endswith(".is_successful") and f["value"]
+    )
+    top = (figures.get("issues.top10") or {}).get("value") or []
+    lights = dict(p.split("=") for p in i18n.text(language, "lights").split("|"))
+    issues = ", ".join(f"{i['issue']} ({lights[i['light']]})" for i in top[:3]) or a["none"]
+    texts = [
+        a["organisation"].format(
+            n=v("headcount", 0),
+            month=month,
+            c=i18n.number(changes.get("headcount"), language, 0, sign=True),
+        ),
+        a["reach"].format(
+            v=v("social_active_pct"),
+            c=i18n.number(changes.get("social_active_pct"), language, 1, sign=True),
+            low=shown(reach[:2]) or a["none"],
+            high=shown(reach[-2:][::-1]) or a["none"],
+        ),
+        a["tools"].format(
+            month=month,
+            tools=", ".join(
+                f"{i18n.tool_name(t)} {i18n.number(p, language, 1)}%" for p, t in tools
+            ),
+            email=v("yields.email_sent_per_person_per_day", 2),
+            ec=v("yields.email_change_vs_baseline_pct", 1, sign=True),
+        ),
+        a["themes"].format(
+            themes=", ".join(successful) or a["none"], x=v("participation.all.pct_for_80", 0)
+        ),
+        a["issues"].format(issues=issues, s=v("participation.all.net_sentiment")),
+        a["yields"].format(
+            ideas=total("yields.ideas"),
+            adopted=total("yields.ideas_adopted"),
+            e=v("yields.engagement_index"),
+            r=v("yields.survey_response_rate_pct", 0),
+        ),
+        a["output"].format(
+            s=total("yields.signalled"),
+            r=total("yields.responded"),
+            a=total("yields.acted_on"),
+            month=month,
+            d=v("yields.median_days_to_response"),
+        ),
+    ]
+    return list(zip(QUESTIONS[language], texts, strict=True))
