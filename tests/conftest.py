@@ -15,9 +15,9 @@ FIXTURES = Path(__file__).parent / "fixtures"
 TEST_KEY = "test-key-0123456789abcdef"
 
 
-@pytest.fixture(scope="session", autouse=True)
-def dbt_manifest():
-    """Definitions need target/manifest.json; prepare it once, as CI and setup do."""
+def pytest_configure(config):
+    """The Definitions need dbt's target/manifest.json, and test modules import them when they
+    are collected: prepare it once before collection, as setup and CI do."""
     from pipelines.project import prepare_manifest
 
     prepare_manifest()
