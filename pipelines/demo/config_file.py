@@ -62,6 +62,21 @@ email_baseline_months: [{baseline}]
 delivery:
   email_to: []
   copy_to_folder: null
+
+# As a service: render a month once these sources delivered data for it, or on the deadline
+# day of the next month regardless (the report names what was missing).
+month_close:
+  expected_sources: [m365_email, m365_teams, viva_engage_export, slack_export]
+  deadline_day: 10
+
+# Interne webcare: an issue turning red or spiking is sent once per issue and day.
+alerts:
+  webhook_url: null        # e.g. https://chat.example.org/hooks/webcare (a JSON POST)
+  email_to: []
+  spike_factor: 3
+  baseline_days: 28
+  spike_min_messages: 5
+  light_window_days: 7
 """
 
 
