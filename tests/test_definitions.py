@@ -32,7 +32,7 @@ def test_groups_follow_the_flow_and_every_asset_is_described_and_owned():
     graph = defs.resolve_asset_graph()
     specs = {key: graph.get(key) for key in graph.get_all_asset_keys()}
     groups = {node.group_name for node in specs.values()}
-    assert groups == {"inbox", "raw", "staging", "intermediate", "marts", "reports"}
+    assert groups == {"inbox", "raw", "staging", "intermediate", "marts", "reports", "alerts"}
     for key, node in specs.items():
         assert node.description, key
         assert node.owners, key
