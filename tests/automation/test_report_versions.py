@@ -59,12 +59,9 @@ def test_a_changed_month_keeps_the_previous_report_and_names_what_was_missing(fi
 
 
 def test_a_re_rendered_month_is_delivered_as_revised(fixture_run, tmp_path, monkeypatch):
-    from aiosmtpd.controller import Controller
-
     from pipelines.report.delivery_asset import monthly_delivery
     from pipelines.resources import MonitorConfigResource, ReportsResource
-    from tests.e2e.test_delivery import Mailbox
-    from tests.e2e.test_service import free_port
+    from tests.servers import smtp_server
 
     env, _ = fixture_run
     folder = env.out / "2026-01"
@@ -73,13 +70,7 @@ def test_a_re_rendered_month_is_delivered_as_revised(fixture_run, tmp_path, monk
     (folder / "previous" / "1").mkdir(parents=True, exist_ok=True)  # an earlier version
     config = tmp_path / "monitor.yml"
     config.write_text(env.config.read_text() + "delivery:\n  email_to: [ic@x.example]\n")
-    port, mailbox = free_port(), Mailbox()
-    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    monkeypatch.setenv("SNM_SMTP_HOST", "127.0.0.1")
-    monkeypatch.setenv("SNM_SMTP_PORT", str(port))
-    monkeypatch.setenv("SNM_SMTP_STARTTLS", "0")
-    try:
+    with smtp_server(monkeypatch) as (_, mailbox):
         result = dg.materialize(
             [monthly_delivery],
             partition_key="2026-01",
@@ -89,8 +80,6 @@ def test_a_re_rendered_month_is_delivered_as_revised(fixture_run, tmp_path, monk
             },
             instance=dg.DagsterInstance.ephemeral(),
         )
-    finally:
-        controller.stop()
     assert result.success
     (envelope,) = mailbox.envelopes
     subject = email.message_from_bytes(envelope.content, policy=email.policy.default)["Subject"]

@@ -5,19 +5,14 @@ from __future__ import annotations
 
 import email
 import email.policy
-import json
-import socket
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import dagster as dg
 import duckdb
 import pytest
-from aiosmtpd.controller import Controller
 
 from pipelines.alerts.asset import webcare_alerts
 from pipelines.resources import MonitorConfigResource, WarehouseResource
-from tests.e2e.test_delivery import Mailbox
+from tests.servers import WebhookReceiver, free_port, smtp_server
 
 SIGNALS = """
 create schema intermediate; create schema marts;
@@ -32,42 +27,17 @@ select * from (values
 """
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def webhook():
-    received = []
-
-    class Receiver(BaseHTTPRequestHandler):
-        def do_POST(self):  # noqa: N802 (http.server's API)
-            length = int(self.headers["Content-Length"])
-            received.append((self.headers["Content-Type"], json.loads(self.rfile.read(length))))
-            self.send_response(204)
-            self.end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", free_port()), Receiver)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/webcare", received
-    server.shutdown()
+    receiver = WebhookReceiver()
+    yield receiver.url, receiver.requests
+    receiver.close()
 
 
 @pytest.fixture
 def mailbox(monkeypatch):
-    port, box = free_port(), Mailbox()
-    controller = Controller(box, hostname="127.0.0.1", port=port)
-    controller.start()
-    monkeypatch.setenv("SNM_SMTP_HOST", "127.0.0.1")
-    monkeypatch.setenv("SNM_SMTP_PORT", str(port))
-    monkeypatch.setenv("SNM_SMTP_STARTTLS", "0")
-    yield box
-    controller.stop()
+    with smtp_server(monkeypatch) as (_, box):
+        yield box
 
 
 def materialise(tmp_path, url: str):

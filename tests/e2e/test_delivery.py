@@ -3,22 +3,12 @@ login) receives the e-mail with the PDF attached, and a copy lands in the config
 
 import email
 import email.policy
-import socket
 
 import pytest
-from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from tests.conftest import run_month
-
-
-class Mailbox:
-    def __init__(self):
-        self.envelopes = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's API)
-        self.envelopes.append(envelope)
-        return "250 OK"
+from tests.servers import smtp_server
 
 
 def authenticate(server, session, envelope, mechanism, auth_data):
@@ -28,23 +18,15 @@ def authenticate(server, session, envelope, mechanism, auth_data):
 
 
 @pytest.fixture
-def smtp_server():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    mailbox = Mailbox()
-    controller = Controller(
-        mailbox, hostname="127.0.0.1", port=port, authenticator=authenticate, auth_require_tls=False
-    )
-    controller.start()
-    yield port, mailbox
-    controller.stop()
+def smtp_with_login():
+    with smtp_server(authenticator=authenticate, auth_require_tls=False) as server:
+        yield server
 
 
 def test_the_infographic_is_mailed_with_the_pdf_and_copied(
-    monitor_env, smtp_server, monkeypatch, tmp_path
+    monitor_env, smtp_with_login, monkeypatch, tmp_path
 ):
-    port, mailbox = smtp_server
+    port, mailbox = smtp_with_login
     share = tmp_path / "share"
     monitor_env.config.write_text(
         monitor_env.config.read_text()
@@ -151,21 +133,12 @@ def test_starttls_with_login_against_a_server_that_requires_it(tmp_path, monkeyp
     paths = make_certificate(tmp_path)
     server_tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     server_tls.load_cert_chain(paths["cert"], paths["key"])
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    mailbox = Mailbox()
-    controller = Controller(
-        mailbox,
-        hostname="127.0.0.1",
-        port=port,
+    with smtp_server(
         authenticator=authenticate,
         tls_context=server_tls,
         require_starttls=True,
         auth_require_tls=True,
-    )
-    controller.start()
-    try:
+    ) as (port, mailbox):
         attachment = tmp_path / "infographic.pdf"
         attachment.write_bytes(b"%PDF-1.4 test")
         for name, value in {
@@ -190,8 +163,6 @@ def test_starttls_with_login_against_a_server_that_requires_it(tmp_path, monkeyp
         with pytest.raises(DeliveryError, match="CERTIFICATE_VERIFY_FAILED"):
             send(untrusted, message)
         assert len(mailbox.envelopes) == 1
-    finally:
-        controller.stop()
 
 
 def base64_decoded_parts(content: bytes) -> bytes:

@@ -9,18 +9,16 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
-import threading
 import time
 import urllib.request
 from datetime import datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import FIXTURES, TEST_KEY
+from tests.servers import WebhookReceiver, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(os.environ.get("VIRTUAL_ENV", ROOT / ".venv")) / "bin"
@@ -31,33 +29,6 @@ RUNS_QUERY = """
     runId jobName status startTime endTime tags { key value }
 } } } }
 """
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class WebhookReceiver:
-    """A local HTTP endpoint that keeps every JSON body POSTed to it."""
-
-    def __init__(self):
-        self.received: list[dict] = []
-        received = self.received
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):  # noqa: N802 (http.server's API)
-                received.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
-                self.send_response(204)
-                self.end_headers()
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", free_port()), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_port}/webcare"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
 
 def twenty_files(inbox_source: Path) -> list[tuple[Path, str]]:
@@ -156,7 +127,7 @@ def service(tmp_path):
                 process.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
-        receiver.server.shutdown()
+        receiver.close()
 
 
 def test_dropped_files_become_a_report_and_an_alert_without_anyone_clicking(service):
