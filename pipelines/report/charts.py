@@ -106,7 +106,10 @@ def usage_trend(
     month_order = list(dict.fromkeys(history["month_label"]))
     return (
         ggplot(data, aes("month_label", "usage_pct", color="tool_label", group="tool_label"))
-        + geom_line(size=1.1)
+        + geom_line(  # a line needs two months; the first month of a history is a point
+            data=lambda d: d[d.groupby("tool_label")["tool_label"].transform("size") > 1],
+            size=1.1,
+        )
         + geom_point(size=2)
         + scale_x_discrete(limits=month_order)
         + scale_color_manual(values=colours)
