@@ -109,6 +109,22 @@ def _execute(month: str, verbose: bool, job_name: str = "monitor_job") -> int:
     return 0 if result.success else 1
 
 
+def _fresh_warehouse_for_new_demo_data(inbox: Path) -> None:
+    """The demo inbox changes with the month (and with the generator): a warehouse holding an
+    older demo would mix both. Demo data only, so it is simply started afresh."""
+    from .ingest.inbox import sha256_of
+
+    warehouse = env.load_settings().warehouse
+    digest, _ = sha256_of(inbox)
+    marker = warehouse.with_name(warehouse.name + ".demo-inbox")
+    if warehouse.exists() and (not marker.exists() or marker.read_text() != digest):
+        print("The demo data changed since the last demo run: starting a fresh demo warehouse.")
+        for path in (warehouse, warehouse.with_name(warehouse.name + ".wal")):
+            path.unlink(missing_ok=True)
+    marker.parent.mkdir(parents=True, exist_ok=True)
+    marker.write_text(digest)
+
+
 def cmd_demo(args) -> int:
     from .demo import generate_demo
 
@@ -125,6 +141,7 @@ def cmd_demo(args) -> int:
     print(
         f"Demo inbox written to {data.inbox} ({data.first_month:%Y-%m} to {data.last_month:%Y-%m})"
     )
+    _fresh_warehouse_for_new_demo_data(data.inbox)
     return _execute(f"{data.last_month:%Y-%m}", args.verbose)
 
 

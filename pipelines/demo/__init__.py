@@ -4,6 +4,7 @@ source of the inbox in its real export format. Same seed, same bytes."""
 from __future__ import annotations
 
 import random
+import shutil
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -63,6 +64,8 @@ def generate_demo(
     last_month = last_month or last_complete_month(datetime.now().date())
     first_month = add_months(last_month, -(HISTORY_MONTHS - 1))
     inbox = Path(target) / "inbox"
+    if inbox.exists():  # the demo inbox is generated, never edited: start it afresh
+        shutil.rmtree(inbox)
     staff = build_staff(rng, first_month, HISTORY_MONTHS, employees)
     outsiders = guests(rng, 14)
     adoption = Adoption(rng, staff, first_month, HISTORY_MONTHS)

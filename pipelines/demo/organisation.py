@@ -23,6 +23,8 @@ DEPARTMENTS = {
     "Handhaving": (0.13, 0.80),
 }
 LOCATIONS = ["Stadhuis", "Werf Noord", "Servicepunt Oost", "Servicepunt West"]
+# Fewer people than the minimum group size (10): every output shows its reach as "< 10".
+SMALL_LOCATION = "Gemeentearchief"
 
 FIRST_NAMES = [
     "Anouk",
@@ -174,6 +176,8 @@ def build_staff(rng: random.Random, first_month: date, months: int, size: int) -
         current = [p for p in people if p.end_date is None and p.start_date < first]
         for leaver in rng.sample(current, rng.randint(4, 7)):
             leaver.end_date = first + timedelta(days=rng.randint(0, 27))
+    for person in [p for p in people if p.location == "Stadhuis" and p.role_type == "office"][:7]:
+        person.location = SMALL_LOCATION
     return people
 
 

@@ -68,7 +68,9 @@ def test_the_organisation_has_the_promised_shape(demo):
     rows = [line.split(",") for line in lines[1:]]
     employed = [r for r in rows if not r[7]]
     assert 1150 <= len(employed) <= 1250
-    assert len({r[2] for r in rows}) == 8 and len({r[3] for r in rows}) == 4
+    assert len({r[2] for r in rows}) == 8 and len({r[3] for r in rows}) == 5
+    small = [r for r in rows if r[3] == "Gemeentearchief" and not r[7]]
+    assert 0 < len(small) < 10  # below the minimum group size: reported as "< 10"
     assert {r[4] for r in rows} == {"office", "frontline"}
     assert sum(1 for r in rows if r[7]) >= 50  # leavers over 14 months
     teams = (demo.inbox / "m365_teams").iterdir().__next__().read_text("utf-8-sig")
@@ -113,3 +115,23 @@ def test_the_readme_demo_command_runs_everything_and_prints_the_infographic(tmp_
         "tool_usage_pct.intranet",
     }
     assert all(0 <= values[k] <= 100 for k in values if k.startswith("tool_usage_pct."))
+
+
+def test_new_demo_data_starts_a_fresh_demo_warehouse(tmp_path, monkeypatch, capsys):
+    from pipelines import settings
+    from pipelines.cli import _fresh_warehouse_for_new_demo_data
+
+    inbox, warehouse = tmp_path / "inbox", tmp_path / "warehouse.duckdb"
+    (inbox / "roster").mkdir(parents=True)
+    (inbox / "roster" / "roster.csv").write_text("version 1")
+    monkeypatch.setenv(settings.ENV_WAREHOUSE, str(warehouse))
+    warehouse.write_bytes(b"an older demo")
+    _fresh_warehouse_for_new_demo_data(inbox)  # no record of what it holds: start afresh
+    assert not warehouse.exists()
+    warehouse.write_bytes(b"this demo")
+    _fresh_warehouse_for_new_demo_data(inbox)  # the same demo data: kept
+    assert warehouse.read_bytes() == b"this demo"
+    (inbox / "roster" / "roster.csv").write_text("version 2")  # next month's demo
+    _fresh_warehouse_for_new_demo_data(inbox)
+    assert not warehouse.exists()
+    assert capsys.readouterr().out.count("starting a fresh demo warehouse") == 2
