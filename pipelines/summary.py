@@ -82,12 +82,33 @@ def export_quarantine(con, folder: Path) -> Path | None:
     return write_csv(folder / "quarantine.csv", header, rows)
 
 
+def failed_expectations(metadata: dict) -> list[str]:
+    """A contract check's failed expectations, one line each, and where the Data Docs are."""
+    failed = metadata.get("failed")
+    lines = []
+    for item in (failed.value if failed is not None else [])[:10]:
+        column = item.get("column")
+        where = f" on {column}" if column else ""
+        count = item.get("unexpected_count")
+        examples = ", ".join(item.get("examples") or [])
+        detail = f"{count} unexpected" if count is not None else item.get("error", "failed")
+        lines.append(
+            f"{item['expectation']}{where}: {detail}" + (f" (e.g. {examples})" if examples else "")
+        )
+    docs = metadata.get("data_docs")
+    if lines and docs is not None:
+        lines.append(f"details: {docs.value}")
+    return lines
+
+
 def _failures(result) -> None:
     for evaluation in result.get_asset_check_evaluations():
         if not evaluation.passed:
             print(
                 f"Check failed: {evaluation.check_name} on {evaluation.asset_key.to_user_string()}"
             )
+            for line in failed_expectations(evaluation.metadata):
+                print(f"  {line}")
     for event in result.get_step_failure_events():
         error = event.event_specific_data.error
         message = error.message.strip().splitlines()[0] if error else "unknown error"

@@ -23,3 +23,9 @@ def test_an_implausible_birth_year_fails_the_roster_contract_and_blocks_the_repo
         }
     ]
     assert not (monitor_env.out / "2026-02" / "infographic.png").exists()
+
+    from pipelines.summary import failed_expectations
+
+    lines = failed_expectations(failed[0].metadata)
+    assert lines[0] == "expect_column_values_to_be_between on birth_year: 1 unexpected (e.g. 1850)"
+    assert lines[1].startswith("details: ") and lines[1].endswith("data_docs/index.html")
