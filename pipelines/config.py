@@ -91,6 +91,13 @@ class Alerts(_Strict):
     light_window_days: int = Field(7, ge=1)
     lookback_days: int = Field(7, ge=1)
 
+    @field_validator("webhook_url")
+    @classmethod
+    def _http_url(cls, url: str | None) -> str | None:
+        if url is not None and not url.startswith(("http://", "https://")):
+            raise ValueError(f"'{url}' is not an http:// or https:// address")
+        return url
+
 
 class MonitorConfig(_Strict):
     organisation: str

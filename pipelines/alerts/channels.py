@@ -25,7 +25,7 @@ def post_webhook(url: str, signal: Signal, timeout: float = 15) -> None:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             if response.status >= 300:
                 raise AlertError(f"webhook {url} answered {response.status}")
-    except (urllib.error.URLError, OSError) as exc:
+    except (urllib.error.URLError, OSError, ValueError) as exc:
         raise AlertError(f"webhook {url} failed: {exc}") from exc
 
 

@@ -16,7 +16,7 @@ import duckdb
 from ..builds import latest_build_run_id
 from ..jobs import report_job, yearly_job
 from ..months import add_months, parse_month
-from ..report.completeness import fingerprint, lineage_files, missing_sources
+from ..report.completeness import fingerprint, lineage_files_by_month, missing_sources
 from ..report.figures import months_with_data
 from ..resources import MonitorConfigResource, WarehouseResource
 
@@ -96,13 +96,15 @@ def run_requests(decisions: list[Decision]) -> list[dg.RunRequest]:
 
 
 def month_states(con, expected: list[str]) -> list[MonthState]:
-    states = []
-    for month in months_with_data(con):
-        files = lineage_files(con, month)
-        states.append(
-            MonthState(month, fingerprint(files), tuple(missing_sources(files, expected)))
+    files = lineage_files_by_month(con)
+    return [
+        MonthState(
+            month,
+            fingerprint(files.get(month, [])),
+            tuple(missing_sources(files.get(month, []), expected)),
         )
-    return states
+        for month in months_with_data(con)
+    ]
 
 
 def marts_are_current(con) -> bool:
@@ -131,7 +133,12 @@ def rendered_fingerprints(instance: dg.DagsterInstance, months: list[str]) -> di
 def today() -> date:
     """The date the deadline is measured against (SNM_TODAY=YYYY-MM-DD replays a day)."""
     override = os.environ.get("SNM_TODAY")
-    return date.fromisoformat(override) if override else date.today()
+    if not override:
+        return date.today()
+    try:
+        return date.fromisoformat(override)
+    except ValueError:
+        raise ValueError(f"SNM_TODAY='{override}' is not a date in the form YYYY-MM-DD") from None
 
 
 @dg.sensor(

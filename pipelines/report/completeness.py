@@ -7,19 +7,30 @@ import hashlib
 
 from ..months import parse_month
 
+LINEAGE_FILES = """
+    select distinct strftime(lineage.month_start, '%Y-%m') as month, files.source,
+        lineage.source_file, lineage.source_sha256
+    from marts.fct_figure_lineage as lineage
+    inner join raw.inbox_files as files on files.sha256 = lineage.source_sha256
+    {where}
+    order by 1, 2, 3, 4
+"""
+
 
 def lineage_files(con, month: str) -> list[tuple[str, str, str]]:
     """(source, file name, SHA-256) of every file that feeds a figure of the month."""
-    return con.execute(
-        """
-        select distinct files.source, lineage.source_file, lineage.source_sha256
-        from marts.fct_figure_lineage as lineage
-        inner join raw.inbox_files as files on files.sha256 = lineage.source_sha256
-        where lineage.month_start = ?
-        order by 1, 2, 3
-        """,
-        [parse_month(month)],
+    rows = con.execute(
+        LINEAGE_FILES.format(where="where lineage.month_start = ?"), [parse_month(month)]
     ).fetchall()
+    return [row[1:] for row in rows]
+
+
+def lineage_files_by_month(con) -> dict[str, list[tuple[str, str, str]]]:
+    """The same for every month, in one query (the month-close sensor asks every minute)."""
+    by_month: dict[str, list[tuple[str, str, str]]] = {}
+    for month, *row in con.execute(LINEAGE_FILES.format(where="")).fetchall():
+        by_month.setdefault(month, []).append(tuple(row))
+    return by_month
 
 
 def fingerprint(files: list[tuple[str, str, str]]) -> str:

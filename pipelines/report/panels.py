@@ -238,6 +238,25 @@ def lorenz(document: dict, curve: list[tuple[float, float]], language: str) -> g
     return plot
 
 
+def _ranked_bars_text(language: str, panel: str):
+    """Title, explaining subtitle and message axis of the issue and theme rankings (a list:
+    plotnine adds each in turn)."""
+    return [
+        labs(
+            title=i18n.text(language, f"{panel}_title"),
+            subtitle=i18n.text(language, f"{panel}_subtitle"),
+            x="",
+            y=i18n.text(language, "messages"),
+        ),
+        base_theme(),
+        theme(
+            axis_text_y=element_text(size=7),
+            axis_title_x=element_text(size=7),
+            plot_subtitle=element_text(size=6, color=MUTED),
+        ),
+    ]
+
+
 def issues(document: dict, language: str) -> ggplot:
     """Top-10 issues by volume; the light as colour and as a letter, the trend as an arrow."""
     top = value(document, "issues.top10") or []
@@ -269,18 +288,7 @@ def issues(document: dict, language: str) -> ggplot:
         + scale_x_discrete(limits=order)
         + count_scale(language, top_value, 1.6)
         + scale_fill_manual(values={k: v[0] for k, v in LIGHTS.items()})
-        + labs(
-            title=i18n.text(language, "issues_title"),
-            subtitle=i18n.text(language, "issues_subtitle"),
-            x="",
-            y=i18n.text(language, "messages"),
-        )
-        + base_theme()
-        + theme(
-            axis_text_y=element_text(size=7),
-            axis_title_x=element_text(size=7),
-            plot_subtitle=element_text(size=6, color=MUTED),
-        )
+        + _ranked_bars_text(language, "issues")
     )
 
 
@@ -307,18 +315,7 @@ def themes(document: dict, language: str) -> ggplot:
         + coord_flip()
         + scale_x_discrete(limits=list(data["theme"]))
         + count_scale(language, top_value, 1.45)
-        + labs(
-            title=i18n.text(language, "themes_title"),
-            subtitle=i18n.text(language, "themes_subtitle"),
-            x="",
-            y=i18n.text(language, "messages"),
-        )
-        + base_theme()
-        + theme(
-            axis_text_y=element_text(size=7),
-            axis_title_x=element_text(size=7),
-            plot_subtitle=element_text(size=6, color=MUTED),
-        )
+        + _ranked_bars_text(language, "themes")
     )
 
 

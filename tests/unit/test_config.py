@@ -27,6 +27,9 @@ def test_a_minimal_config_gets_the_documented_defaults(tmp_path):
         ("organisation: A\ncolour: red\n", "colour: Extra inputs are not permitted"),
         ("- a\n- b\n", "expected a mapping"),
         ("organisation: [unclosed\n", "not valid YAML"),
+        ("organisation: A\nalerts: {webhook_url: chat.example/x}\n", "alerts.webhook_url: Value"),
+        ("organisation: A\nmonth_close: {expected_sources: [teams]}\n", "expected_sources.0"),
+        ("organisation: A\nmonth_close: {deadline_day: 31}\n", "deadline_day: Input should"),
     ],
 )
 def test_invalid_configs_are_refused_with_the_field_named(tmp_path, text, message):
