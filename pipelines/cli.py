@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from . import settings as env
+from .clock import today
 from .config import ConfigError, load_config
 from .months import last_complete_month, parse_month
 
@@ -27,16 +28,18 @@ def _set_env(name: str, value) -> None:
         os.environ[name] = str(Path(value).expanduser().resolve())
 
 
-def _month(text: str | None) -> str:
+def _complete_month(text: str | None) -> date:
+    """The month asked for, or the last complete one; a month that has not ended is refused."""
+    last = last_complete_month(today())
     if text is None:
-        return f"{last_complete_month(date.today()):%Y-%m}"
+        return last
     try:
         first = parse_month(text)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    if first > last_complete_month(date.today()):
+    if first > last:
         raise UsageError(f"{text} is not a complete month yet; the monitor reports whole months")
-    return f"{first:%Y-%m}"
+    return first
 
 
 def _manifest_is_stale() -> bool:
@@ -129,8 +132,7 @@ def cmd_demo(args) -> int:
     from .demo import generate_demo
 
     target = Path(args.dir).resolve()
-    last = parse_month(args.month) if args.month else None
-    data = generate_demo(target, last_month=last, seed=args.seed)
+    data = generate_demo(target, last_month=_complete_month(args.month), seed=args.seed)
     # The demo's default folder is the settings' default too, so `dagster dev` opens the same
     # inbox, config and warehouse without any variable but SNM_DEMO=1.
     os.environ[env.ENV_DEMO] = "1"
@@ -157,7 +159,7 @@ def cmd_run(args) -> int:
         raise UsageError(f"inbox folder not found: {args.inbox}")
     _set_env(env.ENV_INBOX, args.inbox)
     _apply_job_options(args)
-    return _execute(_month(args.month), args.verbose)
+    return _execute(f"{_complete_month(args.month):%Y-%m}", args.verbose)
 
 
 def cmd_yearly(args) -> int:

@@ -8,11 +8,11 @@ SQLAlchemy route to DuckDB does not work)."""
 import json
 import os
 import shutil
-from datetime import date
 from pathlib import Path
 
 import dagster as dg
 
+from .clock import date_limits
 from .ingest.registry import SOURCES
 from .resources import ReportsResource, WarehouseResource
 from .settings import EXPECTATIONS_DIR
@@ -40,7 +40,8 @@ def dates_as_numbers(frame):
 
 
 def run_parameters() -> dict:
-    return {"today": int(date.today().strftime("%Y%m%d"))}
+    """The suites' date limits: the same as ingestion's (see clock.DateLimits)."""
+    return date_limits().as_numbers()
 
 
 def validate_frames(frames: dict[str, object], data_docs: Path | None = None) -> dict[str, dict]:

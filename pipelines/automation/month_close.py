@@ -14,6 +14,7 @@ import dagster as dg
 import duckdb
 
 from ..builds import latest_build_run_id
+from ..clock import today
 from ..jobs import report_job, yearly_job
 from ..months import add_months, parse_month
 from ..report.completeness import fingerprint, lineage_files_by_month, missing_sources
@@ -128,17 +129,6 @@ def rendered_fingerprints(instance: dg.DagsterInstance, months: list[str]) -> di
         value = metadata.get("data_fingerprint")
         out[month] = value.value if value is not None else None
     return out
-
-
-def today() -> date:
-    """The date the deadline is measured against (SNM_TODAY=YYYY-MM-DD replays a day)."""
-    override = os.environ.get("SNM_TODAY")
-    if not override:
-        return date.today()
-    try:
-        return date.fromisoformat(override)
-    except ValueError:
-        raise ValueError(f"SNM_TODAY='{override}' is not a date in the form YYYY-MM-DD") from None
 
 
 @dg.sensor(

@@ -6,9 +6,10 @@ from __future__ import annotations
 import random
 import shutil
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
+from .. import clock
 from ..months import add_months, last_complete_month, month_end
 from . import conversations, m365_files, registers
 from .adoption import Adoption
@@ -57,11 +58,23 @@ def _roster(people, as_of: date) -> bytes:
 
 
 def generate_demo(
-    target: Path, last_month: date | None = None, seed: int = 2026, employees: int = 1200
+    target: Path,
+    last_month: date | None = None,
+    seed: int = 2026,
+    employees: int = 1200,
+    today: date | None = None,
 ) -> DemoData:
-    """Write `target/inbox/<source>/...` and `target/monitor.yml`; returns where they are."""
+    """Write `target/inbox/<source>/...` and `target/monitor.yml`; returns where they are.
+
+    The history ends with `last_month` (default: the last complete month of `today`), and no
+    file holds a date after its last day, so none after the day the demo is generated."""
+    today = today or clock.today()
+    last_month = last_month or last_complete_month(today)
+    if last_month > last_complete_month(today):
+        raise ValueError(
+            f"{last_month:%Y-%m} has not ended on {today}: the demo needs whole months"
+        )
     rng = random.Random(seed)
-    last_month = last_month or last_complete_month(datetime.now().date())
     first_month = add_months(last_month, -(HISTORY_MONTHS - 1))
     inbox = Path(target) / "inbox"
     if inbox.exists():  # the demo inbox is generated, never edited: start it afresh

@@ -110,6 +110,9 @@ ACTION_ISSUES = {
 
 
 def actions_file(rng: random.Random, first_month: date, months: int) -> bytes:
+    """The register as kept up to the end of the history: a response or closure that would
+    come later has not happened yet (the row is still open)."""
+    history_end = month_end(add_months(first_month, months - 1))
     rows = []
     for m in range(months):
         first = add_months(first_month, m)
@@ -130,7 +133,9 @@ def actions_file(rng: random.Random, first_month: date, months: int) -> bytes:
                 if outcome in ("implemented", "rejected") and responded
                 else None
             )
-            if closed and closed > month_end(add_months(first_month, months - 1)):
+            if responded and responded > history_end:
+                responded, outcome = None, "open"
+            if closed and closed > history_end:
                 closed = None
             rows.append(
                 [

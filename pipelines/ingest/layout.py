@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
+from ..clock import DateLimits, date_limits
 from .pseudonym import Pseudonymiser
 from .reading import RowError
 
@@ -28,7 +29,7 @@ DUCKDB_TYPES = {
 @dataclass(frozen=True)
 class Column:
     """One column of an export. `kind` "identity" is pseudonymised; `drop` columns (names) are
-    read for nothing and never stored."""
+    read for nothing and never stored; a `planned` date may lie ahead (see clock.DateLimits)."""
 
     name: str
     header: str
@@ -37,6 +38,7 @@ class Column:
     nullable: bool = False
     drop: bool = False
     allowed: tuple[str, ...] = ()
+    planned: bool = False
 
 
 @dataclass(frozen=True)
@@ -195,7 +197,7 @@ def width_problem(fields: list[str], width: int) -> str | None:
     return None
 
 
-def _parse_cell(column: Column, raw: str, pseudonymise: Pseudonymiser):
+def _parse_cell(column: Column, raw: str, pseudonymise: Pseudonymiser, limits: DateLimits):
     if column.kind == "identity":
         return pseudonymise(raw)
     if column.allowed and raw.lower() not in column.allowed:
@@ -206,6 +208,10 @@ def _parse_cell(column: Column, raw: str, pseudonymise: Pseudonymiser):
         raise CellError(str(exc).replace(f"'{raw}'", f"'{_shown(raw)}'")) from None
     except ValueError:
         raise CellError(f"'{_shown(raw)}' is not valid") from None
+    if column.kind in ("date", "datetime"):
+        future = limits.problem(value, column.planned)
+        if future:
+            raise CellError(future)
     return value.lower() if column.allowed else value
 
 
@@ -217,8 +223,10 @@ def parse_rows(
     member: str | None = None,
 ) -> ParsedTable:
     """Typed, pseudonymised rows. A record that cannot be read, has the wrong number of
-    columns, has a bad cell or repeats an earlier row's key goes to quarantine whole."""
+    columns, has a bad cell (a date after today among them) or repeats an earlier row's key
+    goes to quarantine whole."""
     result = ParsedTable()
+    limits = date_limits()
     positions, problems = match_header(layout, header)
     if problems:
         for problem in problems:
@@ -250,7 +258,7 @@ def parse_rows(
                     record[column.name] = None
                     continue
                 try:
-                    record[column.name] = _parse_cell(column, raw, pseudonymise)
+                    record[column.name] = _parse_cell(column, raw, pseudonymise, limits)
                 except CellError as exc:
                     row_problems.append(Problem(number, column.header, str(exc), member))
         if not row_problems:

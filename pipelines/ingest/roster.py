@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ..clock import date_limits
 from .inbox import InboxItem
-from .layout import Column, Layout, ParsedTable
+from .layout import Column, Layout, ParsedTable, Problem
 from .pseudonym import Pseudonymiser
 from .source import Source, csv_parser
 
@@ -19,8 +20,8 @@ LAYOUT = Layout(
         Column("location", "location"),
         Column("role_type", "role_type"),
         Column("birth_year", "birth_year", "int", nullable=True),
-        Column("start_date", "start_date", "date"),
-        Column("end_date", "end_date", "date", nullable=True),
+        Column("start_date", "start_date", "date", planned=True),
+        Column("end_date", "end_date", "date", nullable=True, planned=True),
         Column("snapshot_date", "snapshot_date", "date", required=False, nullable=True),
     ),
     key=("person_key",),
@@ -40,10 +41,26 @@ def snapshot_date(item: InboxItem) -> date:
 
 
 def _parse_with_snapshot(item: InboxItem, pseudonymise: Pseudonymiser) -> dict[str, ParsedTable]:
-    """A `snapshot_date` column in the file wins over the date taken from its name."""
+    """A `snapshot_date` column in the file wins over the date taken from its name. A name
+    that dates the snapshot after today sets aside the rows it would date: as the latest
+    snapshot it would otherwise win over every real one."""
     tables = csv_parser(LAYOUT)(item, pseudonymise)
+    table = tables[LAYOUT.table]
     fallback = snapshot_date(item)
-    for row in tables[LAYOUT.table].rows:
+    today = date_limits().today
+    undated = [row for row in table.rows if not row.get("snapshot_date")]
+    if fallback > today and undated:
+        table.rows = [row for row in table.rows if row.get("snapshot_date")]
+        table.rows_quarantined += len(undated)
+        table.problems.append(
+            Problem(
+                None,
+                "snapshot_date",
+                f"the file name dates this snapshot {fallback}, after today ({today}): "
+                "name the file after the day it was exported, or add a snapshot_date column",
+            )
+        )
+    for row in table.rows:
         row["snapshot_date"] = row.get("snapshot_date") or fallback
     return tables
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
+from ..clock import date_limits
 from .inbox import InboxItem
 from .layout import Column, Layout, ParsedTable, Problem
 from .pseudonym import Pseudonymiser
@@ -76,6 +77,7 @@ def parse(item: InboxItem, pseudonymise: Pseudonymiser) -> dict[str, ParsedTable
         return pseudonymise(identities.get(user_id, f"slack-user:{user_id}"))
 
     scrub = Scrubber(names, mention=person)
+    limits = date_limits()
     messages, reactions = ParsedTable(), ParsedTable()
     day_files = sorted(p for p in members if p.count("/") >= 1 and p.endswith(".json"))
     for path in day_files:
@@ -98,6 +100,11 @@ def parse(item: InboxItem, pseudonymise: Pseudonymiser) -> dict[str, ParsedTable
                 messages.problems.append(
                     Problem(index, "ts", "message has no valid 'ts' timestamp", path)
                 )
+                messages.rows_quarantined += 1
+                continue
+            future = limits.problem(at)
+            if future:
+                messages.problems.append(Problem(index, "ts", future, path))
                 messages.rows_quarantined += 1
                 continue
             user = message.get("user") or ""

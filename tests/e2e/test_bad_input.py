@@ -103,6 +103,7 @@ def test_every_file_adds_up_and_the_ui_checks_show_the_quarantine(bad_run):
         n for n, e in evaluations.items() if n.endswith("_quarantine_empty") and not e.passed
     )
     assert warned == [
+        "actions_quarantine_empty",
         "activity_quarantine_empty",
         "m365_email_quarantine_empty",
         "roster_quarantine_empty",

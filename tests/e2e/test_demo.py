@@ -13,6 +13,7 @@ import pytest
 
 from pipelines.demo import generate_demo
 from pipelines.demo.m365_files import EMAIL_HEADER, TEAMS_HEADER
+from pipelines.months import last_complete_month
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -78,7 +79,8 @@ def test_the_organisation_has_the_promised_shape(demo):
     assert "partnerbureau.nl" not in "\n".join(lines)
 
 
-def test_the_readme_demo_command_runs_everything_and_prints_the_infographic(tmp_path):
+def test_the_readme_demo_command_runs_everything_on_todays_calendar(tmp_path):
+    """No pinned month: the README's command as a newcomer types it today."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("SNM_")}
     result = subprocess.run(
         [
@@ -88,8 +90,6 @@ def test_the_readme_demo_command_runs_everything_and_prints_the_infographic(tmp_
             "demo",
             "--dir",
             str(tmp_path / "demo"),
-            "--month",
-            "2026-10",
             "--warehouse",
             str(tmp_path / "w.duckdb"),
             "--out",
@@ -102,9 +102,12 @@ def test_the_readme_demo_command_runs_everything_and_prints_the_infographic(tmp_
         timeout=900,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    png = tmp_path / "out" / "2026-10" / "infographic.png"
+    month = f"{last_complete_month(date.today()):%Y-%m}"
+    png = tmp_path / "out" / month / "infographic.png"
     assert f"Infographic: {png}" in result.stdout.splitlines()
-    figures = json.loads((tmp_path / "out" / "2026-10" / "figures.json").read_text())
+    ingested = [line for line in result.stdout.splitlines() if " file(s) " in line]
+    assert len(ingested) == 9 and all(line.endswith(" 0 quarantined") for line in ingested)
+    figures = json.loads((tmp_path / "out" / month / "figures.json").read_text())
     values = {f["id"]: f["value"] for f in figures["figures"]}
     assert 1150 <= values["headcount"] <= 1250
     assert set(values) >= {
@@ -115,6 +118,29 @@ def test_the_readme_demo_command_runs_everything_and_prints_the_infographic(tmp_
         "tool_usage_pct.intranet",
     }
     assert all(0 <= values[k] <= 100 for k in values if k.startswith("tool_usage_pct."))
+
+
+def test_the_demo_of_a_month_that_has_not_ended_is_bad_usage(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SNM_")}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pipelines.cli",
+            "demo",
+            "--dir",
+            str(tmp_path),
+            "--month",
+            "2999-01",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert "2999-01 is not a complete month yet" in result.stderr
 
 
 def test_new_demo_data_starts_a_fresh_demo_warehouse(tmp_path, monkeypatch, capsys):

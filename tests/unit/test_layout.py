@@ -72,3 +72,51 @@ def test_dates_in_the_formats_tools_write():
 def test_report_period_is_read_as_days():
     table = parse(["Email", "Day", "Count", "Report Period"], ["a@x.nl", "2026-02-01", "1", "D30"])
     assert table.rows[0]["period"] == 30
+
+
+PLANNED = Layout(
+    "planned",
+    (
+        Column("start_date", "start", "date", planned=True),
+        Column("moment", "at", "datetime"),
+        Column("day", "day", "date"),
+    ),
+)
+
+
+def test_a_date_after_today_quarantines_its_row_and_planned_dates_may_lie_ahead(monkeypatch):
+    monkeypatch.setenv("SNM_TODAY", "2026-12-01")
+    table = parse_rows(
+        PLANNED,
+        ["start", "at", "day"],
+        list(
+            enumerate(
+                [
+                    ["2027-03-01", "2026-12-01 23:59:59", "2026-12-01"],  # a planned start
+                    ["2026-01-01", "2026-12-02 22:00:00", "2026-11-30"],  # UTC, a day's grace
+                    ["2026-01-01", "2026-11-30 08:00:00", "2026-12-13"],
+                    ["2026-01-01", "2026-12-03 00:00:00", "2026-11-30"],
+                    ["2028-01-01", "2026-11-30 08:00:00", "2026-11-30"],
+                ],
+                start=2,
+            )
+        ),
+        KEY,
+    )
+    assert [r["source_row"] for r in table.rows] == [2, 3]
+    assert table.rows_read == 5 and table.rows_quarantined == 3
+    assert [(p.row, p.column, p.message) for p in table.problems] == [
+        (
+            4,
+            "day",
+            "'2026-12-13' lies in the future (today is 2026-12-01): a typo, or entered "
+            "ahead of time?",
+        ),
+        (
+            5,
+            "at",
+            "'2026-12-03 00:00:00' UTC lies in the future (today is 2026-12-01): a wrong "
+            "clock or time zone in the export?",
+        ),
+        (6, "start", "'2028-01-01' lies more than a year ahead (today is 2026-12-01): a typo?"),
+    ]
