@@ -70,11 +70,10 @@ SOURCE_NAMES = Literal[
 class MonthClose(_Strict):
     """When a month's report is rendered on its own: once the month has ended and these
     sources have delivered data for it, or on `deadline_day` of the next month regardless
-    (the report then names what was missing)."""
+    (the report then names what was missing). None expected (the default): a month is
+    rendered as soon as it has ended and has data, and no source is ever named as missing."""
 
-    expected_sources: list[SOURCE_NAMES] = Field(
-        default_factory=lambda: ["m365_email", "m365_teams", "viva_engage_export"]
-    )
+    expected_sources: list[SOURCE_NAMES] = Field(default_factory=list)
     deadline_day: int = Field(10, ge=1, le=28)
 
 

@@ -67,8 +67,9 @@ def _duplicates(con, run_id: str) -> None:
         print(f"Skipped {source}/{name}: same content as {first}, ingested once.")
 
 
-def export_quarantine(con, folder: Path) -> Path | None:
-    """All quarantined input as a CSV a data engineer can filter (formulas neutralised)."""
+def export_quarantine(con, folder: Path) -> Path:
+    """All quarantined input as a CSV a data engineer can filter (formulas neutralised); the
+    header alone when nothing was quarantined, so the file always tells the current state."""
     rows = con.execute(
         """
         select source, source_file, source_sha256, source_member, source_row, column_name,
@@ -76,8 +77,6 @@ def export_quarantine(con, folder: Path) -> Path | None:
         from raw.quarantine order by quarantined_at, source_file, source_member, source_row
         """
     ).fetchall()
-    if not rows:
-        return None
     header = ["source", "file", "sha256", "member", "row", "column", "problem", "run_id", "at"]
     return write_csv(folder / "quarantine.csv", header, rows)
 
@@ -127,8 +126,7 @@ def print_summary(result, month: str, settings: Settings) -> None:
             _duplicates(con, result.run_id)
             _quarantine(con, result.run_id)
             exported = export_quarantine(con, settings.out)
-            if exported:
-                print(f"Quarantine:  {exported} (everything quarantined so far)")
+            print(f"Quarantine:  {exported} (everything quarantined so far)")
         except duckdb.CatalogException:
             print("Nothing was ingested: the inbox has none of the expected source folders.")
         finally:

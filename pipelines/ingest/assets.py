@@ -4,7 +4,8 @@ from pathlib import Path
 
 import dagster as dg
 
-from ..resources import InboxResource, PseudonymiserResource, WarehouseResource
+from ..resources import InboxResource, PseudonymiserResource, ReportsResource, WarehouseResource
+from ..summary import export_quarantine
 from .registry import SOURCES
 from .source import Source
 from .store import FileResult, ingest_source
@@ -84,6 +85,7 @@ def raw_asset(source: Source) -> dg.AssetsDefinition:
         warehouse: WarehouseResource,
         inbox: InboxResource,
         pseudonyms: PseudonymiserResource,
+        reports: ReportsResource,
     ):
         pseudonymise = pseudonyms.pseudonymiser()
         with warehouse.connect() as con:
@@ -92,6 +94,7 @@ def raw_asset(source: Source) -> dg.AssetsDefinition:
                 layout.table: con.execute(f"select count(*) from raw.{layout.table}").fetchone()[0]
                 for layout in source.layouts
             }
+            quarantine_csv = export_quarantine(con, Path(reports.path))
         _log_problems(context, results)
         new = [r for r in results if r.status != "already_ingested"]
         for index, layout in enumerate(source.layouts):
@@ -102,6 +105,7 @@ def raw_asset(source: Source) -> dg.AssetsDefinition:
                     "rows_quarantined": sum(r.rows_quarantined for r in new),
                     "files_rejected": sum(r.status == "rejected" for r in new),
                     "files": dg.MetadataValue.md(_files_table(results) if results else "none"),
+                    "quarantine_csv": dg.MetadataValue.path(str(quarantine_csv)),
                 }
             yield dg.MaterializeResult(asset_key=["raw", layout.table], metadata=metadata)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from plotnine import (
     aes,
+    annotate,
     coord_cartesian,
     coord_flip,
     element_blank,
@@ -23,6 +24,8 @@ from plotnine import (
     scale_y_continuous,
     theme,
     theme_minimal,
+    xlim,
+    ylim,
 )
 
 from . import i18n
@@ -40,6 +43,33 @@ def base_theme() -> theme:
         plot_title=element_text(size=11, weight="bold", ha="left"),
         panel_grid_minor=element_blank(),
         plot_background=element_rect(fill="white", color="white"),
+    )
+
+
+def blank(plot: ggplot) -> ggplot:
+    """A plot used as a canvas for text and shapes: no axes, no grid."""
+    return (
+        plot
+        + base_theme()
+        + theme(axis_text=element_blank(), axis_title=element_blank(), panel_grid=element_blank())
+    )
+
+
+def no_data_panel(title: str, language: str, caption: str | None = None) -> ggplot:
+    """A part of the page without data this month keeps its place and says so, so that an
+    empty chart is never read as zero."""
+    plot = ggplot(pd.DataFrame({"x": [0.5], "y": [0.5]}), aes("x", "y")) + annotate(
+        "text",
+        x=0.5,
+        y=0.5,
+        label=i18n.text(language, "no_data_part"),
+        size=8,
+        color=MUTED,
+        family=FONT,
+    )
+    plot += labs(title=title, caption=caption or "")
+    return blank(plot + xlim(0, 1) + ylim(0, 1)) + theme(
+        plot_caption=element_text(size=6.5, color=MUTED, ha="left")
     )
 
 
@@ -63,6 +93,8 @@ def tool_colours(tools: list[str]) -> dict[str, str]:
 
 def usage_bars(current: pd.DataFrame, colours: dict[str, str], language: str) -> ggplot:
     """Usage per tool in the month, highest first, each bar labelled with its % and change."""
+    if current.empty:
+        return no_data_panel(i18n.text(language, "usage_title"), language)
     data = current.assign(
         tool_label=current["tool"].map(i18n.tool_name),
         shown=current["usage_pct"].fillna(0.0),
@@ -103,6 +135,8 @@ def usage_trend(
     data = history.dropna(subset=["usage_pct"]).assign(
         tool_label=lambda d: d["tool"].map(i18n.tool_name)
     )
+    if data.empty:
+        return no_data_panel(i18n.text(language, "trend_title", n=months), language)
     month_order = list(dict.fromkeys(history["month_label"]))
     return (
         ggplot(data, aes("month_label", "usage_pct", color="tool_label", group="tool_label"))

@@ -15,6 +15,9 @@ STRINGS = {
         "usage_title": "Gebruik per tool (%)",
         "trend_title": "Trend, laatste {n} maanden (%)",
         "no_data": "geen gegevens",
+        "no_data_part": "geen gegevens voor dit onderdeel deze maand",
+        "funnel_title_none": "Adoptiefunnel",
+        "lorenz_title_none": "Wie schrijft de berichten?",
         "footer": "Gegevens {period} · run {run_id}\nHerkomst van elk cijfer: {lineage}",
         "pp": "%-punt",
         "tile_headcount": "Medewerkers",
@@ -76,6 +79,9 @@ STRINGS = {
         "usage_title": "Usage per tool (%)",
         "trend_title": "Trend, last {n} months (%)",
         "no_data": "no data",
+        "no_data_part": "no data for this part this month",
+        "funnel_title_none": "Adoption funnel",
+        "lorenz_title_none": "Who writes the messages?",
         "footer": "Data {period} · run {run_id}\nLineage of every figure: {lineage}",
         "pp": "pp",
         "tile_headcount": "Employees",
@@ -139,18 +145,18 @@ TOOL_NAMES = {
 }
 
 
-AMBITION_LEVELS_EN = {  # the method's Dutch level names, as the marts store them
-    "Initiatie": "Initiation",
-    "Informeren": "Informing",
-    "Betrekken": "Involving",
-    "Co-creëren": "Co-creating",
+AMBITION_LEVELS = {  # the marts store a code; the method names the levels in Dutch
+    "initiation": {"nl": "Initiatie", "en": "Initiation"},
+    "informing": {"nl": "Informeren", "en": "Informing"},
+    "involving": {"nl": "Betrekken", "en": "Involving"},
+    "co_creating": {"nl": "Co-creëren", "en": "Co-creating"},
 }
 
 
-def ambition_level(level: str | None, language: str) -> str:
-    if level is None:
+def ambition_level(code: str | None, language: str) -> str:
+    if code is None:
         return "–"
-    return AMBITION_LEVELS_EN.get(level, level) if language == "en" else level
+    return AMBITION_LEVELS[code][language]
 
 
 def text(language: str, key: str, **values) -> str:

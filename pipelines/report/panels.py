@@ -9,7 +9,6 @@ from plotnine import (
     annotate,
     coord_cartesian,
     coord_flip,
-    element_blank,
     element_text,
     facet_wrap,
     geom_abline,
@@ -33,7 +32,7 @@ from plotnine import (
 
 from ..months import parse_month
 from . import i18n
-from .charts import ACCENT, FONT, INK, MUTED, base_theme, count_scale
+from .charts import ACCENT, FONT, INK, MUTED, base_theme, blank, count_scale, no_data_panel
 
 LIGHTS = {
     "green": ("#16a34a", "G"),
@@ -58,14 +57,6 @@ def value(document: dict, figure_id: str, default=None):
         if figure["id"] == figure_id:
             return figure["value"]
     return default
-
-
-def _blank(plot: ggplot) -> ggplot:
-    return (
-        plot
-        + base_theme()
-        + theme(axis_text=element_blank(), axis_title=element_blank(), panel_grid=element_blank())
-    )
 
 
 def _change(now, before, language: str, decimals: int, unit: str = "") -> str:
@@ -160,7 +151,7 @@ def tiles(document: dict, previous: dict | None, language: str, title: str) -> g
     )
     for i, (label, shown, note) in enumerate(yields):
         plot = _tile(plot, i + 0.04, 0.92, 0.0, 0.36, label, shown, note, 10.5, 5.5, "#f8fafc")
-    return _blank(plot + xlim(0, 4) + ylim(0, 1) + labs(title=title))
+    return blank(plot + xlim(0, 4) + ylim(0, 1) + labs(title=title))
 
 
 def funnel(document: dict, language: str) -> ggplot:
@@ -169,6 +160,8 @@ def funnel(document: dict, language: str) -> ggplot:
     platforms = sorted(
         {k.split(".")[0] for k in reach}, key=lambda p: (-(reach.get(f"{p}.reach") or 0), p)
     )
+    if not platforms:
+        return no_data_panel(i18n.text(language, "funnel_title_none"), language)
     platform = next((p for p in platforms if p in ("viva_engage", "slack")), platforms[0])
     steps = ("reach", "visit", "view", "interact", "contribute")
     names = i18n.text(language, "steps").split("|")
@@ -205,6 +198,8 @@ def funnel(document: dict, language: str) -> ggplot:
 
 def lorenz(document: dict, curve: list[tuple[float, float]], language: str) -> ggplot:
     """Cumulative share of messages by cumulative share of writers, most active first."""
+    if not curve:
+        return no_data_panel(i18n.text(language, "lorenz_title_none"), language)
     points = pd.DataFrame([(0.0, 0.0), *curve], columns=["people", "messages"])
     x80 = value(document, "participation.all.pct_for_80")
     split = {
@@ -270,7 +265,7 @@ def issues(document: dict, language: str) -> ggplot:
     rows = [(f"{r['rank']}. {r['issue']}", r["messages"], r["light"], label(r)) for r in top]
     data = pd.DataFrame(rows, columns=["issue", "messages", "light", "label"])
     if data.empty:
-        data = pd.DataFrame({"issue": ["–"], "messages": [0], "light": ["grey"], "label": [""]})
+        return no_data_panel(i18n.text(language, "issues_title"), language)
     order = list(reversed(data["issue"]))
     top_value = max(data["messages"].max(), 1)
     return (
@@ -304,7 +299,7 @@ def themes(document: dict, language: str) -> ggplot:
         rows.append((name, figures.get(f"{name}.messages") or 0, label))
     data = pd.DataFrame(rows, columns=["theme", "messages", "label"]).sort_values("messages")
     if data.empty:
-        data = pd.DataFrame({"theme": ["–"], "messages": [0], "label": [""]})
+        return no_data_panel(i18n.text(language, "themes_title"), language)
     top_value = max(data["messages"].max(), 1)
     return (
         ggplot(data, aes("theme", "messages"))
@@ -335,9 +330,7 @@ def reach(document: dict, language: str, footer: str) -> ggplot:
         rows.append((names.get(dimension, dimension), segment, pct, label, below))
     data = pd.DataFrame(rows, columns=["dimension", "segment", "pct", "label", "below"])
     if data.empty:
-        data = pd.DataFrame(
-            {"dimension": ["–"], "segment": ["–"], "pct": [None], "label": [""], "below": [False]}
-        )
+        return no_data_panel(i18n.text(language, "reach_title"), language, caption=footer)
     keys = data["dimension"] + "|" + data["segment"]
     order = list(
         dict.fromkeys(data.assign(key=keys).sort_values("segment", ascending=False)["key"])

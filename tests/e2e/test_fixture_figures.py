@@ -68,9 +68,9 @@ def test_funnel_and_ambition_level(figures):
         "contribute": 0.0,
     }
     assert values(figures, "ambition_level.") == {
-        "intranet": "Informeren",
-        "slack": "Co-creëren",
-        "viva_engage": "Co-creëren",
+        "intranet": "informing",
+        "slack": "co_creating",
+        "viva_engage": "co_creating",
     }
 
 

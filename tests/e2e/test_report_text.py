@@ -26,7 +26,7 @@ PRINTED = [
     ("funnel.slack.interact", 50.0, "50.0%", "50,0%"),
     (
         "ambition_level.slack",
-        "Co-creëren",
+        "co_creating",
         "Ambition level: Co-creating",
         "Ambitieniveau: Co-creëren",
     ),
@@ -93,6 +93,11 @@ def test_every_printed_figure_equals_figures_json(printed, language):
         expected = english if language == "en" else dutch
         assert expected in text, f"{figure_id}: {expected!r} not printed in {language}"
     assert "5" in lines(text)  # the headcount tile
+
+
+def test_the_english_report_shows_no_dutch_labels(printed):
+    dutch_labels = ("Initiatie", "Informeren", "Betrekken", "Co-creëren", "Ambitieniveau")
+    assert [label for label in dutch_labels if label in printed["en"]] == []
 
 
 def test_numbers_are_written_the_languages_way(printed):

@@ -69,10 +69,10 @@ select
     *,
     case
         when visit is null then null
-        when visit < {{ t['ambition_visit_initiatie'] }} then 'Initiatie'
-        when contribute < {{ t['ambition_contribute_informeren'] }} then 'Informeren'
+        when visit < {{ t['ambition_visit_initiatie'] }} then 'initiation'
+        when contribute < {{ t['ambition_contribute_informeren'] }} then 'informing'
         when contribute < {{ t['ambition_contribute_betrekken'] }}
-            or visit < {{ t['ambition_visit_betrekken'] }} then 'Betrekken'
-        else 'Co-creëren'
+            or visit < {{ t['ambition_visit_betrekken'] }} then 'involving'
+        else 'co_creating'
     end as ambition_level
 from funnel
