@@ -72,9 +72,14 @@ def _execute(month: str, verbose: bool, job_name: str = "monitor_job") -> int:
 
     settings = env.load_settings()
     try:
-        load_config(settings.config)
+        config = load_config(settings.config)
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
+    if month < config.first_month[: len(month)]:
+        raise UsageError(
+            f"{month} is before first_month {config.first_month} of {settings.config}: set "
+            "first_month earlier to report it"
+        )
     if job_name == "monitor_job" and not settings.pseudonym_key and not settings.demo_mode:
         raise UsageError(
             f"{env.ENV_KEY} is not set: real exports are pseudonymised with a secret key. "
@@ -107,9 +112,24 @@ def _execute(month: str, verbose: bool, job_name: str = "monitor_job") -> int:
         if result.success:
             print(f"Yearly monitor: {folder / 'monitor.pdf'}")
             print(f"HTML:           {folder / 'monitor.html'}")
-        return 0 if result.success else 1
-    print_summary(result, month, settings)
+    else:
+        print_summary(result, month, settings)
+    no_data = _no_data_for_month(result)
+    if no_data:
+        raise UsageError(no_data)
     return 0 if result.success else 1
+
+
+def _no_data_for_month(result) -> str | None:
+    """The message when the run failed only because the month has no data at all."""
+    from .report.figures import NO_DATA_FOR_MONTH
+
+    failures = result.get_step_failure_events()
+    for event in failures:
+        data = event.event_specific_data.user_failure_data
+        if len(failures) == 1 and data is not None and NO_DATA_FOR_MONTH in data.metadata:
+            return data.description
+    return None
 
 
 def _fresh_warehouse_for_new_demo_data(inbox: Path) -> None:
@@ -165,6 +185,8 @@ def cmd_run(args) -> int:
 def cmd_yearly(args) -> int:
     if not (args.year.isdigit() and len(args.year) == 4):
         raise UsageError(f"'{args.year}' is not a year in the form YYYY")
+    if int(args.year) > today().year:
+        raise UsageError(f"{args.year} has not begun; the yearly monitor covers a year so far")
     _apply_job_options(args)
     return _execute(args.year, args.verbose, job_name="yearly_job")
 

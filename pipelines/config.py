@@ -8,6 +8,9 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+# The first month the monitor can report: the months of Dagster's partitions start here.
+DEFAULT_FIRST_MONTH = "2015-01"
+
 
 class ConfigError(ValueError):
     """The configuration file is missing or invalid; the message says where and why."""
@@ -32,6 +35,14 @@ class Survey(_Strict):
     scale_max: int = Field(5, ge=2)
     constructs: dict[str, list[str]] = Field(default_factory=dict)
     segment_columns: dict[str, str] = Field(default_factory=dict)
+    # how to read a download whose dates (3/4/2026) could be either: dmy or mdy
+    date_order: Literal["dmy", "mdy"] | None = None
+
+    @field_validator("constructs")
+    @classmethod
+    def _questions_on_one_line(cls, constructs: dict[str, list[str]]) -> dict[str, list[str]]:
+        """Question texts are matched with their whitespace collapsed, as they are read."""
+        return {name: [" ".join(q.split()) for q in qs] for name, qs in constructs.items()}
 
 
 class Thresholds(_Strict):
@@ -47,6 +58,8 @@ class Thresholds(_Strict):
     ambition_contribute_informeren: float = 5.0
     ambition_contribute_betrekken: float = 15.0
     ambition_visit_betrekken: float = 80.0
+    # below this share of rows matched to the roster, the report and a check say so
+    identity_coverage_pct: float = Field(90.0, ge=0, le=100)
 
 
 class Delivery(_Strict):
@@ -101,6 +114,8 @@ class Alerts(_Strict):
 class MonitorConfig(_Strict):
     organisation: str
     language: Literal["nl", "en"] = "nl"
+    # the first month that can be reported (older exports: set it earlier)
+    first_month: str = DEFAULT_FIRST_MONTH
     min_group_size: int = Field(10, ge=2)
     trend_months: int = Field(6, ge=2, le=24)
     # Message bodies are removed from the warehouse this many days after they were written;
@@ -123,9 +138,23 @@ class MonitorConfig(_Strict):
     @classmethod
     def _months_are_yyyy_mm(cls, months: list[str]) -> list[str]:
         for month in months:
-            if len(month) != 7 or month[4] != "-" or not (month[:4] + month[5:]).isdigit():
-                raise ValueError(f"'{month}' is not a month in the form YYYY-MM")
+            _check_month(month)
         return months
+
+    @field_validator("first_month")
+    @classmethod
+    def _first_month_is_yyyy_mm(cls, month: str) -> str:
+        _check_month(month)
+        if month < "2000-01":
+            raise ValueError(f"'{month}' is before 2000-01")
+        return month
+
+
+def _check_month(month: str) -> None:
+    if len(month) != 7 or month[4] != "-" or not (month[:4] + month[5:]).isdigit():
+        raise ValueError(f"'{month}' is not a month in the form YYYY-MM")
+    if not 1 <= int(month[5:]) <= 12:
+        raise ValueError(f"'{month}' is not a month in the form YYYY-MM")
 
 
 def load_config(path: Path) -> MonitorConfig:

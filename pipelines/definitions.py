@@ -10,6 +10,7 @@ from .automation.conditions import automation_sensor
 from .automation.inbox_sensor import inbox_sensor
 from .automation.month_close import month_close_sensor
 from .automation.schedules import nightly_retention
+from .identity_check import identity_coverage
 from .ingest.assets import inbox_specs, raw_assets
 from .ingest.checks import ingest_checks
 from .jobs import ingest_job, maintenance_job, monitor_job, report_job, yearly_job
@@ -54,7 +55,7 @@ defs = dg.Definitions(
         yearly_monitor,
         webcare_alerts,
     ],
-    asset_checks=[*ingest_checks, *contract_checks],
+    asset_checks=[*ingest_checks, *contract_checks, identity_coverage],
     jobs=[monitor_job, yearly_job, ingest_job, report_job, maintenance_job],
     sensors=[inbox_sensor, month_close_sensor, automation_sensor],
     schedules=[nightly_retention],

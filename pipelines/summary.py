@@ -57,6 +57,35 @@ def _quarantine(con, run_id: str) -> None:
         print(f"  ... and {len(problems) - MAX_PROBLEMS_SHOWN} more")
 
 
+def _notes(con, run_id: str) -> None:
+    """What must be known about files that were read fine, once per file."""
+    rows = con.execute(
+        "select source_file, note from raw.inbox_notes where ingest_run_id = ?"
+        " order by source_file, note",
+        [run_id],
+    ).fetchall()
+    for file, note in rows:
+        print(f"Note: {file}: {note}")
+
+
+def _identity_coverage(con, month: str) -> None:
+    """Per source, the share of rows naming a person that matched the roster."""
+    try:
+        rows = con.execute(
+            "select source, matched_pct, is_below_threshold, unmatched_people"
+            " from marts.fct_identity_coverage_monthly where month = ? order by source",
+            [month],
+        ).fetchall()
+    except duckdb.CatalogException:
+        return  # the marts were not built
+    if not rows:
+        return
+    print(f"Identity coverage {month} (rows matched to the roster):")
+    for source, pct, below, unmatched in rows:
+        warn = f"  below the threshold; {unmatched} people not in the roster" if below else ""
+        print(f"  {source:<20} {pct:>5.1f}%{warn}")
+
+
 def _duplicates(con, run_id: str) -> None:
     rows = con.execute(
         "select source, file_name, first_file_name from raw.inbox_duplicates"
@@ -124,7 +153,9 @@ def print_summary(result, month: str, settings: Settings) -> None:
         try:
             _ingestion(con, result.run_id)
             _duplicates(con, result.run_id)
+            _notes(con, result.run_id)
             _quarantine(con, result.run_id)
+            _identity_coverage(con, month)
             exported = export_quarantine(con, settings.out)
             print(f"Quarantine:  {exported} (everything quarantined so far)")
         except duckdb.CatalogException:

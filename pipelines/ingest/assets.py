@@ -4,10 +4,16 @@ from pathlib import Path
 
 import dagster as dg
 
-from ..resources import InboxResource, PseudonymiserResource, ReportsResource, WarehouseResource
+from ..resources import (
+    InboxResource,
+    MonitorConfigResource,
+    PseudonymiserResource,
+    ReportsResource,
+    WarehouseResource,
+)
 from ..summary import export_quarantine
 from .registry import SOURCES
-from .source import Source
+from .source import ReadOptions, Source
 from .store import FileResult, ingest_source
 
 OWNER = "team:data-engineering"
@@ -39,6 +45,8 @@ def _files_table(results: list[FileResult]) -> str:
 
 def _log_problems(context: dg.AssetExecutionContext, results: list[FileResult]) -> None:
     for result in results:
+        for note in result.notes:
+            context.log.warning(f"{result.file_name}: {note}")
         for problem in result.problems[:20]:
             where = ", ".join(
                 part
@@ -86,10 +94,14 @@ def raw_asset(source: Source) -> dg.AssetsDefinition:
         inbox: InboxResource,
         pseudonyms: PseudonymiserResource,
         reports: ReportsResource,
+        monitor_config: MonitorConfigResource,
     ):
         pseudonymise = pseudonyms.pseudonymiser()
+        options = ReadOptions(survey_date_order=monitor_config.load().survey.date_order)
         with warehouse.connect() as con:
-            results = ingest_source(con, source, Path(inbox.path), pseudonymise, context.run.run_id)
+            results = ingest_source(
+                con, source, Path(inbox.path), pseudonymise, context.run.run_id, options
+            )
             totals = {
                 layout.table: con.execute(f"select count(*) from raw.{layout.table}").fetchone()[0]
                 for layout in source.layouts
@@ -106,8 +118,16 @@ def raw_asset(source: Source) -> dg.AssetsDefinition:
                     "files_rejected": sum(r.status == "rejected" for r in new),
                     "files": dg.MetadataValue.md(_files_table(results) if results else "none"),
                     "quarantine_csv": dg.MetadataValue.path(str(quarantine_csv)),
+                    "notes": dg.MetadataValue.md(
+                        "\n".join(f"- {r.file_name}: {n}" for r in new for n in r.notes) or "none"
+                    ),
                 }
             yield dg.MaterializeResult(asset_key=["raw", layout.table], metadata=metadata)
+        waiting = [r for r in results if r.status == "waiting"]
+        if waiting:  # the other files are in; these wait in the inbox for a setting
+            raise dg.Failure(
+                "; ".join(f"{r.file_name} waits: {r.problems[0].message}" for r in waiting)
+            )
 
     return ingest
 

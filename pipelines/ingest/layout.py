@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
 
 from ..clock import DateLimits, date_limits
+from .dates import AmbiguousDates, CellError, DateOrder, decide_order, parse_date, parse_datetime
 from .pseudonym import Pseudonymiser
 from .reading import RowError
 
@@ -29,7 +29,8 @@ DUCKDB_TYPES = {
 @dataclass(frozen=True)
 class Column:
     """One column of an export. `kind` "identity" is pseudonymised; `drop` columns (names) are
-    read for nothing and never stored; a `planned` date may lie ahead (see clock.DateLimits)."""
+    read for nothing and never stored; a `planned` date may lie ahead (see clock.DateLimits);
+    an identity's `prefix` names the vendor whose user id it is (see pseudonym.py)."""
 
     name: str
     header: str
@@ -39,6 +40,7 @@ class Column:
     drop: bool = False
     allowed: tuple[str, ...] = ()
     planned: bool = False
+    prefix: str = ""
 
 
 @dataclass(frozen=True)
@@ -74,51 +76,8 @@ class ParsedTable:
     problems: list[Problem] = field(default_factory=list)
     rows_read: int = 0
     rows_quarantined: int = 0
-
-
-class CellError(ValueError):
-    pass
-
-
-_DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%m/%d/%Y", "%Y/%m/%d")
-_DATETIME_FORMATS = (
-    "%Y-%m-%d %H:%M:%S",
-    "%Y-%m-%dT%H:%M:%S",
-    "%Y-%m-%d %H:%M",
-    "%m/%d/%Y %H:%M:%S",
-    "%m/%d/%Y %H:%M",
-    "%d-%m-%Y %H:%M:%S",
-    "%d-%m-%Y %H:%M",
-)
-
-
-def parse_date(text: str) -> date:
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    return parse_datetime(text).date()
-
-
-def parse_datetime(text: str) -> datetime:
-    """Timestamps are stored as naive UTC."""
-    cleaned = text.strip().replace(" UTC", "").replace("Z", "+00:00")
-    try:
-        parsed = datetime.fromisoformat(cleaned)
-    except ValueError:
-        parsed = None
-        for fmt in _DATETIME_FORMATS + _DATE_FORMATS:
-            try:
-                parsed = datetime.strptime(cleaned, fmt)
-                break
-            except ValueError:
-                continue
-        if parsed is None:
-            raise CellError(f"'{text}' is not a date or time this tool understands") from None
-    if parsed.tzinfo is not None:
-        parsed = parsed.astimezone(UTC).replace(tzinfo=None)
-    return parsed
+    # what a data engineer must know about a file that was read fine (concealed names, ...)
+    notes: list[str] = field(default_factory=list)
 
 
 def parse_int(text: str) -> int:
@@ -197,13 +156,23 @@ def width_problem(fields: list[str], width: int) -> str | None:
     return None
 
 
-def _parse_cell(column: Column, raw: str, pseudonymise: Pseudonymiser, limits: DateLimits):
+def _parse_cell(
+    column: Column,
+    raw: str,
+    pseudonymise: Pseudonymiser,
+    limits: DateLimits,
+    order: DateOrder | None,
+):
     if column.kind == "identity":
-        return pseudonymise(raw)
+        return pseudonymise(column.prefix + raw)
     if column.allowed and raw.lower() not in column.allowed:
         raise CellError(f"'{_shown(raw)}' is not one of: {', '.join(column.allowed)}")
     try:
-        value = _PARSERS[column.kind](raw)
+        value = (
+            _PARSERS[column.kind](raw)
+            if column.kind not in ("date", "datetime")
+            else _PARSERS[column.kind](raw, order)
+        )
     except CellError as exc:
         raise CellError(str(exc).replace(f"'{raw}'", f"'{_shown(raw)}'")) from None
     except ValueError:
@@ -215,19 +184,61 @@ def _parse_cell(column: Column, raw: str, pseudonymise: Pseudonymiser, limits: D
     return value.lower() if column.allowed else value
 
 
+def file_date_order(
+    layout: Layout,
+    positions: dict[str, int],
+    rows: list[tuple[int, list[str] | RowError]],
+    configured: DateOrder | None,
+    setting: str,
+) -> DateOrder | None:
+    """The day/month order of a file's slashed dates: what its values prove, else the
+    configured one; neither raises AmbiguousDates naming the setting that decides it."""
+    indexes = [
+        positions[c.name]
+        for c in layout.columns
+        if c.kind in ("date", "datetime") and c.name in positions
+    ]
+    values = (
+        fields[i]
+        for _, fields in rows
+        if isinstance(fields, list)
+        for i in indexes
+        if i < len(fields)
+    )
+    proven, slashed = decide_order(values)
+    if proven or not slashed:
+        return proven
+    if configured:
+        return configured
+    raise AmbiguousDates(
+        "every date in the file, such as 3/4/2026, can be read as day/month or as month/day: "
+        f"{setting}"
+    )
+
+
 def parse_rows(
     layout: Layout,
     header: list[str],
     rows: Iterable[tuple[int, list[str] | RowError]],
     pseudonymise: Pseudonymiser,
     member: str | None = None,
+    date_order: DateOrder | None = None,
+    date_order_setting: str = "write the dates as YYYY-MM-DD",
 ) -> ParsedTable:
     """Typed, pseudonymised rows. A record that cannot be read, has the wrong number of
     columns, has a bad cell (a date after today among them) or repeats an earlier row's key
-    goes to quarantine whole."""
+    goes to quarantine whole. Slashed dates are read in the order the file proves, else in
+    `date_order`; a file that proves neither raises AmbiguousDates (`date_order_setting`
+    tells the user how to decide it)."""
     result = ParsedTable()
     limits = date_limits()
     positions, problems = match_header(layout, header)
+    if not problems:
+        rows = list(rows)
+        try:
+            order = file_date_order(layout, positions, rows, date_order, date_order_setting)
+        except CellError as exc:  # dates of both orders: not one export's
+            problems = [Problem(None, None, str(exc))]
     if problems:
         for problem in problems:
             problem.member = member
@@ -258,7 +269,7 @@ def parse_rows(
                     record[column.name] = None
                     continue
                 try:
-                    record[column.name] = _parse_cell(column, raw, pseudonymise, limits)
+                    record[column.name] = _parse_cell(column, raw, pseudonymise, limits, order)
                 except CellError as exc:
                     row_problems.append(Problem(number, column.header, str(exc), member))
         if not row_problems:

@@ -6,8 +6,24 @@ names and vendor user ids are dropped on the way in.
 
 from __future__ import annotations
 
-from .layout import Column, Layout
-from .source import Source, csv_parser
+import re
+
+from .inbox import InboxItem
+from .layout import Column, Layout, ParsedTable, parse_rows
+from .pseudonym import Pseudonymiser
+from .reading import read_delimited
+from .source import Parser, ReadOptions, Source
+
+# Microsoft 365 conceals user names in its reports by default: a 32-character hexadecimal
+# hash stands where the user principal name should be.
+CONCEALED_NAME = re.compile(r"[0-9A-Fa-f]{32}")
+CONCEALED_NOTE = (
+    "user names in this report are concealed ({concealed} of {rows} rows have a 32-character "
+    "code instead of a user principal name): they match nobody in the roster, so the report "
+    "shows no usage for this tool. Turn concealment off in the Microsoft 365 admin center, "
+    "Settings > Org settings > Reports ('Display concealed user, group, and site names in "
+    "all reports'), and download the report again."
+)
 
 
 def _common(*specific: Column) -> tuple[Column, ...]:
@@ -73,21 +89,48 @@ VIVA_ENGAGE_USAGE = Layout(
     key=("person_key",),
 )
 
+
+def user_detail_parser(layout: Layout) -> Parser:
+    """Parse a user-detail CSV and say once per file when its user names are concealed."""
+
+    def parse(
+        item: InboxItem, pseudonymise: Pseudonymiser, options: ReadOptions
+    ) -> dict[str, ParsedTable]:
+        header, rows = read_delimited(item.read_bytes())
+        names = [h.strip().lower() for h in header]
+        at = names.index("user principal name") if "user principal name" in names else None
+        seen = {"rows": 0, "concealed": 0}
+
+        def watched(rows_in):
+            for number, fields in rows_in:
+                if at is not None and isinstance(fields, list) and at < len(fields):
+                    seen["rows"] += 1
+                    seen["concealed"] += bool(CONCEALED_NAME.fullmatch(fields[at].strip()))
+                yield number, fields
+
+        table = parse_rows(layout, header, watched(rows), pseudonymise)
+        if seen["concealed"] and seen["concealed"] * 2 >= seen["rows"]:
+            table.notes.append(CONCEALED_NOTE.format(**seen))
+        return {layout.table: table}
+
+    return parse
+
+
 EMAIL_SOURCE = Source(
     "m365_email",
     "Microsoft 365 e-mail activity per user (getEmailActivityUserDetail CSV).",
     (EMAIL,),
-    csv_parser(EMAIL),
+    user_detail_parser(EMAIL),
 )
 TEAMS_SOURCE = Source(
     "m365_teams",
     "Microsoft Teams activity per user (getTeamsUserActivityUserDetail CSV).",
     (TEAMS,),
-    csv_parser(TEAMS),
+    user_detail_parser(TEAMS),
 )
 VIVA_ENGAGE_USAGE_SOURCE = Source(
     "viva_engage_usage",
     "Viva Engage activity per user (getYammerActivityUserDetail CSV).",
     (VIVA_ENGAGE_USAGE,),
-    csv_parser(VIVA_ENGAGE_USAGE),
+    user_detail_parser(VIVA_ENGAGE_USAGE),
 )

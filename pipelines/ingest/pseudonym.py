@@ -5,6 +5,11 @@ from __future__ import annotations
 import hashlib
 import hmac
 
+# A vendor's user id is pseudonymised under its vendor's prefix, in its export (when the export
+# carries no e-mail) and in the roster's matching column alike, so the two meet in dbt.
+SLACK_USER = "slack-user:"
+VIVA_ENGAGE_USER = "viva-engage-user:"
+
 
 class Pseudonymiser:
     """HMAC-SHA-256 over the lower-cased, trimmed identifier, so the same person in any source

@@ -1,11 +1,12 @@
 """Turn the bytes of a delimited export into header + rows, whatever encoding and delimiter the
-tool or Dutch Excel chose."""
+tool or Dutch Excel chose; and a survey tool's .xlsx download into the same shape."""
 
 from __future__ import annotations
 
 import csv
 import io
 from collections.abc import Iterator
+from datetime import date, datetime
 
 MAX_FIELD_BYTES = 1024 * 1024
 csv.field_size_limit(MAX_FIELD_BYTES)
@@ -69,3 +70,47 @@ def read_delimited(data: bytes) -> tuple[list[str], Iterator[tuple[int, list[str
             yield number, fields
 
     return header, rows()
+
+
+def _cell_text(value) -> str:
+    """A spreadsheet cell as the CSV download would write it: ISO dates and times, whole
+    numbers without '.0'."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def read_workbook(data: bytes) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
+    """The first sheet of an .xlsx file (the Microsoft Forms download) as header and rows,
+    numbered as the spreadsheet numbers them."""
+    from openpyxl import load_workbook  # only surveys come as workbooks
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a file that is no workbook
+        raise UnreadableFile(f"not a readable .xlsx workbook: {exc}") from None
+    sheet = book.worksheets[0]
+    lines = sheet.iter_rows(values_only=True)
+    first = next(lines, None)
+    if first is None:
+        raise UnreadableFile("the workbook's first sheet is empty")
+    header = [_cell_text(h).strip() for h in first]
+
+    def rows() -> Iterator[tuple[int, list[str]]]:
+        for number, values in enumerate(lines, start=2):
+            fields = [_cell_text(v) for v in values]
+            if any(f.strip() for f in fields):
+                yield number, fields
+        book.close()
+
+    return header, rows()
+
+
+def is_workbook(name: str, data: bytes) -> bool:
+    return name.lower().endswith((".xlsx", ".xlsm")) and data[:4] == b"PK\x03\x04"

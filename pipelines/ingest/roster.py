@@ -8,8 +8,8 @@ from datetime import date
 from ..clock import date_limits
 from .inbox import InboxItem
 from .layout import Column, Layout, ParsedTable, Problem
-from .pseudonym import Pseudonymiser
-from .source import Source, csv_parser
+from .pseudonym import SLACK_USER, VIVA_ENGAGE_USER, Pseudonymiser
+from .source import ReadOptions, Source, csv_parser
 
 LAYOUT = Layout(
     "roster",
@@ -23,6 +23,25 @@ LAYOUT = Layout(
         Column("start_date", "start_date", "date", planned=True),
         Column("end_date", "end_date", "date", nullable=True, planned=True),
         Column("snapshot_date", "snapshot_date", "date", required=False, nullable=True),
+        # how the tools know this person when their export carries no e-mail address
+        Column("upn_key", "upn", "identity", required=False, nullable=True),
+        Column(
+            "slack_user_key",
+            "slack_user_id",
+            "identity",
+            required=False,
+            nullable=True,
+            prefix=SLACK_USER,
+        ),
+        Column(
+            "viva_engage_user_key",
+            "viva_engage_user_id",
+            "identity",
+            required=False,
+            nullable=True,
+            prefix=VIVA_ENGAGE_USER,
+        ),
+        Column("ambassador_consent", "ambassador_consent", "bool", required=False, nullable=True),
     ),
     key=("person_key",),
 )
@@ -40,11 +59,13 @@ def snapshot_date(item: InboxItem) -> date:
     return date.fromtimestamp(item.path.stat().st_mtime)
 
 
-def _parse_with_snapshot(item: InboxItem, pseudonymise: Pseudonymiser) -> dict[str, ParsedTable]:
+def _parse_with_snapshot(
+    item: InboxItem, pseudonymise: Pseudonymiser, options: ReadOptions
+) -> dict[str, ParsedTable]:
     """A `snapshot_date` column in the file wins over the date taken from its name. A name
     that dates the snapshot after today sets aside the rows it would date: as the latest
     snapshot it would otherwise win over every real one."""
-    tables = csv_parser(LAYOUT)(item, pseudonymise)
+    tables = csv_parser(LAYOUT)(item, pseudonymise, options)
     table = tables[LAYOUT.table]
     fallback = snapshot_date(item)
     today = date_limits().today

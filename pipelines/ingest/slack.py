@@ -12,10 +12,10 @@ from datetime import UTC, datetime
 from ..clock import date_limits
 from .inbox import InboxItem
 from .layout import Column, Layout, ParsedTable, Problem
-from .pseudonym import Pseudonymiser
+from .pseudonym import SLACK_USER, Pseudonymiser
 from .reading import UnreadableFile
 from .scrub import Scrubber
-from .source import Source
+from .source import ReadOptions, Source
 
 MESSAGES = Layout(
     "slack_messages",
@@ -48,39 +48,83 @@ def _json(members: dict[str, bytes], path: str):
     return json.loads(members[path].decode("utf-8-sig"))
 
 
-def _identities(members: dict[str, bytes]) -> tuple[dict[str, str], set[str], list[str]]:
-    """Slack id -> e-mail (or namespaced id), the ids of bot users, and people's names."""
-    path = next((p for p in members if p.rsplit("/", 1)[-1] == "users.json"), None)
-    if path is None:
+def _root(members: dict[str, bytes]) -> str:
+    """The folder of the export inside the archive: where users.json is (the top, or one
+    folder that a re-zipped export puts everything under)."""
+    found = sorted(
+        (p for p in members if p.rsplit("/", 1)[-1] == "users.json" and not _is_noise(p)),
+        key=lambda p: p.count("/"),
+    )
+    if not found:
         raise UnreadableFile("the export has no users.json; is this a Slack export?")
+    return found[0][: -len("users.json")]
+
+
+def _is_noise(path: str) -> bool:
+    """What a Mac adds to a ZIP (__MACOSX/, ._ files) is no part of the export."""
+    return path.startswith("__MACOSX/") or path.rsplit("/", 1)[-1].startswith("._")
+
+
+def _day_files(members: dict[str, bytes], root: str) -> list[str]:
+    """`<channel>/<YYYY-MM-DD>.json` under the export's folder."""
+    return sorted(
+        p
+        for p in members
+        if p.startswith(root)
+        and p[len(root) :].count("/") == 1
+        and p.endswith(".json")
+        and not _is_noise(p)
+    )
+
+
+def _identities(members: dict[str, bytes], root: str) -> tuple[dict[str, str], set[str], list[str]]:
+    """Slack id -> e-mail (or namespaced id), the ids of bot users, and people's names."""
     identities, bots, names = {}, set(), []
-    for user in _json(members, path):
+    for user in _json(members, root + "users.json"):
         user_id = user.get("id", "")
         profile = user.get("profile") or {}
         email = profile.get("email") or ""
-        identities[user_id] = email or f"slack-user:{user_id}"
+        identities[user_id] = email or SLACK_USER + user_id
         names += [user.get("real_name"), profile.get("real_name"), profile.get("display_name")]
         if user.get("is_bot") or user_id == "USLACKBOT":
             bots.add(user_id)
     return identities, bots, [n for n in names if n]
 
 
+NO_EMAIL_NOTE = (
+    "users.json has no e-mail address for {missing} of {people} people: they can only be "
+    "matched to the roster by its slack_user_id column (or export again with e-mail "
+    "addresses, which needs a Slack owner or admin)."
+)
+
+
+def _without_email(identities: dict[str, str], bots: set[str]) -> str | None:
+    people = [uid for uid in identities if uid not in bots]
+    missing = [uid for uid in people if identities[uid].startswith(SLACK_USER)]
+    return NO_EMAIL_NOTE.format(missing=len(missing), people=len(people)) if missing else None
+
+
 def _timestamp(ts: str) -> datetime:
     return datetime.fromtimestamp(float(ts), tz=UTC).replace(tzinfo=None)
 
 
-def parse(item: InboxItem, pseudonymise: Pseudonymiser) -> dict[str, ParsedTable]:
+def parse(
+    item: InboxItem, pseudonymise: Pseudonymiser, options: ReadOptions
+) -> dict[str, ParsedTable]:
     members = item.members()
-    identities, bots, names = _identities(members)
+    root = _root(members)
+    identities, bots, names = _identities(members, root)
 
     def person(user_id: str) -> str | None:
-        return pseudonymise(identities.get(user_id, f"slack-user:{user_id}"))
+        return pseudonymise(identities.get(user_id, SLACK_USER + user_id))
 
     scrub = Scrubber(names, mention=person)
     limits = date_limits()
     messages, reactions = ParsedTable(), ParsedTable()
-    day_files = sorted(p for p in members if p.count("/") >= 1 and p.endswith(".json"))
-    for path in day_files:
+    note = _without_email(identities, bots)
+    if note:
+        messages.notes.append(note)
+    for path in _day_files(members, root):
         channel = path.rsplit("/", 2)[-2]
         try:
             day = _json(members, path)

@@ -5,12 +5,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .dates import DateOrder
 from .inbox import InboxItem
 from .layout import Layout, ParsedTable, parse_rows
 from .pseudonym import Pseudonymiser
 from .reading import read_delimited
 
-Parser = Callable[[InboxItem, Pseudonymiser], dict[str, ParsedTable]]
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """Settings of monitor.yml that decide how a file is read."""
+
+    survey_date_order: DateOrder | None = None
+
+
+Parser = Callable[[InboxItem, Pseudonymiser, ReadOptions], dict[str, ParsedTable]]
 
 
 @dataclass(frozen=True)
@@ -25,7 +34,9 @@ class Source:
 def csv_parser(layout: Layout) -> Parser:
     """A parser for a source that is one delimited file with a fixed layout."""
 
-    def parse(item: InboxItem, pseudonymise: Pseudonymiser) -> dict[str, ParsedTable]:
+    def parse(
+        item: InboxItem, pseudonymise: Pseudonymiser, options: ReadOptions
+    ) -> dict[str, ParsedTable]:
         header, rows = read_delimited(item.read_bytes())
         return {layout.table: parse_rows(layout, header, rows, pseudonymise)}
 

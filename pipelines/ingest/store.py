@@ -18,11 +18,12 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from .dates import AmbiguousDates
 from .inbox import InboxItem, list_items
 from .layout import Layout, ParsedTable, Problem
 from .pseudonym import Pseudonymiser
 from .reading import UnreadableFile, read_delimited
-from .source import Source
+from .source import ReadOptions, Source
 
 logger = logging.getLogger(__name__)
 
@@ -55,6 +56,14 @@ create table if not exists raw.inbox_duplicates (
     ingest_run_id varchar,
     seen_at timestamp not null
 );
+create table if not exists raw.inbox_notes (
+    source varchar not null,
+    source_file varchar not null,
+    source_sha256 varchar not null,
+    note varchar not null,
+    ingest_run_id varchar,
+    noted_at timestamp not null
+);
 create table if not exists raw.quarantine (
     source varchar not null,
     source_file varchar not null,
@@ -74,13 +83,14 @@ class FileResult:
     source: str
     file_name: str
     sha256: str
-    status: str  # ingested | rejected | already_ingested
+    status: str  # ingested | rejected | already_ingested | waiting (for a setting)
     rows_read: int = 0
     rows_loaded: int = 0
     rows_quarantined: int = 0
     problems: list[Problem] = field(default_factory=list)
     note: str = ""
     table_rows: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # said once per file (ParsedTable.notes)
 
 
 def ensure_tables(con: duckdb.DuckDBPyConnection, layouts: tuple[Layout, ...]) -> None:
@@ -90,6 +100,8 @@ def ensure_tables(con: duckdb.DuckDBPyConnection, layouts: tuple[Layout, ...]) -
         columns = [*layout.ddl_columns(), *LINEAGE_COLUMNS]
         ddl = ", ".join(f'"{name}" {kind}' for name, kind in columns)
         con.execute(f"create table if not exists raw.{layout.table} ({ddl})")
+        for name, kind in columns:  # a warehouse made by an earlier version gains new columns
+            con.execute(f'alter table raw.{layout.table} add column if not exists "{name}" {kind}')
 
 
 def _now() -> datetime:
@@ -151,6 +163,15 @@ def _insert_problems(con, item: InboxItem, problems: list[Problem], run_id: str)
     )
 
 
+def _insert_notes(con, item: InboxItem, notes: list[str], run_id: str) -> None:
+    if notes:
+        now = _now()
+        con.executemany(
+            "insert into raw.inbox_notes values (?, ?, ?, ?, ?, ?)",
+            [(item.source, item.name, item.sha256, note, run_id, now) for note in notes],
+        )
+
+
 def _register(con, result: FileResult, item: InboxItem, run_id: str) -> None:
     con.execute(
         "insert into raw.inbox_files values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -188,12 +209,16 @@ def _looks_like(item: InboxItem, source: Source) -> str:
 
 
 def parse_item(
-    source: Source, item: InboxItem, pseudonymise: Pseudonymiser
+    source: Source, item: InboxItem, pseudonymise: Pseudonymiser, options: ReadOptions
 ) -> tuple[FileResult, dict[str, ParsedTable]]:
     """Parse without touching the warehouse; an unreadable file becomes one file-level problem."""
     result = FileResult(source.name, item.name, item.sha256, "ingested")
     try:
-        tables = source.parse(item, pseudonymise)
+        tables = source.parse(item, pseudonymise, options)
+    except AmbiguousDates as exc:  # a setting decides it: the file waits, nothing is stored
+        result.status = "waiting"
+        result.problems = [Problem(None, None, str(exc))]
+        return result, {}
     except (UnreadableFile, zipfile.BadZipFile, UnicodeDecodeError, ValueError, KeyError) as exc:
         result.status = "rejected"
         result.problems = [Problem(None, None, f"file rejected: {exc}")]
@@ -210,6 +235,7 @@ def parse_item(
         result.rows_loaded += len(table.rows)
         result.rows_quarantined += table.rows_quarantined
         result.problems.extend(table.problems)
+        result.notes.extend(n for n in table.notes if n not in result.notes)
     missing = [p for p in result.problems if p.row is None and "missing; the header" in p.message]
     if missing and item.path.is_file() and not zipfile.is_zipfile(item.path):
         hint = _looks_like(item, source)
@@ -245,8 +271,11 @@ def ingest_source(
     inbox: Path,
     pseudonymise: Pseudonymiser,
     run_id: str,
+    options: ReadOptions | None = None,
 ) -> list[FileResult]:
-    """Ingest every file of one source that the warehouse has not seen (by content hash)."""
+    """Ingest every file of one source that the warehouse has not seen (by content hash). A
+    file waiting for a setting (status waiting) is left for a later run, nothing stored."""
+    options = options or ReadOptions()
     ensure_tables(con, source.layouts)
     check_key(con, pseudonymise)
     layouts = {layout.table: layout for layout in source.layouts}
@@ -263,12 +292,16 @@ def ingest_source(
                 FileResult(source.name, item.name, item.sha256, "already_ingested", note=note)
             )
             continue
-        result, tables = parse_item(source, item, pseudonymise)
+        result, tables = parse_item(source, item, pseudonymise, options)
+        if result.status == "waiting":
+            results.append(result)
+            continue
         con.execute("begin transaction")
         try:
             for table_name, table in tables.items():
                 _insert_rows(con, layouts[table_name], table, item, run_id)
             _insert_problems(con, item, result.problems, run_id)
+            _insert_notes(con, item, result.notes, run_id)
             _register(con, result, item, run_id)
             _fault_injection_pause(item)
             con.execute("commit")

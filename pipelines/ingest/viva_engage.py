@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from .inbox import InboxItem
 from .layout import Column, Layout, ParsedTable, parse_rows, width_problem
-from .pseudonym import Pseudonymiser
+from .pseudonym import VIVA_ENGAGE_USER, Pseudonymiser
 from .reading import RowError, UnreadableFile, read_delimited
 from .scrub import Scrubber
-from .source import Source
+from .source import ReadOptions, Source
 
 MESSAGES = Layout(
     "viva_engage_messages",
@@ -77,7 +77,9 @@ def _field(fields: list[str], index: int | None) -> str:
     return fields[index] if index is not None and index < len(fields) else ""
 
 
-def parse(item: InboxItem, pseudonymise: Pseudonymiser) -> dict[str, ParsedTable]:
+def parse(
+    item: InboxItem, pseudonymise: Pseudonymiser, options: ReadOptions
+) -> dict[str, ParsedTable]:
     members = item.members()
     found = _member(members, "Messages.csv")
     if not found:
@@ -102,7 +104,7 @@ def parse(item: InboxItem, pseudonymise: Pseudonymiser) -> dict[str, ParsedTable
             names.append(_field(fields, name_at))
             identity = email.strip() or emails.get(sender_id, "").strip()
             if not identity and sender_id:
-                identity = f"viva-engage-user:{sender_id}"
+                identity = VIVA_ENGAGE_USER + sender_id
             yield number, [*fields, identity]
 
     messages = parse_rows(
@@ -111,7 +113,7 @@ def parse(item: InboxItem, pseudonymise: Pseudonymiser) -> dict[str, ParsedTable
 
     def mentioned(user_id: str) -> str | None:
         email = emails.get(user_id, "").strip()
-        return pseudonymise(email or f"viva-engage-user:{user_id}")
+        return pseudonymise(email or VIVA_ENGAGE_USER + user_id)
 
     scrub = Scrubber(names, mention=mentioned)
     for row in messages.rows:

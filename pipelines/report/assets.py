@@ -16,6 +16,7 @@ from ..transform import dbt_models
 from ..version import code_version
 from .completeness import fingerprint, lineage_files, missing_sources
 from .figures import (
+    NO_DATA_FOR_MONTH,
     NoDataForMonth,
     build_figures,
     participation_curve,
@@ -60,8 +61,8 @@ def monthly_infographic(
         built_by = latest_build_run_id(con) or context.run.run_id
         try:
             document = build_figures(con, month, built_by, code_version(), config.organisation)
-        except NoDataForMonth as exc:
-            raise dg.Failure(str(exc)) from exc
+        except NoDataForMonth as exc:  # `snm` turns this into a usage error (exit 2)
+            raise dg.Failure(str(exc), metadata={NO_DATA_FOR_MONTH: True}) from exc
         files = lineage_files(con, month)
         history = trend(con, month, config.trend_months)
         curve = participation_curve(con, month)

@@ -34,6 +34,7 @@ FONT = "DejaVu Sans"
 INK = "#1f2a44"
 MUTED = "#6b7280"
 ACCENT = "#0f766e"
+WARNING = "#b45309"
 PALETTE = ["#0f766e", "#2563eb", "#9333ea", "#d97706", "#dc2626", "#4b5563", "#0891b2", "#65a30d"]
 
 
@@ -91,16 +92,19 @@ def tool_colours(tools: list[str]) -> dict[str, str]:
     return {i18n.tool_name(t): PALETTE[i % len(PALETTE)] for i, t in enumerate(sorted(tools))}
 
 
-def usage_bars(current: pd.DataFrame, colours: dict[str, str], language: str) -> ggplot:
-    """Usage per tool in the month, highest first, each bar labelled with its % and change."""
+def usage_bars(
+    current: pd.DataFrame, colours: dict[str, str], language: str, note: str = ""
+) -> ggplot:
+    """Usage per tool in the month, highest first, each bar labelled with its % and change,
+    or with why there is no figure; `note` warns of people the roster could not match."""
     if current.empty:
         return no_data_panel(i18n.text(language, "usage_title"), language)
     data = current.assign(
         tool_label=current["tool"].map(i18n.tool_name),
         shown=current["usage_pct"].fillna(0.0),
         label=[
-            _bar_label(p, c, language)
-            for p, c in zip(current["usage_pct"], current["change_pp"], strict=True)
+            _bar_label(row, language)
+            for row in current[["usage_pct", "change_pp", "status", "window_days"]].itertuples()
         ],
     ).sort_values(["shown", "tool"])
     order = list(data["tool_label"])
@@ -112,19 +116,26 @@ def usage_bars(current: pd.DataFrame, colours: dict[str, str], language: str) ->
         + scale_x_discrete(limits=order)
         + scale_y_continuous(limits=(0, 175), breaks=[0, 25, 50, 75, 100])
         + scale_fill_manual(values=colours)
-        + labs(title=i18n.text(language, "usage_title"), x="", y="")
+        + labs(title=i18n.text(language, "usage_title"), subtitle=note, x="", y="")
         + base_theme()
-        + theme(panel_grid_major_y=element_blank())
+        + theme(
+            panel_grid_major_y=element_blank(),
+            plot_subtitle=element_text(size=7, color=WARNING),
+        )
     )
 
 
-def _bar_label(pct, change, language: str) -> str:
-    """'48,9% (+2,7 %-punt)'; no data reads as such, never as 0%."""
+def _bar_label(row, language: str) -> str:
+    """'48,9% (+2,7 %-punt)'; no data or nobody matched reads as such, never as 0%; a report
+    of fewer than 28 days says so."""
+    pct, change = row.usage_pct, row.change_pp
     if pct is None or pd.isna(pct):
-        return i18n.text(language, "no_data")
+        return i18n.text(language, "not_matched" if row.status == "unmatched" else "no_data")
     label = f"{i18n.number(pct, language, 1)}%"
     if change is not None and not pd.isna(change):
         label += f" ({i18n.number(change, language, 1, sign=True)} {i18n.text(language, 'pp')})"
+    if row.window_days is not None and not pd.isna(row.window_days):
+        label += " · " + i18n.text(language, "window_days", n=int(row.window_days))
     return label
 
 

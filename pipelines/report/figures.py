@@ -17,6 +17,9 @@ class NoDataForMonth(ValueError):
     """The warehouse has no figures for the month asked for."""
 
 
+NO_DATA_FOR_MONTH = "snm/no_data_for_month"  # marks the failure of a run for such a month
+
+
 @dataclass(frozen=True)
 class FigureSource:
     """Where a family of figures is read from in the marts."""
@@ -158,6 +161,7 @@ def _family_figures(con, month_start, files, run_id, code_version) -> list[dict]
             )
     for row in _rows(con, "fct_themes_monthly", month_start, "theme"):
         for column, unit in THEME_METRICS.items():
+            no_threads = column == "response_rate_pct" and row["has_no_threads"]
             add(
                 f"themes.{row['theme']}.{column}",
                 row[column],
@@ -165,6 +169,7 @@ def _family_figures(con, month_start, files, run_id, code_version) -> list[dict]
                 column,
                 unit,
                 f"themes.{row['theme']}",
+                **({"note": "no_threads"} if no_threads else {}),
             )
     top10 = [
         {key: row[key] for key in ("rank", "issue", "messages", "net_sentiment", "light", "trend")}
@@ -204,14 +209,23 @@ def _family_figures(con, month_start, files, run_id, code_version) -> list[dict]
             "%",
             "reach",
         )
-    for row in _rows(con, "fct_identity_coverage_monthly", month_start, "tool"):
         add(
-            f"identity_coverage.{row['tool']}",
+            "reach_beyond_email_pct",
+            row["active_beyond_email_pct"],
+            "fct_social_reach_monthly",
+            "active_beyond_email_pct",
+            "%",
+            "reach",
+        )
+    for row in _rows(con, "fct_identity_coverage_monthly", month_start, "source"):
+        add(
+            f"identity_coverage.{row['source']}",
             row["matched_pct"],
             "fct_identity_coverage_monthly",
             "matched_pct",
             "%",
-            f"identity_coverage.{row['tool']}",
+            f"identity_coverage.{row['source']}",
+            below_threshold=row["is_below_threshold"],
         )
     return out
 
@@ -235,14 +249,17 @@ def build_figures(con, month: str, run_id: str, code_version: str, organisation:
     figures = [_figure("headcount", row[0], HEADCOUNT, files, run_id, code_version)]
     usage = con.execute(
         """
-        select tool, usage_pct from marts.fct_tool_usage_monthly
+        select tool, usage_pct, usage_status, window_days from marts.fct_tool_usage_monthly
         where month_start = ? order by tool
         """,
         [month_start],
     ).fetchall()
-    for tool, pct in usage:
+    for tool, pct, status, window_days in usage:
+        extra = {} if status == "ok" else {"status": status}  # why there is no figure
+        if window_days is not None:
+            extra["window_days"] = window_days  # a partial month (a D7 report)
         figures.append(
-            _figure(f"tool_usage_pct.{tool}", pct, TOOL_USAGE, files, run_id, code_version)
+            _figure(f"tool_usage_pct.{tool}", pct, TOOL_USAGE, files, run_id, code_version, **extra)
         )
     figures += _family_figures(con, month_start, files, run_id, code_version)
     return {

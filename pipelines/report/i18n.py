@@ -16,6 +16,10 @@ STRINGS = {
         "trend_title": "Trend, laatste {n} maanden (%)",
         "no_data": "geen gegevens",
         "no_data_part": "geen gegevens voor dit onderdeel deze maand",
+        "no_threads": "n.v.t.: geen threads",
+        "not_matched": "niet te koppelen aan het personeelsbestand",
+        "window_days": "{n}-daags venster",
+        "coverage_note": "Let op, gekoppeld aan het personeelsbestand: {sources}",
         "funnel_title_none": "Adoptiefunnel",
         "lorenz_title_none": "Wie schrijft de berichten?",
         "footer": "Gegevens {period} · run {run_id}\nHerkomst van elk cijfer: {lineage}",
@@ -63,7 +67,7 @@ STRINGS = {
             "balk = berichten · ✓ = succesvol\n% = threads met antwoord binnen 7 dagen"
         ),
         "reach_subtitle": (
-            "% medewerkers actief op een sociale tool; < k = groep te klein om te tonen"
+            "% medewerkers actief op een tool behalve e-mail; < k = groep te klein om te tonen"
         ),
         "yield_email": "E-mail p.p. per dag",
         "yield_email_note": "{c} t.o.v. basis",
@@ -80,6 +84,10 @@ STRINGS = {
         "trend_title": "Trend, last {n} months (%)",
         "no_data": "no data",
         "no_data_part": "no data for this part this month",
+        "no_threads": "n/a: no threads",
+        "not_matched": "nobody matched to the roster",
+        "window_days": "{n}-day window",
+        "coverage_note": "Note, matched to the roster: {sources}",
         "funnel_title_none": "Adoption funnel",
         "lorenz_title_none": "Who writes the messages?",
         "footer": "Data {period} · run {run_id}\nLineage of every figure: {lineage}",
@@ -124,7 +132,9 @@ STRINGS = {
             "trend vs last month · number = net sentiment"
         ),
         "themes_subtitle": "bar = messages · ✓ = successful\n% = threads answered within 7 days",
-        "reach_subtitle": "% of employees active on a social tool; < k = group too small to show",
+        "reach_subtitle": (
+            "% of employees active on any tool but e-mail; < k = group too small to show"
+        ),
         "yield_email": "E-mail per person/day",
         "yield_email_note": "{c} vs baseline",
         "yield_ideas": "Ideas",
@@ -157,6 +167,30 @@ def ambition_level(code: str | None, language: str) -> str:
     if code is None:
         return "–"
     return AMBITION_LEVELS[code][language]
+
+
+SOURCE_NAMES = {
+    "nl": {
+        "m365_email": "e-mail (M365)",
+        "m365_teams": "Teams (M365)",
+        "viva_engage_usage": "Viva Engage (M365)",
+        "viva_engage_export": "Viva Engage-export",
+        "slack_export": "Slack-export",
+        "activity": "activiteitenbestanden",
+    },
+    "en": {
+        "m365_email": "e-mail (M365)",
+        "m365_teams": "Teams (M365)",
+        "viva_engage_usage": "Viva Engage (M365)",
+        "viva_engage_export": "Viva Engage export",
+        "slack_export": "Slack export",
+        "activity": "activity files",
+    },
+}
+
+
+def source_name(source: str, language: str) -> str:
+    return SOURCE_NAMES[language].get(source, source)
 
 
 def text(language: str, key: str, **values) -> str:

@@ -21,11 +21,22 @@ PNG_DPI = 150
 
 def _usage_now(document: dict) -> pd.DataFrame:
     rows = [
-        (f["id"].split(".", 1)[1], f["value"])
+        (f["id"].split(".", 1)[1], f["value"], f.get("status", "ok"), f.get("window_days"))
         for f in document["figures"]
         if f["id"].startswith("tool_usage_pct.")
     ]
-    return pd.DataFrame(rows, columns=["tool", "usage_pct"])
+    return pd.DataFrame(rows, columns=["tool", "usage_pct", "status", "window_days"])
+
+
+def _coverage_note(document: dict, language: str) -> str:
+    """Sources whose rows matched the roster less than the threshold, in one line."""
+    low = [
+        f"{i18n.source_name(f['id'].split('.', 1)[1], language)} "
+        f"{i18n.number(f['value'], language, 0)}%"
+        for f in document["figures"]
+        if f["id"].startswith("identity_coverage.") and f.get("below_threshold")
+    ]
+    return i18n.text(language, "coverage_note", sources=", ".join(low)) if low else ""
 
 
 def _previous(history: pd.DataFrame, month: str) -> pd.DataFrame:
@@ -77,7 +88,7 @@ def compose(
     rows = (
         panels.tiles(document, previous, language, title)
         / (
-            charts.usage_bars(current, colours, language)
+            charts.usage_bars(current, colours, language, _coverage_note(document, language))
             | charts.usage_trend(history, colours, language, months)
         )
         / (panels.funnel(document, language) | panels.lorenz(document, curve, language))

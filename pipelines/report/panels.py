@@ -290,12 +290,19 @@ def issues(document: dict, language: str) -> ggplot:
 def themes(document: dict, language: str) -> ggplot:
     """Themes ranked by messages, with their success flag and response rate."""
     figures = values(document, "themes.")
+    no_threads = {
+        f["id"][len("themes.") :].rsplit(".", 1)[0]
+        for f in document["figures"]
+        if f["id"].startswith("themes.") and f.get("note") == "no_threads"
+    }
     names = sorted({k.rsplit(".", 1)[0] for k in figures})
     rows = []
     for name in names:
         rate = figures.get(f"{name}.response_rate_pct")
         flag = "✓" if figures.get(f"{name}.is_successful") else "·"
         label = f"{flag} {i18n.number(rate, language, 0)}%" if rate is not None else flag
+        if name in no_threads:
+            label = f"{flag} {i18n.text(language, 'no_threads')}"
         rows.append((name, figures.get(f"{name}.messages") or 0, label))
     data = pd.DataFrame(rows, columns=["theme", "messages", "label"]).sort_values("messages")
     if data.empty:
@@ -318,7 +325,7 @@ def reach(document: dict, language: str, footer: str) -> ggplot:
     """Reach per segment, one small panel per dimension; segments below the organisation-wide
     share are marked, and a suppressed segment reads "< k", never as a number."""
     names = dict(p.split("=") for p in i18n.text(language, "dimensions").split("|"))
-    overall = value(document, "social_active_pct")
+    overall = value(document, "reach_beyond_email_pct")  # the same measure, organisation-wide
     rows = []
     for figure in document["figures"]:
         if not figure["id"].startswith("reach."):

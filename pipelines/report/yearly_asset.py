@@ -9,7 +9,7 @@ from ..partitions import yearly_partitions
 from ..resources import MonitorConfigResource, ReportsResource, WarehouseResource
 from ..version import code_version
 from .assets import REPORT_MODELS
-from .figures import NoDataForMonth
+from .figures import NO_DATA_FOR_MONTH, NoDataForMonth
 
 
 @dg.asset(
@@ -44,8 +44,8 @@ def yearly_monitor(
                 code_version(),
                 Path(reports.path) / str(year),
             )
-        except NoDataForMonth as exc:
-            raise dg.Failure(str(exc)) from exc
+        except NoDataForMonth as exc:  # `snm` turns this into a usage error (exit 2)
+            raise dg.Failure(str(exc), metadata={NO_DATA_FOR_MONTH: True}) from exc
     return dg.MaterializeResult(
         metadata={
             "monitor_pdf": dg.MetadataValue.path(str(paths["pdf"])),

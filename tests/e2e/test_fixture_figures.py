@@ -148,11 +148,18 @@ def test_yields(figures):
 
 def test_identity_coverage(figures):
     assert values(figures, "identity_coverage.") == {
-        "email": 75.0,
-        "intranet": 50.0,
-        "slack": 100.0,
-        "teams": 66.7,
-        "viva_engage": 66.7,
+        "m365_email": 83.3,
+        "m365_teams": 75.0,
+        "viva_engage_export": 66.7,
+        "slack_export": 100.0,
+        "activity": 50.0,
+    }
+    below = {k for k, f in figures.items() if f.get("below_threshold")}
+    assert below == {
+        "identity_coverage.m365_email",
+        "identity_coverage.m365_teams",
+        "identity_coverage.viva_engage_export",
+        "identity_coverage.activity",
     }
 
 

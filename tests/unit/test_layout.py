@@ -63,8 +63,8 @@ def test_a_missing_required_column_quarantines_the_whole_file():
 def test_dates_in_the_formats_tools_write():
     assert parse_date("2026-02-03") == date(2026, 2, 3)
     assert parse_date("3-2-2026") == date(2026, 2, 3)  # Dutch
-    assert parse_date("2/3/2026") == date(2026, 2, 3)  # Microsoft Forms, US order
-    assert parse_datetime("2/10/2026 9:05:00") == datetime(2026, 2, 10, 9, 5)
+    assert parse_date("2/3/2026", "mdy") == date(2026, 2, 3)  # Microsoft Forms, US order
+    assert parse_datetime("2/10/2026 9:05:00", "mdy") == datetime(2026, 2, 10, 9, 5)
     assert parse_datetime("2026-02-03T09:00:00Z") == datetime(2026, 2, 3, 9, 0)
     assert parse_datetime("2026-02-03T10:00:00+01:00") == datetime(2026, 2, 3, 9, 0)
 

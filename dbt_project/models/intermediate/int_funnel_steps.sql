@@ -16,6 +16,7 @@ viva_usage as (
     inner join {{ ref('int_m365_files_attributed') }} as files
         on files.tool = 'viva_engage' and files.source_sha256 = usage.source_sha256
         and files.refresh_date = usage.refresh_date
+        and files.window_kind <> 'long'  -- counts of a long window span several months
     group by all
 ),
 

@@ -1,7 +1,19 @@
--- One row per calendar month from the first to the last month with tool data.
-with bounds as (
+-- One row per calendar month from the first to the last month any source speaks for: tool
+-- data, a survey wave, a register signal or a roster snapshot. A roster with a survey alone
+-- still has months to report (headcount, engagement).
+with source_months as (
+    select month_start from {{ ref('int_tool_months_with_data') }}
+    union
+    select month_start from {{ ref('int_survey_waves') }}
+    union
+    select cast(date_trunc('month', signalled_on) as date) from {{ source('raw', 'actions_register') }}
+    union
+    select cast(date_trunc('month', snapshot_date) as date) from {{ ref('stg_hr__roster') }}
+),
+
+bounds as (
     select min(month_start) as first_month, max(month_start) as last_month
-    from {{ ref('int_tool_months_with_data') }}
+    from source_months
 ),
 
 spine as (

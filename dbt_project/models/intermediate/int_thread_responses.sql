@@ -1,17 +1,30 @@
 -- Per thread started: did someone else reply within 7 days (a reply 7 days and 1 second later
--- is too late)? Only replies that count (by employees of their month) are answers.
+-- is too late)? Only replies that count (by employees of their month) are answers. A platform
+-- without a single reply in the month has no threads there (an old Slack workspace): its
+-- starters cannot be answered, so they say nothing about answering.
 with messages as (
     select * from {{ ref('int_messages') }} where by_employee
 ),
 
+platforms_with_threads as (
+    select distinct platform, month_start
+    from {{ ref('int_messages') }}
+    where not is_thread_starter
+),
+
 starters as (
-    select message_key, thread_key, person_key, posted_at, month_start
+    select message_key, platform, thread_key, person_key, posted_at, month_start
     from messages where is_thread_starter
 )
 
 select
     starters.message_key,
     starters.month_start,
+    exists (
+        select 1 from platforms_with_threads as threaded
+        where threaded.platform = starters.platform
+            and threaded.month_start = starters.month_start
+    ) as platform_has_threads,
     min(replies.posted_at) as first_reply_at,
     coalesce(bool_or(replies.posted_at <= starters.posted_at + interval 7 day), false)
         as answered_within_7_days

@@ -6,6 +6,7 @@ with m365 as (
     select
         files.month_start,
         rows.tool,
+        {{ m365_source('rows.tool') }} as source,
         rows.person_key,
         rows.source_file,
         rows.source_sha256,
@@ -17,13 +18,14 @@ with m365 as (
         and rows.source_sha256 = files.source_sha256
         and rows.refresh_date = files.refresh_date
         and rows.report_period_days = files.report_period_days
-    where rows.last_activity_date between files.window_start and files.window_end
+    where rows.last_activity_date between files.activity_from and files.activity_until
 ),
 
 viva_engage_posts as (
     select
         cast(date_trunc('month', created_at) as date) as month_start,
         'viva_engage' as tool,
+        'viva_engage_export' as source,
         person_key,
         source_file,
         source_sha256,
@@ -37,6 +39,7 @@ slack_posts as (
     select
         cast(date_trunc('month', message_at) as date) as month_start,
         'slack' as tool,
+        'slack_export' as source,
         person_key,
         source_file,
         source_sha256,
@@ -50,6 +53,7 @@ slack_reactions as (
     select
         cast(date_trunc('month', message_at) as date) as month_start,
         'slack' as tool,
+        'slack_export' as source,
         person_key,
         source_file,
         source_sha256,
@@ -62,6 +66,7 @@ other_tools as (
     select
         cast(date_trunc('month', activity_date) as date) as month_start,
         tool,
+        'activity' as source,
         person_key,
         source_file,
         source_sha256,

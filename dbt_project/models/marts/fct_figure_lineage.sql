@@ -11,7 +11,7 @@
 --   yields.register             actions-register rows signalled in the month;
 --   yields.engagement           the survey file of the wave reported;
 --   reach                       non-e-mail activity rows of employees;
---   identity_coverage.<tool>    every activity row of the tool.
+--   identity_coverage.<source> every row of the source that names a person.
 with members as (
     select * from {{ ref('int_headcount_members') }}
 ),
@@ -111,8 +111,8 @@ reach as (
 ),
 
 coverage as (
-    select 'identity_coverage.' || tool, month_start, source_file, source_sha256, count(*)
-    from {{ ref('int_tool_activity_evidence') }}
+    select 'identity_coverage.' || source, month_start, source_file, source_sha256, count(*)
+    from {{ ref('int_identity_rows') }}
     group by all
 )
 

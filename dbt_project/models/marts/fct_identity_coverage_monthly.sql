@@ -1,19 +1,25 @@
--- Data quality: per tool and month, the share of activity rows whose person matched the
--- roster. Guests, service accounts and people missing from HR's snapshots are the rest.
-with evidence as (
-    select evidence.month_start, evidence.tool, evidence.person_key,
-        employees.person_key is not null as matched
-    from {{ ref('int_tool_activity_evidence') }} as evidence
-    left join {{ ref('int_employees') }} as employees using (person_key)
+-- Data quality: per source and month, the share of the rows naming a person that matched the
+-- roster. Guests, service accounts and people missing from HR's snapshots are the rest; a
+-- report whose names are concealed, or an export without e-mail addresses that the roster's
+-- ids do not cover, matches (almost) nobody.
+with identity_rows as (
+    select * from {{ ref('int_identity_rows') }}
+),
+
+coverage as (
+    select
+        month_start,
+        strftime(month_start, '%Y-%m') as month,
+        source,
+        count(*) as identity_rows,
+        count(*) filter (where is_matched) as matched_rows,
+        count(distinct person_key) filter (where not is_matched) as unmatched_people,
+        round(100.0 * count(*) filter (where is_matched) / count(*), 1) as matched_pct
+    from identity_rows
+    group by all
 )
 
 select
-    month_start,
-    strftime(month_start, '%Y-%m') as month,
-    tool,
-    count(*) as activity_rows,
-    count(*) filter (where matched) as matched_rows,
-    count(distinct person_key) filter (where not matched) as unmatched_people,
-    round(100.0 * count(*) filter (where matched) / count(*), 1) as matched_pct
-from evidence
-group by all
+    *,
+    matched_pct < {{ var('thresholds')['identity_coverage_pct'] }} as is_below_threshold
+from coverage

@@ -93,6 +93,12 @@ platforms as (
     select distinct platform from {{ ref('int_messages') }}
     union
     select 'all'
+),
+
+covered as (  -- months a message export covers; elsewhere participation is unknown, not zero
+    select month_start, platform from {{ ref('int_message_months') }}
+    union
+    select distinct month_start, 'all' from {{ ref('int_message_months') }}
 )
 
 select
@@ -114,6 +120,8 @@ select
     sentiment.net_sentiment
 from {{ ref('int_months') }} as months
 cross join platforms
+inner join covered
+    on covered.month_start = months.month_start and covered.platform = platforms.platform
 left join inequality
     on inequality.month_start = months.month_start and inequality.platform = platforms.platform
 left join split

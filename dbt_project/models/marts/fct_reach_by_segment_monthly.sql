@@ -1,7 +1,8 @@
 -- Who we reach and who not (docs/DESIGN.md section 3): per configured dimension and segment,
 -- the % of the segment's employees active on any tool but e-mail in M. A segment smaller than
 -- the minimum group size is suppressed: its size and figures are NULL and `is_suppressed` is
--- true, so no output can show a number for it.
+-- true, so no output can show a number for it. Without a usage figure for any tool but e-mail
+-- in M (no source, or nobody matched), reach is unknown: NULL, not 0.
 {% set dimensions = var('segments') %}
 with members as (
     select
@@ -19,6 +20,12 @@ with members as (
             else '55+'
         end as age_band
     from {{ ref('int_headcount_members') }}
+),
+
+known as (
+    select month_start, bool_or(usage_status = 'ok' and tool <> 'email') as is_known
+    from {{ ref('fct_tool_usage_monthly') }}
+    group by all
 ),
 
 active as (
@@ -57,7 +64,9 @@ select
     employees < {{ var('min_group_size') }} as is_suppressed,
     {{ var('min_group_size') }} as min_group_size,
     case when employees >= {{ var('min_group_size') }} then employees end as employees,
-    case when employees >= {{ var('min_group_size') }} then reached end as reached,
-    case when employees >= {{ var('min_group_size') }}
+    case when employees >= {{ var('min_group_size') }} and known.is_known
+        then reached end as reached,
+    case when employees >= {{ var('min_group_size') }} and known.is_known
         then round(100.0 * reached / employees, 1) end as reach_pct
 from counted
+left join known using (month_start)

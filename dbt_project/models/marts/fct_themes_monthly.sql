@@ -58,8 +58,13 @@ responses as (
     select
         messages.theme,
         messages.month_start,
-        round(100.0 * count(*) filter (where responses.answered_within_7_days) / count(*), 1)
-            as response_rate_pct
+        round(
+            100.0 * count(*) filter (
+                where responses.answered_within_7_days and responses.platform_has_threads
+            ) / nullif(count(*) filter (where responses.platform_has_threads), 0),
+            1
+        ) as response_rate_pct,
+        count(*) filter (where responses.platform_has_threads) = 0 as has_no_threads
     from messages
     inner join {{ ref('int_thread_responses') }} as responses using (message_key)
     group by all
@@ -77,9 +82,10 @@ communities as (
     group by all
 ),
 
-spine as (
+spine as (  -- only months a message export covers: elsewhere a theme's figures are unknown
     select themes.theme, months.month_start, months.month
     from themes cross join {{ ref('int_months') }} as months
+    where months.month_start in (select month_start from {{ ref('int_message_months') }})
 ),
 
 combined as (
@@ -92,6 +98,7 @@ combined as (
         coalesce(per_month.contributors, 0) as contributors,
         coalesce(participants.participants, 0) as participants,
         responses.response_rate_pct,
+        coalesce(responses.has_no_threads, false) as has_no_threads,
         coalesce(per_month.scored_messages, 0) as scored_messages,
         per_month.net_sentiment,
         coalesce(communities.active_communities, 0) as active_communities

@@ -59,6 +59,14 @@ ideas as (
     group by all
 ),
 
+message_months as (
+    select distinct month_start from {{ ref('int_message_months') }}
+),
+
+register_rows as (
+    select count(*) as total from {{ source('raw', 'actions_register') }}
+),
+
 register as (
     select
         cast(date_trunc('month', signalled_on) as date) as month_start,
@@ -120,20 +128,23 @@ select
         as email_change_vs_baseline_pct,
     round(100.0 * (email_rate.exact_rate - year_ago.exact_rate) / year_ago.exact_rate, 1)
         as email_change_vs_year_ago_pct,
-    coalesce(ideas.ideas, 0) as ideas,
-    coalesce(follow_up.ideas_adopted, 0) as ideas_adopted,
+    case when message_months.month_start is not null then coalesce(ideas.ideas, 0) end as ideas,
+    case when register_rows.total > 0 then coalesce(follow_up.ideas_adopted, 0) end
+        as ideas_adopted,
     wave_of_month.engagement_index,
     round(wave_of_month.engagement_index - wave_of_month.previous_engagement_index, 1)
         as engagement_change_vs_previous_wave,
     strftime(wave_of_month.wave_end, '%Y-%m-%d') as engagement_wave_end,
     round(100.0 * wave_of_month.respondents / wave_headcount.wave_headcount, 1)
         as survey_response_rate_pct,
-    coalesce(follow_up.signalled, 0) as signalled,
-    coalesce(follow_up.responded, 0) as responded,
-    coalesce(follow_up.acted_on, 0) as acted_on,
+    case when register_rows.total > 0 then coalesce(follow_up.signalled, 0) end as signalled,
+    case when register_rows.total > 0 then coalesce(follow_up.responded, 0) end as responded,
+    case when register_rows.total > 0 then coalesce(follow_up.acted_on, 0) end as acted_on,
     follow_up.median_days_to_response
 from months
 cross join email_baseline
+cross join register_rows
+left join message_months using (month_start)
 left join email_rate using (month_start)
 left join email_rate as year_ago
     on year_ago.month_start = months.month_start - interval 12 month

@@ -5,7 +5,7 @@ with source as (
 renamed as (
     select
         activity_date,
-        person_key,
+        {{ resolved_person_key('person_key') }} as person_key,
         lower(trim(tool)) as tool,
         lower(trim(action)) as action,
         event_count,

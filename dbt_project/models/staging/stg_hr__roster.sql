@@ -13,6 +13,7 @@ renamed as (
         start_date,
         end_date,
         snapshot_date,
+        ambassador_consent,
         source_file,
         source_sha256,
         source_row

@@ -7,7 +7,7 @@ renamed as (
         'email' as tool,
         report_refresh_date as refresh_date,
         report_period_days,
-        person_key,
+        {{ resolved_person_key('person_key') }} as person_key,
         last_activity_date,
         send_count,
         receive_count,

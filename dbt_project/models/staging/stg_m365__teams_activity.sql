@@ -7,7 +7,7 @@ renamed as (
         'teams' as tool,
         report_refresh_date as refresh_date,
         report_period_days,
-        person_key,
+        {{ resolved_person_key('person_key') }} as person_key,
         last_activity_date,
         team_chat_message_count,
         private_chat_message_count,

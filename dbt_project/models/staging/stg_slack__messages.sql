@@ -8,7 +8,7 @@ renamed as (
         channel_name,
         message_ts,
         message_at,
-        user_key as person_key,
+        {{ resolved_person_key('user_key') }} as person_key,
         subtype,
         is_bot,
         thread_ts,

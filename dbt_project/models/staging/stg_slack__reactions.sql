@@ -9,7 +9,7 @@ renamed as (
         message_ts,
         message_at,
         reaction,
-        user_key as person_key,
+        {{ resolved_person_key('user_key') }} as person_key,
         source_file,
         source_sha256,
         source_member,

@@ -10,7 +10,7 @@ renamed as (
         replied_to_id,
         group_id as community_id,
         group_name as community_name,
-        sender_key as person_key,
+        {{ resolved_person_key('sender_key') }} as person_key,
         lower(coalesce(sender_type, 'user')) as sender_type,
         body,
         created_at,
