@@ -109,7 +109,7 @@ def user_detail_parser(layout: Layout) -> Parser:
                 yield number, fields
 
         table = parse_rows(layout, header, watched(rows), pseudonymise)
-        if seen["concealed"] and seen["concealed"] * 2 >= seen["rows"]:
+        if table.rows and seen["concealed"] * 2 >= seen["rows"] > 0:
             table.notes.append(CONCEALED_NOTE.format(**seen))
         return {layout.table: table}
 

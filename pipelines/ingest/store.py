@@ -190,8 +190,19 @@ def _register(con, result: FileResult, item: InboxItem, run_id: str) -> None:
     )
 
 
+# Microsoft 365 reports that users download by mistake: a column only each of them has, and
+# what to say about it.
+OTHER_REPORTS = {
+    "has exchange license": "the Microsoft 365 'Active users' report "
+    "(getOffice365ActiveUserDetail)",
+    "storage used (byte)": "a Microsoft 365 storage or usage report",
+    "site url": "a SharePoint or OneDrive report",
+}
+
+
 def _looks_like(item: InboxItem, source: Source) -> str:
-    """For a file whose required columns are missing: which source's export it resembles."""
+    """For a file whose required columns are missing: which source's export it resembles, or
+    which report the monitor does not read it is."""
     from .registry import SOURCES  # the registry imports every source module
 
     try:
@@ -199,6 +210,13 @@ def _looks_like(item: InboxItem, source: Source) -> str:
     except (UnreadableFile, OSError, UnicodeDecodeError):
         return ""
     present = {h.strip().lower() for h in header}
+    for column, report in OTHER_REPORTS.items():
+        if column in present:
+            return (
+                f" This is {report}, which the monitor does not read: download the e-mail "
+                "activity, Teams user activity or Viva Engage activity user detail report "
+                "(Microsoft 365 admin center > Reports > Usage) instead."
+            )
     for other in SOURCES:
         if other.name == source.name or other.allow_folders:
             continue

@@ -8,21 +8,12 @@ import dagster as dg
 from dagster_dbt import get_asset_key_for_model
 
 from ..builds import latest_build_run_id
-from ..months import add_months, parse_month
 from ..partitions import monthly_partitions
 from ..project import dbt_project
 from ..resources import MonitorConfigResource, ReportsResource, WarehouseResource
 from ..transform import dbt_models
-from ..version import code_version
-from .completeness import fingerprint, lineage_files, missing_sources
-from .figures import (
-    NO_DATA_FOR_MONTH,
-    NoDataForMonth,
-    build_figures,
-    participation_curve,
-    trend,
-    write_figures,
-)
+from .figures import NO_DATA_FOR_MONTH, NoDataForMonth, write_figures
+from .monthly import month_report
 from .versions import keep_previous_version
 
 
@@ -60,26 +51,17 @@ def monthly_infographic(
         # figures name the run that computed them, so re-rendering gives the same bytes
         built_by = latest_build_run_id(con) or context.run.run_id
         try:
-            document = build_figures(con, month, built_by, code_version(), config.organisation)
+            report = month_report(con, month, config, built_by)
         except NoDataForMonth as exc:  # `snm` turns this into a usage error (exit 2)
             raise dg.Failure(str(exc), metadata={NO_DATA_FOR_MONTH: True}) from exc
-        files = lineage_files(con, month)
-        history = trend(con, month, config.trend_months)
-        curve = participation_curve(con, month)
-        prior = f"{add_months(parse_month(month), -1):%Y-%m}"
-        try:
-            previous = build_figures(con, prior, built_by, code_version(), config.organisation)
-        except NoDataForMonth:
-            previous = None
+    document = report.document
     document["report_run_id"] = context.run.run_id
-    document["data_fingerprint"] = fingerprint(files)
-    document["missing_sources"] = missing_sources(files, config.month_close.expected_sources)
     folder = reports.month_dir(month)
     replaced = keep_previous_version(folder, document["data_fingerprint"])
     if replaced:
         context.log.info(f"{month}: figures changed since the last report, kept in {replaced}")
     figures_path = write_figures(document, folder / "figures.json")
-    paths = render(document, previous, history, curve, config.language, config.trend_months, folder)
+    paths = render(report, config.language, config.trend_months, folder)
     digest = hashlib.sha256(paths["png"].read_bytes()).hexdigest()
     preview = "\n".join(f"| {f['id']} | {f['value']} | {f['unit']} |" for f in document["figures"])
     return dg.MaterializeResult(

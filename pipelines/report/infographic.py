@@ -14,6 +14,7 @@ from plotnine import theme  # noqa: E402
 
 from ..months import parse_month  # noqa: E402
 from . import charts, i18n, panels  # noqa: E402
+from .monthly import MonthReport  # noqa: E402
 
 A4_PORTRAIT = (8.27, 11.69)
 PNG_DPI = 150
@@ -25,7 +26,9 @@ def _usage_now(document: dict) -> pd.DataFrame:
         for f in document["figures"]
         if f["id"].startswith("tool_usage_pct.")
     ]
-    return pd.DataFrame(rows, columns=["tool", "usage_pct", "status", "window_days"])
+    frame = pd.DataFrame(rows, columns=["tool", "usage_pct", "status", "window_days"])
+    # numbers even when every tool lacks a figure (None would make the columns text)
+    return frame.astype({"usage_pct": float, "window_days": float})
 
 
 def _coverage_note(document: dict, language: str) -> str:
@@ -46,19 +49,15 @@ def _previous(history: pd.DataFrame, month: str) -> pd.DataFrame:
     return earlier[earlier["month"] == earlier["month"].max()]
 
 
-def compose(
-    document: dict,
-    previous: dict | None,
-    history_rows: list[dict],
-    curve: list[tuple[float, float]],
-    language: str,
-    months: int,
-):
+def compose(report: MonthReport, language: str, months: int):
     """The one-page plotnine composition (docs/DESIGN.md section 4): a title row with headline
     tiles and the yields; usage per tool now and over the last months; the adoption funnel and
     the participation curve; the top-10 issues and the themes; who we reach; a footer."""
+    document, previous, curve = report.document, report.previous, report.curve
     month = document["month"]
-    history = pd.DataFrame(history_rows)
+    history = pd.DataFrame(
+        report.history, columns=["month", "month_start", "tool", "usage_pct", "headcount"]
+    )
     history["month_label"] = [
         i18n.month_name(parse_month(m), language, short=True) for m in history["month"]
     ]
@@ -73,7 +72,7 @@ def compose(
     footer = i18n.text(
         language,
         "footer",
-        period=f"{history['month'].min()} – {month}",
+        period=f"{history['month'].min() if not history.empty else month} – {month}",
         run_id=document["run_id"][:8],
         lineage=f"{month}/figures.json",
     )
@@ -98,17 +97,9 @@ def compose(
     return rows + theme(figure_size=A4_PORTRAIT, dpi=PNG_DPI)
 
 
-def render(
-    document: dict,
-    previous: dict | None,
-    history_rows: list[dict],
-    curve: list[tuple[float, float]],
-    language: str,
-    months: int,
-    folder: Path,
-) -> dict[str, Path]:
+def render(report: MonthReport, language: str, months: int, folder: Path) -> dict[str, Path]:
     """Write infographic.png and infographic.pdf into `folder`; no timestamps in metadata."""
-    figure = compose(document, previous, history_rows, curve, language, months).draw()
+    figure = compose(report, language, months).draw()
     png = folder / "infographic.png"
     pdf = folder / "infographic.pdf"
     figure.savefig(png, dpi=PNG_DPI, metadata={"Software": None})

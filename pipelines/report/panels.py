@@ -156,7 +156,7 @@ def tiles(document: dict, previous: dict | None, language: str, title: str) -> g
 
 def funnel(document: dict, language: str) -> ggplot:
     """The adoption funnel of the platform with the widest reach, and its ambition level."""
-    reach = values(document, "funnel.")
+    reach = {k: v for k, v in values(document, "funnel.").items() if v is not None}
     platforms = sorted(
         {k.split(".")[0] for k in reach}, key=lambda p: (-(reach.get(f"{p}.reach") or 0), p)
     )
@@ -166,11 +166,8 @@ def funnel(document: dict, language: str) -> ggplot:
     steps = ("reach", "visit", "view", "interact", "contribute")
     names = i18n.text(language, "steps").split("|")
     data = pd.DataFrame(
-        {
-            "step": names,
-            "pct": [reach.get(f"{platform}.{s}") for s in steps],
-        }
-    )
+        {"step": names, "pct": [reach.get(f"{platform}.{s}") for s in steps]}
+    ).astype({"pct": float})
     data["shown"] = data["pct"].fillna(0.0)
     data["label"] = [
         ("–" if p is None or pd.isna(p) else f"{i18n.number(p, language, 1)}%") for p in data["pct"]
@@ -336,7 +333,7 @@ def reach(document: dict, language: str, footer: str) -> ggplot:
         below = pct is not None and overall is not None and pct < overall
         rows.append((names.get(dimension, dimension), segment, pct, label, below))
     data = pd.DataFrame(rows, columns=["dimension", "segment", "pct", "label", "below"])
-    if data.empty:
+    if data["pct"].isna().all():  # nothing to show but suppressed or unknown segments
         return no_data_panel(i18n.text(language, "reach_title"), language, caption=footer)
     keys = data["dimension"] + "|" + data["segment"]
     order = list(

@@ -39,6 +39,20 @@ def test_run_prints_the_summary_and_the_infographic_path_then_trace_explains_a_f
     assert any(line.split()[:3] == ["roster", "2", "file(s)"] for line in lines)
     assert (out / "2026-02" / "infographic.pdf").exists()
 
+    no_data = snm(
+        "run",
+        *map(str, args),
+        "--warehouse",
+        str(monitor_env.warehouse),
+        "--month",
+        "2025-06",
+        env_extra={"SNM_PSEUDONYM_KEY": TEST_KEY},
+    )
+    assert no_data.returncode == 2, no_data.stdout + no_data.stderr
+    assert no_data.stderr.strip().splitlines() == [
+        "snm: no figures for 2025-06: months with data: 2026-01 to 2026-02"
+    ]
+
     traced = snm("trace", "tool_usage_pct.email", "--month", "2026-02", "--out", str(out))
     assert traced.returncode == 0, traced.stderr
     assert "tool_usage_pct.email = 60.0 %  (2026-02)" in traced.stdout
@@ -64,6 +78,21 @@ def test_a_bad_config_is_reported_with_exit_code_2(monitor_env):
     )
     assert result.returncode == 2
     assert "language: Input should be 'nl' or 'en'" in result.stderr
+
+
+def test_a_month_before_first_month_is_bad_usage(monitor_env):
+    result = snm(
+        "run",
+        "--inbox",
+        str(monitor_env.inbox),
+        "--config",
+        str(monitor_env.config),
+        "--month",
+        "2014-06",
+        env_extra={"SNM_PSEUDONYM_KEY": TEST_KEY},
+    )
+    assert result.returncode == 2
+    assert "2014-06 is before first_month 2015-01" in result.stderr
 
 
 def test_an_unfinished_month_is_bad_usage(monitor_env):

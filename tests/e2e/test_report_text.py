@@ -61,6 +61,7 @@ def printed(fixture_run, tmp_path_factory):
     drawn in Dutch."""
     from pipelines.report.figures import build_figures, participation_curve, trend
     from pipelines.report.infographic import render
+    from pipelines.report.monthly import MonthReport
 
     if shutil.which("pdftotext") is None:
         pytest.fail("pdftotext is missing: install poppler-utils (scripts/test.sh does so)")
@@ -72,7 +73,7 @@ def printed(fixture_run, tmp_path_factory):
         history, curve = trend(con, "2026-02", 6), participation_curve(con, "2026-02")
         previous = build_figures(con, "2026-01", "-", "-", document["organisation"])
     dutch = tmp_path_factory.mktemp("dutch")
-    render(document, previous, history, curve, "nl", 6, dutch)
+    render(MonthReport(document, previous, history, curve), "nl", 6, dutch)
     return {
         "document": document,
         "en": pdf_text(month / "infographic.pdf"),

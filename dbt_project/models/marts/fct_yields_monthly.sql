@@ -128,7 +128,11 @@ select
         as email_change_vs_baseline_pct,
     round(100.0 * (email_rate.exact_rate - year_ago.exact_rate) / year_ago.exact_rate, 1)
         as email_change_vs_year_ago_pct,
+    {% if var('ideas_theme') %}
     case when message_months.month_start is not null then coalesce(ideas.ideas, 0) end as ideas,
+    {% else %}
+    cast(null as bigint) as ideas,  -- no ideas theme configured
+    {% endif %}
     case when register_rows.total > 0 then coalesce(follow_up.ideas_adopted, 0) end
         as ideas_adopted,
     wave_of_month.engagement_index,

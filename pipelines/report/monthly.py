@@ -1,0 +1,38 @@
+"""What one month's report is drawn from, read from the warehouse: the figures document (with
+the sources it rests on), the figures of the month before, the usage trend and the
+participation curve. The report asset and the tests draw from the same function."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..config import MonitorConfig
+from ..months import add_months, parse_month
+from ..version import code_version
+from .completeness import fingerprint, lineage_files, missing_sources
+from .figures import NoDataForMonth, build_figures, participation_curve, trend
+
+
+@dataclass
+class MonthReport:
+    document: dict
+    previous: dict | None
+    history: list[dict]
+    curve: list[tuple[float, float]]
+
+
+def month_report(con, month: str, config: MonitorConfig, built_by: str) -> MonthReport:
+    """Raises NoDataForMonth when the warehouse has no figures for the month."""
+    version = code_version()
+    document = build_figures(con, month, built_by, version, config.organisation)
+    files = lineage_files(con, month)
+    document["data_fingerprint"] = fingerprint(files)
+    document["missing_sources"] = missing_sources(files, config.month_close.expected_sources)
+    prior = f"{add_months(parse_month(month), -1):%Y-%m}"
+    try:
+        previous = build_figures(con, prior, built_by, version, config.organisation)
+    except NoDataForMonth:
+        previous = None
+    return MonthReport(
+        document, previous, trend(con, month, config.trend_months), participation_curve(con, month)
+    )

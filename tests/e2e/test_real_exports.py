@@ -1,0 +1,190 @@
+"""Files real tools wrote (tests/fixtures/real_exports, MIT, provenance there), run through the
+whole job as a user would, with the figures computed by hand from the files themselves.
+
+Slack, March 2016 (a 2016 workspace: users.json without e-mail, no threads). Messages that
+count (people's own messages and file shares; not joins, bot_add, bots or the file comment):
+hamza (U0BMQB6JE) 17 + 1 file share = 18, doubledeez (U0BMS113R) 11 + 2 = 13, abilinski
+(U0BMYT2FL) 3, heroeshannibal (U0BMM2FEH) 1: C = 35 by 4 contributors. Top 20% = ceil(0.8) =
+1 person: 18 / 35 = 51.4%. 80% of 35 = 28: 18 + 13 = 31, so 2 of 4 people = 50.0%. Gini:
+ascending 1, 3, 13, 18: 2 x (1 + 6 + 39 + 72) / (4 x 35) - 5/4 = 0.436. abilinski also gave
+the one reaction (on a bot's message). Identity rows: 35 messages + 1 reaction = 36.
+The roster has five employees; four of them are the Slack users.
+
+Microsoft 365 (a developer tenant's D7 reports, user names concealed): Teams refreshed
+28 Oct 2022 (window 22-28 Oct, middle day 25 Oct: October), Viva Engage 9 Nov 2022
+(November), e-mail 24 Jan 2023 (January). Each lists one user whose 32-character code matches
+nobody: usage unknown ("unmatched"), identity coverage 0%, a 7-day window each.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipelines.settings import load_settings
+from pipelines.summary import print_summary
+from tests.conftest import FIXTURES, TEST_KEY, run_month
+
+REAL = FIXTURES / "real_exports"
+SLACK_IDS = {"hamza": "U0BMQB6JE", "doubledeez": "U0BMS113R", "abilinski": "U0BMYT2FL"}
+SLACK_IDS["heroeshannibal"] = "U0BMM2FEH"
+CONFIG = """organisation: Magellan
+language: en
+min_group_size: 2
+themes:
+  - name: Cities
+    keywords: [cities]
+"""
+
+
+def inbox_env(root: Path, patch: pytest.MonkeyPatch) -> Path:
+    inbox = root / "inbox"
+    inbox.mkdir(parents=True)
+    (root / "monitor.yml").write_text(CONFIG)
+    for name, value in {
+        "SNM_INBOX": inbox,
+        "SNM_CONFIG": root / "monitor.yml",
+        "SNM_WAREHOUSE": root / "warehouse.duckdb",
+        "SNM_OUT": root / "out",
+        "SNM_PSEUDONYM_KEY": TEST_KEY,
+    }.items():
+        patch.setenv(name, str(value))
+    patch.delenv("SNM_DEMO", raising=False)
+    return inbox
+
+
+def roster(path: Path, with_slack_ids: bool) -> None:
+    header = "employee_id,email,department,location,role_type,birth_year,start_date,end_date"
+    lines = [header + (",slack_user_id" if with_slack_ids else "")]
+    for number, name in enumerate([*SLACK_IDS, "eva"], start=1):
+        row = f"E{number},{name}@magellan.example,ICT,Delft,office,1990,2015-09-01,"
+        lines.append(row + (f",{SLACK_IDS.get(name, '')}" if with_slack_ids else ""))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n")
+
+
+def figures(month: str) -> dict:
+    document = json.loads((load_settings().out / month / "figures.json").read_text())
+    return {f["id"]: f for f in document["figures"]}
+
+
+@pytest.fixture(scope="module")
+def slack(tmp_path_factory):
+    """March 2016 twice: with a roster that has no Slack ids, then with one that has them."""
+    with pytest.MonkeyPatch.context() as patch:
+        inbox = inbox_env(tmp_path_factory.mktemp("slack"), patch)
+        (inbox / "slack_export").mkdir()
+        shutil.copy(REAL / "slack" / "slack-export-viewer-testarchive.zip", inbox / "slack_export")
+        roster(inbox / "roster" / "roster_2016-03-01.csv", with_slack_ids=False)
+        first = run_month("2016-03")
+        before = figures("2016-03")
+        roster(inbox / "roster" / "roster_2016-03-31.csv", with_slack_ids=True)
+        second = run_month("2016-03")
+        yield {"first": first, "before": before, "second": second, "after": figures("2016-03")}
+
+
+def test_slack_users_without_e_mail_are_not_matched_and_usage_is_unknown_not_zero(slack):
+    assert slack["first"].success
+    usage = slack["before"]["tool_usage_pct.slack"]
+    assert (usage["value"], usage["status"]) == (None, "unmatched")
+    assert slack["before"]["identity_coverage.slack_export"]["value"] == 0.0
+    with duckdb.connect(str(load_settings().warehouse), read_only=True) as con:
+        (note,) = con.execute("select note from raw.inbox_notes").fetchone()
+    assert note.startswith("users.json has no e-mail address for 4 of 4 people")
+
+
+def test_the_roster_s_slack_ids_match_them(slack):
+    assert slack["second"].success
+    after = slack["after"]
+    assert after["headcount"]["value"] == 5
+    assert after["tool_usage_pct.slack"]["value"] == 80.0
+    assert after["identity_coverage.slack_export"]["value"] == 100.0
+    assert {k: after[f"participation.slack.{k}"]["value"] for k in PARTICIPATION} == PARTICIPATION
+    with duckdb.connect(str(load_settings().warehouse), read_only=True) as con:
+        rows = con.execute(
+            "select messages from marts.fct_participation_monthly"
+            " where month = '2016-03' and platform = 'slack'"
+        ).fetchone()
+    assert rows == (35,)
+
+
+PARTICIPATION = {"contributors": 4, "top20_share_pct": 51.4, "pct_for_80": 50.0, "gini": 0.436}
+
+
+def test_a_workspace_without_threads_has_no_response_rate(slack):
+    rate = slack["after"]["themes.Cities.response_rate_pct"]
+    assert (rate["value"], rate["note"]) == (None, "no_threads")
+    text = (load_settings().out / "2016-03" / "infographic.pdf").read_bytes()
+    assert text.startswith(b"%PDF")
+
+
+@pytest.fixture(scope="module")
+def m365(tmp_path_factory):
+    with pytest.MonkeyPatch.context() as patch:
+        inbox = inbox_env(tmp_path_factory.mktemp("m365"), patch)
+        for folder, name in (
+            ("m365_email", "pnp_mailactivityuserdetail.csv"),
+            ("m365_teams", "pnp_teams_useractivityuserdetail.csv"),
+            ("viva_engage_usage", "pnp_vivaengage_activityuserdetail.csv"),
+            ("m365_email", "pnp_tenant_activeuserdetail.csv"),
+        ):
+            (inbox / folder).mkdir(exist_ok=True)
+            shutil.copy(REAL / "m365" / name, inbox / folder)
+        roster(inbox / "roster" / "roster_2022-10-31.csv", with_slack_ids=False)
+        result = run_month("2022-10")
+        yield result, load_settings()
+
+
+def test_concealed_names_are_said_once_per_file_and_usage_is_unknown(m365, capsys):
+    result, settings = m365
+    assert result.success
+    with duckdb.connect(str(settings.warehouse), read_only=True) as con:
+        notes = con.execute("select source_file, note from raw.inbox_notes order by 1").fetchall()
+        usage = con.execute(
+            "select month, tool, usage_status, window_days, usage_pct"
+            " from marts.fct_tool_usage_monthly where has_data order by month"
+        ).fetchall()
+        coverage = con.execute(
+            "select month, source, matched_pct from marts.fct_identity_coverage_monthly"
+            " order by month"
+        ).fetchall()
+    assert [n[0] for n in notes] == [
+        "pnp_mailactivityuserdetail.csv",
+        "pnp_teams_useractivityuserdetail.csv",
+        "pnp_vivaengage_activityuserdetail.csv",
+    ]
+    assert all("Settings > Org settings > Reports" in n[1] for n in notes)
+    assert usage == [
+        ("2022-10", "teams", "unmatched", 7, None),
+        ("2022-11", "viva_engage", "unmatched", 7, None),
+        ("2023-01", "email", "unmatched", 7, None),
+    ]
+    assert coverage == [
+        ("2022-10", "m365_teams", 0.0),
+        ("2022-11", "viva_engage_usage", 0.0),
+        ("2023-01", "m365_email", 0.0),
+    ]
+    teams = figures("2022-10")["tool_usage_pct.teams"]
+    assert (teams["value"], teams["status"], teams["window_days"]) == (None, "unmatched", 7)
+    print_summary(result, "2022-10", settings)
+    out = capsys.readouterr().out
+    assert "Note: pnp_teams_useractivityuserdetail.csv: user names in this report are" in out
+    assert "  m365_teams             0.0%  below the threshold; 1 people not in the roster" in out
+    checks = {e.check_name: e for e in result.get_asset_check_evaluations()}
+    assert not checks["identity_coverage"].passed
+
+
+def test_a_report_the_monitor_does_not_read_is_named(m365):
+    _, settings = m365
+    with duckdb.connect(str(settings.warehouse), read_only=True) as con:
+        ((problem,),) = con.execute(
+            "select problem from raw.quarantine where source_file = ?",
+            ["pnp_tenant_activeuserdetail.csv"],
+        ).fetchall()
+    assert "This is the Microsoft 365 'Active users' report (getOffice365ActiveUserDetail)" in (
+        problem
+    )

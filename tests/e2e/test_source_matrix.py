@@ -1,0 +1,182 @@
+"""Any mix of sources renders: every source alone, and the demo inbox minus each source. Each
+inbox is ingested by the real ingestion code, built by a real dbt run and drawn by the real
+report code (monthly infographic and yearly monitor); a part without data says so, and no
+figure shows 0 where the truth is "unknown".
+
+The demo is ingested once; each mix is that warehouse with the other sources' raw rows and
+registry entries removed, so the cost per mix is one dbt run and the drawing (two at a time).
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import shutil
+import subprocess
+import time
+import traceback
+from concurrent.futures import ProcessPoolExecutor
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipelines.demo import generate_demo
+from pipelines.ingest.pseudonym import Pseudonymiser
+from pipelines.ingest.registry import SOURCES
+from pipelines.ingest.store import ingest_source
+from pipelines.settings import DBT_PROJECT_DIR
+
+MONTH = "2026-10"
+SOURCE_NAMES = [s.name for s in SOURCES]
+MIXES = {f"only {s}": [s] for s in SOURCE_NAMES} | {
+    f"without {s}": [o for o in SOURCE_NAMES if o != s] for s in SOURCE_NAMES
+}
+NO_DATA = "geen gegevens voor dit onderdeel deze maand"  # the demo reports in Dutch
+# The yearly monitor draws a page per dozen figures (45 s for a whole inbox): it is drawn for
+# the mixes whose audit areas lack data, where drawing can go wrong; the whole demo's yearly
+# monitor, with every area, is drawn by tests/e2e/test_fixture_month.py.
+YEARLY_MIXES = [name for name in MIXES if name.startswith("only ")] + ["without roster"]
+
+
+def _dbt(command: list[str], warehouse: Path, config: Path) -> None:
+    """dbt in this process; it keeps the warehouse open afterwards, so this process reads it
+    through a connection of the same kind (read-write), never read-only."""
+    from dbt.cli.main import dbtRunner
+
+    from pipelines.config import load_config
+    from pipelines.transform import dbt_vars
+
+    os.environ["SNM_WAREHOUSE"] = str(warehouse)
+    variables = json.dumps(dbt_vars(load_config(config)))
+    result = dbtRunner().invoke(
+        [
+            *command,
+            "--vars",
+            variables,
+            "--project-dir",
+            str(DBT_PROJECT_DIR),
+            "--profiles-dir",
+            str(DBT_PROJECT_DIR),
+            "--quiet",
+        ]
+    )
+    assert result.success, f"dbt {command} failed: {result.exception}"
+
+
+def _draw(name: str, keep: list[str], base: Path, config: Path, out: Path) -> dict:
+    """One mix, or the traceback of what failed in it."""
+    try:
+        return _draw_mix(name, keep, base, config, out)
+    except Exception:
+        return {"error": traceback.format_exc()}
+
+
+def _draw_mix(name: str, keep: list[str], base: Path, config: Path, out: Path) -> dict:
+    """One mix: remove the other sources from a copy of the warehouse, build, draw."""
+    started = time.monotonic()
+    from pipelines.config import load_config
+    from pipelines.report.figures import months_with_data
+    from pipelines.report.infographic import render
+    from pipelines.report.monthly import month_report
+    from pipelines.report.yearly import render_yearly
+
+    folder = out / name.replace(" ", "_")
+    folder.mkdir(parents=True)
+    warehouse = folder / "warehouse.duckdb"
+    shutil.copy(base, warehouse)
+    with duckdb.connect(str(warehouse)) as con:
+        for source in SOURCES:
+            if source.name not in keep:
+                for layout in source.layouts:
+                    con.execute(f"delete from raw.{layout.table}")
+                con.execute("delete from raw.inbox_files where source = ?", [source.name])
+    _dbt(["run"], warehouse, config)
+    settings = load_config(config)
+    with duckdb.connect(str(warehouse)) as con:
+        month = months_with_data(con)[-1]  # a survey alone speaks for the months of its waves
+        report = month_report(con, month, settings, "matrix")
+        paths = render(report, settings.language, settings.trend_months, folder)
+        yearly = None
+        if name in YEARLY_MIXES:
+            yearly = render_yearly(con, 2026, settings.language, "Org", "matrix", "-", folder)
+    text = subprocess.run(
+        ["pdftotext", str(paths["pdf"]), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return {
+        "document": report.document,
+        "text": text,
+        "yearly": yearly,
+        "png": paths["png"],
+        "seconds": time.monotonic() - started,
+    }
+
+
+@pytest.fixture(scope="module")
+def drawn(tmp_path_factory):
+    """Every mix drawn, by name."""
+    root = tmp_path_factory.mktemp("matrix")
+    demo = generate_demo(root / "demo", last_month=date(2026, 10, 1), employees=150)
+    base = root / "base.duckdb"
+    with duckdb.connect(str(base)) as con:
+        for source in SOURCES:
+            ingest_source(con, source, demo.inbox, Pseudonymiser("matrix-key"), "matrix")
+    _dbt(["seed"], base, demo.config)
+    with duckdb.connect(str(base)) as con:
+        con.execute("checkpoint")  # the copies must hold the seeds (dbt keeps base open)
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=2, mp_context=context) as pool:
+        futures = {
+            name: pool.submit(_draw, name, keep, base, demo.config, root / "out")
+            for name, keep in MIXES.items()
+        }
+        return {name: future.result() for name, future in futures.items()}
+
+
+def figures(result: dict) -> dict:
+    return {f["id"]: f for f in result["document"]["figures"]}
+
+
+@pytest.mark.parametrize("name", list(MIXES))
+def test_every_mix_draws_the_infographic_and_the_yearly_monitor(drawn, name):
+    result = drawn[name]
+    assert "error" not in result, result.get("error")
+    assert result["png"].stat().st_size > 50_000
+    if name in YEARLY_MIXES:
+        assert result["yearly"]["pdf"].exists() and result["yearly"]["html"].exists()
+    for figure_id, figure in figures(result).items():
+        if figure_id.startswith("tool_usage_pct.") and figure["value"] is None:
+            assert figure["status"] in ("no_source", "unmatched"), figure_id
+
+
+def expected_no_data_parts(keep: list[str]) -> int:
+    """Parts that say "no data": usage and its trend, funnel, participation curve, issues,
+    themes, reach (7). Without a roster nobody is an employee, so only the usage bars remain,
+    each saying that nobody matched; with a roster and every other source, none."""
+    if "roster" not in keep:
+        return 7 if set(keep) <= {"roster", "survey", "actions"} else 6
+    return 7 if keep == ["roster"] else 0
+
+
+@pytest.mark.parametrize("name", list(MIXES))
+def test_parts_without_data_say_so(drawn, name):
+    text = " ".join(drawn[name]["text"].split())  # the PDF's text, on one line
+    assert text.count(NO_DATA) == expected_no_data_parts(MIXES[name])
+
+
+@pytest.mark.parametrize("name", list(MIXES))
+def test_unknown_is_never_zero(drawn, name):
+    keep, values = set(MIXES[name]), {k: f["value"] for k, f in figures(drawn[name]).items()}
+    roster = "roster" in keep
+    messages = roster and bool(keep & {"viva_engage_export", "slack_export"})
+    social = roster and bool(keep & {"viva_engage_usage", "viva_engage_export", "slack_export"})
+    social = social or (roster and "activity" in keep)
+    assert (values["headcount"] is None) == (not roster)
+    assert (values["yields.ideas"] is None) == (not messages)
+    assert (values["yields.signalled"] is None) == ("actions" not in keep)
+    assert (values["social_active_pct"] is None) == (not social)
+    assert (values["yields.email_sent_per_person_per_day"] is None) == (
+        not roster or "m365_email" not in keep
+    )
