@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import matplotlib
 import pandas as pd
 from plotnine import (
     aes,
@@ -30,12 +31,25 @@ from plotnine import (
 
 from . import i18n
 
+# Text from the data (a location called "Kantoor $\\foo$") is drawn as written, never read as
+# mathtext markup: one malformed label would otherwise stop every report.
+matplotlib.rcParams["text.parse_math"] = False
+
+LABEL_LIMIT = 36
+
 FONT = "DejaVu Sans"
 INK = "#1f2a44"
 MUTED = "#6b7280"
 ACCENT = "#0f766e"
 WARNING = "#b45309"
 PALETTE = ["#0f766e", "#2563eb", "#9333ea", "#d97706", "#dc2626", "#4b5563", "#0891b2", "#65a30d"]
+
+
+def data_label(text: object, limit: int = LABEL_LIMIT) -> str:
+    """A name from the data as a chart label: on one line and at most `limit` characters, cut
+    with an ellipsis, so a 5,000-character department cannot wreck the page."""
+    flat = " ".join(str(text).split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
 def base_theme() -> theme:
@@ -56,14 +70,16 @@ def blank(plot: ggplot) -> ggplot:
     )
 
 
-def no_data_panel(title: str, language: str, caption: str | None = None) -> ggplot:
+def no_data_panel(
+    title: str, language: str, message: str | None = None, caption: str | None = None
+) -> ggplot:
     """A part of the page without data this month keeps its place and says so, so that an
     empty chart is never read as zero."""
     plot = ggplot(pd.DataFrame({"x": [0.5], "y": [0.5]}), aes("x", "y")) + annotate(
         "text",
         x=0.5,
         y=0.5,
-        label=i18n.text(language, "no_data_part"),
+        label=message or i18n.text(language, "no_data_part"),
         size=8,
         color=MUTED,
         family=FONT,

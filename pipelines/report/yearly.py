@@ -35,7 +35,7 @@ from plotnine import (  # noqa: E402
 
 from ..months import add_months, parse_month  # noqa: E402
 from . import audit, i18n  # noqa: E402
-from .charts import ACCENT, FONT, base_theme  # noqa: E402
+from .charts import ACCENT, FONT, base_theme, no_data_panel  # noqa: E402
 from .figures import NoDataForMonth, build_figures  # noqa: E402
 
 # audit area -> figure-id prefixes (the method's yearly audit, seeds 001 step 2 and 5)
@@ -272,8 +272,10 @@ def render_yearly(
                 f"<h2>{html.escape(section)}</h2><p><strong>{html.escape(answer[0])}</strong>"
                 f"<br>{html.escape(answer[1])}</p>"
             )
-            if not ids:
-                parts.append(f"<p>{t('no_data')}</p>")
+            if not ids:  # the area keeps its page and says so
+                parts.append(f"<p>{t('no_data_year')}</p>")
+                page = no_data_panel(f"{section} · {year}", language, t("no_data_year"))
+                _save(pdf, page + theme(figure_size=(11.69, 8.27)))
                 continue
             pages = [ids[i : i + PANELS_PER_PAGE] for i in range(0, len(ids), PANELS_PER_PAGE)]
             for number, page in enumerate(pages, start=1):

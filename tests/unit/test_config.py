@@ -30,6 +30,12 @@ def test_a_minimal_config_gets_the_documented_defaults(tmp_path):
         ("organisation: A\nalerts: {webhook_url: chat.example/x}\n", "alerts.webhook_url: Value"),
         ("organisation: A\nmonth_close: {expected_sources: [teams]}\n", "expected_sources.0"),
         ("organisation: A\nmonth_close: {deadline_day: 31}\n", "deadline_day: Input should"),
+        ("organisation: A\nfirst_month: 2016-13\n", "first_month: Value error, '2016-13' is not"),
+        (
+            "organisation: A\nfirst_month: 1999-12\n",
+            "first_month: Value error, '1999-12' is before",
+        ),
+        ("organisation: A\nsurvey: {date_order: ymd}\n", "survey.date_order: Input should be"),
     ],
 )
 def test_invalid_configs_are_refused_with_the_field_named(tmp_path, text, message):
@@ -40,6 +46,17 @@ def test_invalid_configs_are_refused_with_the_field_named(tmp_path, text, messag
 def test_a_missing_file_is_named(tmp_path):
     with pytest.raises(ConfigError, match="config file not found"):
         load_config(tmp_path / "nope.yml")
+
+
+def test_month_close_expects_no_source_unless_monitor_yml_names_it(tmp_path):
+    from pipelines.report.completeness import missing_sources
+
+    path = tmp_path / "monitor.yml"
+    path.write_text("organisation: A\n")
+    assert load_config(path).month_close.expected_sources == []
+    files = [("m365_email", "mail.csv", "abc")]
+    assert missing_sources(files, []) == []
+    assert missing_sources(files, ["m365_email", "slack_export"]) == ["slack_export"]
 
 
 def test_the_sources_month_close_can_expect_are_the_ingested_sources():
