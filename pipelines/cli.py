@@ -9,7 +9,7 @@ import argparse
 import json
 import os
 import sys
-from contextlib import contextmanager, redirect_stdout
+from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from datetime import date
 from pathlib import Path
 
@@ -54,12 +54,13 @@ def _manifest_is_stale() -> bool:
 
 
 @contextmanager
-def _quiet_stdout(log, verbose: bool):
-    """dbt's progress lines go to a log file unless --verbose; warnings still reach stderr."""
+def _quiet_output(log, verbose: bool):
+    """dbt's progress lines and Dagster's event log go to a log file unless --verbose: the
+    summary printed after the run names every failed step and check, and where the log is."""
     if verbose:
         yield
         return
-    with redirect_stdout(log):
+    with redirect_stdout(log), redirect_stderr(log):
         yield
 
 
@@ -95,7 +96,7 @@ def _execute(month: str, verbose: bool, job_name: str = "monitor_job") -> int:
     job = defs.resolve_job_def(job_name)
     log_path = settings.warehouse.parent / "logs" / f"snm-run-{month}.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
-    with log_path.open("w", encoding="utf-8") as log, _quiet_stdout(log, verbose):
+    with log_path.open("w", encoding="utf-8") as log, _quiet_output(log, verbose):
         result = job.execute_in_process(
             partition_key=month,
             instance=instance or DagsterInstance.ephemeral(),
@@ -103,7 +104,7 @@ def _execute(month: str, verbose: bool, job_name: str = "monitor_job") -> int:
             raise_on_error=False,
         )
     if not verbose:
-        print(f"dbt log:     {log_path}")
+        print(f"Run log:     {log_path}")
     from .summary import print_summary
 
     if job_name == "yearly_job":

@@ -17,7 +17,10 @@ TEST_KEY = "test-key-0123456789abcdef"
 
 def pytest_configure(config):
     """The Definitions need dbt's target/manifest.json, and test modules import them when they
-    are collected: prepare it once before collection, as setup and CI do."""
+    are collected: prepare it once before collection, as setup and CI do. With pytest-xdist
+    the controller prepares it before the workers start; workers only read it."""
+    if hasattr(config, "workerinput"):
+        return
     from pipelines.project import prepare_manifest
 
     prepare_manifest()

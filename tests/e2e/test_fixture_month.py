@@ -7,6 +7,7 @@ import json
 import re
 import struct
 
+import dagster as dg
 import duckdb
 
 from tests.conftest import run_month
@@ -17,14 +18,17 @@ def query(env, sql: str, params=None):
         return con.execute(sql, params or []).fetchall()
 
 
-def test_the_run_succeeds_with_every_check_passing(fixture_run):
+def test_the_run_succeeds_with_every_blocking_check_passing(fixture_run):
     _, result = fixture_run
     assert result.success
     evaluations = result.get_asset_check_evaluations()
     names = {e.check_name for e in evaluations}
     assert {"raw_roster_contract", "raw_m365_email_activity_contract"} <= names
     assert any(name.startswith("not_null_fct_headcount") for name in names)  # dbt tests
-    assert [e.check_name for e in evaluations if not e.passed] == []
+    failed = [(e.check_name, e.severity) for e in evaluations if not e.passed]
+    # The fixture's outsider (not on the roster) is active in February in four sources: a
+    # warning about identity coverage, which never stops the month.
+    assert failed == [("identity_coverage", dg.AssetCheckSeverity.WARN)]
 
 
 def test_headcount_counts_leavers_and_joiners_by_the_month_rule(fixture_run):
@@ -104,6 +108,12 @@ def test_the_infographic_is_an_a4_png_and_a_one_page_pdf(fixture_run):
     pdf = (env.out / "2026-02" / "infographic.pdf").read_bytes()
     assert pdf.startswith(b"%PDF")
     assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1
+
+
+def test_quarantine_csv_is_written_even_when_nothing_was_quarantined(fixture_run):
+    env, _ = fixture_run
+    lines = (env.out / "quarantine.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert lines == ["source,file,sha256,member,row,column,problem,run_id,at"]
 
 
 def test_a_file_repeated_under_another_name_is_ingested_once(fixture_run):
@@ -286,3 +296,21 @@ def test_the_yearly_monitor_has_a_page_per_audit_area_and_an_appendix(fixture_ru
     assert again["html"].read_text() == page
     assert "roster_2026-02-28.csv" in page and "fct_headcount_monthly.headcount" in page
     assert "example.org" not in page
+
+
+def test_identity_coverage_names_each_source_with_its_outsider(fixture_run):
+    """February: someone outside the roster is active in e-mail (1 of 6 rows), Teams
+    (1 of 4), Viva Engage (1 of 3) and the intranet (1 of 2); Slack matches everyone."""
+    env, _ = fixture_run
+    rows = query(
+        env,
+        "select source, identity_rows, unmatched_people, matched_pct, is_below_threshold"
+        " from marts.fct_identity_coverage_monthly where month = '2026-02' order by source",
+    )
+    assert rows == [
+        ("activity", 2, 1, 50.0, True),
+        ("m365_email", 6, 1, 83.3, True),
+        ("m365_teams", 4, 1, 75.0, True),
+        ("slack_export", 3, 0, 100.0, False),
+        ("viva_engage_export", 3, 1, 66.7, True),
+    ]
