@@ -84,10 +84,9 @@ def generate_demo(
     adoption = Adoption(rng, staff, first_month, HISTORY_MONTHS)
     reorganisation = HISTORY_MONTHS - 6
 
-    mid = month_end(add_months(first_month, HISTORY_MONTHS // 2 - 1))
-    write(inbox / "roster" / f"roster_{mid.isoformat()}.csv", _roster(staff, mid))
-    end = month_end(last_month)
-    write(inbox / "roster" / f"roster_{end.isoformat()}.csv", _roster(staff, end))
+    for m in range(HISTORY_MONTHS):  # HR delivers a snapshot at every month's end
+        as_of = month_end(add_months(first_month, m))
+        write(inbox / "roster" / f"roster_{as_of.isoformat()}.csv", _roster(staff, as_of))
 
     posts = conversations.viva_engage_posts(
         rng, staff, outsiders, adoption, first_month, HISTORY_MONTHS, reorganisation

@@ -1,6 +1,7 @@
 """Checks that prove nothing was lost and show what was quarantined, per source.
 
-For every file of a source: rows read = rows in its raw tables + rows quarantined. The
+For every file of a source: rows read = rows in its raw tables + rows quarantined, and every
+physical line of a CSV file lies in a record that was read. The
 quarantine check warns (it does not block) so good data still flows while the UI shows the
 problems next to the asset.
 """
@@ -21,13 +22,29 @@ def _accounting(con, source: Source) -> list[dict]:
     )
     rows = con.execute(
         f"""
-        select file_name, sha256, rows_read, {loaded} as in_raw, rows_quarantined
+        select file_name, sha256, rows_read, {loaded} as in_raw, rows_quarantined,
+            lines_read, lines_in_records
         from raw.inbox_files f where source = ? order by file_name
         """,
         [source.name],
     ).fetchall()
-    keys = ("file", "sha256", "rows_read", "rows_in_raw", "rows_quarantined")
+    keys = (
+        "file",
+        "sha256",
+        "rows_read",
+        "rows_in_raw",
+        "rows_quarantined",
+        "lines_read",
+        "lines_in_records",
+    )
     return [dict(zip(keys, row, strict=True)) for row in rows]
+
+
+def _loses_rows(file: dict) -> bool:
+    """Records read must be in raw or quarantine, and the physical lines of a CSV file, counted
+    apart from the parser, must all lie in records (a stray quote cannot hide lines)."""
+    records_lost = file["rows_read"] != file["rows_in_raw"] + file["rows_quarantined"]
+    return records_lost or file["lines_read"] != file["lines_in_records"]
 
 
 def nothing_lost_check(source: Source) -> dg.AssetChecksDefinition:
@@ -40,7 +57,7 @@ def nothing_lost_check(source: Source) -> dg.AssetChecksDefinition:
     def check(warehouse: WarehouseResource) -> dg.AssetCheckResult:
         with warehouse.connect(read_only=True) as con:
             files = _accounting(con, source)
-        lost = [f for f in files if f["rows_read"] != f["rows_in_raw"] + f["rows_quarantined"]]
+        lost = [f for f in files if _loses_rows(f)]
         return dg.AssetCheckResult(
             passed=not lost,
             metadata={

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..clock import DateLimits, date_limits
 from .dates import AmbiguousDates, CellError, DateOrder, decide_order, parse_date, parse_datetime
 from .pseudonym import Pseudonymiser
-from .reading import RowError
+from .reading import DelimitedRows, RowError
 
 DUCKDB_TYPES = {
     "text": "VARCHAR",
@@ -78,6 +78,15 @@ class ParsedTable:
     rows_quarantined: int = 0
     # what a data engineer must know about a file that was read fine (concealed names, ...)
     notes: list[str] = field(default_factory=list)
+    # physical lines of a delimited file, counted apart from the CSV parser (reading.py)
+    lines_read: int | None = None
+    lines_in_records: int | None = None
+
+    def account_lines(self, rows: object) -> ParsedTable:
+        """Take the line counts of fully read DelimitedRows (workbooks have none)."""
+        if isinstance(rows, DelimitedRows):
+            self.lines_read, self.lines_in_records = rows.lines_read, rows.lines_in_records
+        return self
 
 
 def parse_int(text: str) -> int:

@@ -108,7 +108,7 @@ def user_detail_parser(layout: Layout) -> Parser:
                     seen["concealed"] += bool(CONCEALED_NAME.fullmatch(fields[at].strip()))
                 yield number, fields
 
-        table = parse_rows(layout, header, watched(rows), pseudonymise)
+        table = parse_rows(layout, header, watched(rows), pseudonymise).account_lines(rows)
         if table.rows and seen["concealed"] * 2 >= seen["rows"] > 0:
             table.notes.append(CONCEALED_NOTE.format(**seen))
         return {layout.table: table}

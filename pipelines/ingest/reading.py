@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from datetime import date, datetime
 
@@ -40,36 +41,123 @@ def sniff_delimiter(first_line: str) -> str:
     return max(counts, key=lambda d: (counts[d], d == ","))
 
 
-def read_delimited(data: bytes) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
-    """Header and (row number, fields) pairs; row numbers count the header as row 1, as a
-    spreadsheet shows them, so a quarantine message can be found in Excel."""
+MAX_RECORD_LINES = 500
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+class DelimitedRows:
+    """The records after the header: (row number, fields or RowError). Row numbers count
+    records as a spreadsheet shows them (the header is row 1).
+
+    A quoted value may hold line breaks, but a quote that never closes must not swallow the
+    rest of the file: a record that spans several physical lines is accepted only when it
+    looks like an honest multi-line value (see `_swallowed`); otherwise its first line alone
+    is a broken record and reading goes on at the next line.
+    `lines_read` counts the non-blank physical lines after the header with a plain line split,
+    independently of the CSV parser; `lines_in_records` adds up the lines of every record
+    yielded. Once all rows are read, both must agree (the nothing-lost check compares them)."""
+
+    def __init__(self, lines: list[str], start: int, delimiter: str, width: int):
+        self._lines, self._start = lines, start
+        self._delimiter, self._width = delimiter, width
+        self.lines_read = sum(1 for line in lines[start:] if line.strip())
+        self.lines_in_records = 0
+
+    def _fields(self, line: str, quoting: int = csv.QUOTE_MINIMAL) -> int:
+        try:
+            return len(next(csv.reader([line], delimiter=self._delimiter, quoting=quoting)))
+        except (csv.Error, StopIteration):
+            return 0
+
+    def _swallowed(self, fields: list[str], first: int, end: int) -> bool:
+        """A record over lines first..end-1 that is no honest multi-line value: it has the
+        wrong width; or its first line, with the quote read as a plain character, is a whole
+        record (unless the line break sits in the last column, where both read alike); or a
+        line inside it is a whole record with balanced quotes (a swallowed one)."""
+        if len(fields) != self._width:
+            return True
+        broken_at = next((i for i, f in enumerate(fields) if "\n" in f or "\r" in f), 0)
+        literal = self._fields(self._lines[first], csv.QUOTE_NONE) == self._width
+        if literal and broken_at < self._width - 1:
+            return True
+        return any(
+            line.count('"') % 2 == 0 and self._fields(line) == self._width
+            for line in self._lines[first + 1 : end - 1]
+        )
+
+    def __iter__(self) -> Iterator[tuple[int, list[str] | RowError]]:
+        """One csv reader runs while records are honest; after a broken one it restarts at
+        the line after that record's first line."""
+        state = {"next": self._start, "first": self._start, "capped": False}
+
+        def feed(position: int):
+            for index in range(position, len(self._lines)):
+                if index - state["first"] >= MAX_RECORD_LINES:
+                    state["capped"] = True
+                    return
+                state["next"] = index + 1
+                yield self._lines[index]
+
+        number = 1
+        reader = csv.reader(feed(self._start), delimiter=self._delimiter)
+        while state["next"] < len(self._lines):
+            first = state["first"] = state["next"]
+            broken: RowError | None = None
+            try:
+                fields = next(reader)
+                if state["capped"]:  # a record longer than MAX_RECORD_LINES lines
+                    broken = RowError(_UNCLOSED)
+            except StopIteration:
+                fields, broken = [], RowError(_UNCLOSED)
+            except csv.Error as exc:
+                reason = str(exc).replace(f"({MAX_FIELD_BYTES})", f"of {MAX_FIELD_BYTES} bytes")
+                fields, broken = [], RowError(f"the record cannot be read: {reason}")
+            spans = state["next"] - first
+            if broken is None and spans > 1 and self._swallowed(fields, first, state["next"]):
+                broken = RowError(_UNCLOSED)
+            if broken is not None and spans != 1:
+                state["next"], state["capped"] = first + 1, False
+                reader = csv.reader(feed(first + 1), delimiter=self._delimiter)
+            number += 1
+            self.lines_in_records += sum(
+                1 for line in self._lines[first : state["next"]] if line.strip()
+            )
+            if broken is not None:
+                yield number, broken
+            elif any(f.strip() for f in fields):
+                yield number, fields
+
+
+_UNCLOSED = (
+    "a quote opens a value that does not close on this line (the line is quarantined alone "
+    "and the next line is read as the next record)"
+)
+
+
+def read_delimited(data: bytes) -> tuple[list[str], DelimitedRows]:
+    """Header and records of a delimited export (see DelimitedRows)."""
     text = decode(data)
     if not text.strip():
         raise UnreadableFile("the file is empty")
-    first_line = text.splitlines()[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(first_line))
+    lines = [line for line in _LINE_BREAK.split(text)]
+    # keep each line's own break so a quoted value spanning lines keeps its line breaks
+    breaks = _LINE_BREAK.findall(text) + [""]
+    lines = [line + brk for line, brk in zip(lines, breaks, strict=True)]
+    if lines and lines[-1] == "":
+        lines.pop()
+    delimiter = sniff_delimiter(lines[0])
+    feed = [0]
+
+    def header_lines():
+        for index, line in enumerate(lines):
+            feed[0] = index + 1
+            yield line
+
     try:
-        header = [h.strip() for h in next(reader)]
-    except csv.Error as exc:
+        header = [h.strip() for h in next(csv.reader(header_lines(), delimiter=delimiter))]
+    except (csv.Error, StopIteration) as exc:
         raise UnreadableFile(f"the header cannot be read: {exc}") from None
-
-    def rows() -> Iterator[tuple[int, list[str] | RowError]]:
-        number = 1
-        while True:
-            number += 1
-            try:
-                fields = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as exc:
-                reason = str(exc).replace(f"({MAX_FIELD_BYTES})", f"of {MAX_FIELD_BYTES} bytes")
-                yield number, RowError(f"the record cannot be read: {reason}")
-                continue
-            if not any(f.strip() for f in fields):
-                continue
-            yield number, fields
-
-    return header, rows()
+    return header, DelimitedRows(lines, feed[0], delimiter, len(header))
 
 
 def _cell_text(value) -> str:

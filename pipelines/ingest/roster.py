@@ -49,7 +49,7 @@ LAYOUT = Layout(
 
 def snapshot_date(item: InboxItem) -> date:
     """A snapshot is dated by the date in its file name (roster_2026-10-31.csv), else by the
-    file's modification date; the latest snapshot wins per employee."""
+    file's modification date. Each month reads the snapshot valid for it (int_headcount_members)."""
     match = re.search(r"(\d{4})-?(\d{2})-?(\d{2})", item.name)
     if match:
         try:

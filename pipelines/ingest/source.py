@@ -38,6 +38,6 @@ def csv_parser(layout: Layout) -> Parser:
         item: InboxItem, pseudonymise: Pseudonymiser, options: ReadOptions
     ) -> dict[str, ParsedTable]:
         header, rows = read_delimited(item.read_bytes())
-        return {layout.table: parse_rows(layout, header, rows, pseudonymise)}
+        return {layout.table: parse_rows(layout, header, rows, pseudonymise).account_lines(rows)}
 
     return parse

@@ -23,6 +23,7 @@ from .inbox import InboxItem, list_items
 from .layout import Layout, ParsedTable, Problem
 from .pseudonym import Pseudonymiser
 from .reading import UnreadableFile, read_delimited
+from .row_contract import RowKeys, apply_row_contract, drop_rows
 from .source import ReadOptions, Source
 
 logger = logging.getLogger(__name__)
@@ -46,7 +47,9 @@ create table if not exists raw.inbox_files (
     rows_loaded bigint not null,
     rows_quarantined bigint not null,
     ingest_run_id varchar,
-    ingested_at timestamp not null
+    ingested_at timestamp not null,
+    lines_read bigint,               -- non-blank physical lines after the header (CSV only)
+    lines_in_records bigint          -- the lines of every record the CSV reader returned
 );
 create table if not exists raw.inbox_duplicates (
     sha256 varchar not null,
@@ -87,6 +90,8 @@ class FileResult:
     rows_read: int = 0
     rows_loaded: int = 0
     rows_quarantined: int = 0
+    lines_read: int | None = None
+    lines_in_records: int | None = None
     problems: list[Problem] = field(default_factory=list)
     note: str = ""
     table_rows: dict[str, int] = field(default_factory=dict)
@@ -96,6 +101,8 @@ class FileResult:
 def ensure_tables(con: duckdb.DuckDBPyConnection, layouts: tuple[Layout, ...]) -> None:
     con.execute("create schema if not exists raw")
     con.execute(REGISTRY_DDL)
+    for name in ("lines_read", "lines_in_records"):  # registries of earlier versions
+        con.execute(f"alter table raw.inbox_files add column if not exists {name} bigint")
     for layout in layouts:
         columns = [*layout.ddl_columns(), *LINEAGE_COLUMNS]
         ddl = ", ".join(f'"{name}" {kind}' for name, kind in columns)
@@ -174,7 +181,9 @@ def _insert_notes(con, item: InboxItem, notes: list[str], run_id: str) -> None:
 
 def _register(con, result: FileResult, item: InboxItem, run_id: str) -> None:
     con.execute(
-        "insert into raw.inbox_files values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "insert into raw.inbox_files (sha256, source, file_name, size_bytes, status, rows_read,"
+        " rows_loaded, rows_quarantined, ingest_run_id, ingested_at, lines_read,"
+        " lines_in_records) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             item.sha256,
             item.source,
@@ -186,6 +195,8 @@ def _register(con, result: FileResult, item: InboxItem, run_id: str) -> None:
             result.rows_quarantined,
             run_id,
             _now(),
+            result.lines_read,
+            result.lines_in_records,
         ],
     )
 
@@ -227,9 +238,14 @@ def _looks_like(item: InboxItem, source: Source) -> str:
 
 
 def parse_item(
-    source: Source, item: InboxItem, pseudonymise: Pseudonymiser, options: ReadOptions
+    source: Source,
+    item: InboxItem,
+    pseudonymise: Pseudonymiser,
+    options: ReadOptions,
+    stored: RowKeys | None = None,
 ) -> tuple[FileResult, dict[str, ParsedTable]]:
-    """Parse without touching the warehouse; an unreadable file becomes one file-level problem."""
+    """Parse and apply the contracts' row rules without writing to the warehouse (`stored`
+    reads the keys already there); an unreadable file becomes one file-level problem."""
     result = FileResult(source.name, item.name, item.sha256, "ingested")
     try:
         tables = source.parse(item, pseudonymise, options)
@@ -247,11 +263,15 @@ def parse_item(
         message = f"file rejected: unexpected {type(exc).__name__}: {exc}"
         result.problems = [Problem(None, None, message)]
         return result, {}
+    _apply_contracts(source, tables, stored)
     for name, table in tables.items():
         result.table_rows[name] = len(table.rows)
         result.rows_read += table.rows_read
         result.rows_loaded += len(table.rows)
         result.rows_quarantined += table.rows_quarantined
+        if table.lines_read is not None:
+            result.lines_read = (result.lines_read or 0) + table.lines_read
+            result.lines_in_records = (result.lines_in_records or 0) + table.lines_in_records
         result.problems.extend(table.problems)
         result.notes.extend(n for n in table.notes if n not in result.notes)
     missing = [p for p in result.problems if p.row is None and "missing; the header" in p.message]
@@ -260,6 +280,34 @@ def parse_item(
         for problem in missing:
             problem.message += hint
     return result, tables
+
+
+def _apply_contracts(source: Source, tables: dict[str, ParsedTable], stored) -> None:
+    """Row rules per table; a record set aside in the source's main table takes its rows in
+    the other tables with it (a Slack message's reactions, a survey response's answers)."""
+    dropped: set = set()
+    for index, layout in enumerate(source.layouts):
+        table = tables.get(layout.table)
+        if table is None:
+            continue
+        if index:
+            drop_rows(table, dropped)
+        quarantined = apply_row_contract(layout, table, stored)
+        if index == 0:
+            dropped = quarantined
+
+
+def stored_keys(con: duckdb.DuckDBPyConnection) -> RowKeys:
+    """The keys a raw table already holds for some columns, with the file and row of each."""
+
+    def keys(table: str, columns: tuple[str, ...]) -> dict[tuple, tuple[str, int | None]]:
+        selected = ", ".join(f'"{c}"' for c in columns)
+        rows = con.execute(
+            f"select {selected}, source_file, source_row from raw.{table}"
+        ).fetchall()
+        return {tuple(row[: len(columns)]): (row[-2], row[-1]) for row in rows}
+
+    return keys
 
 
 def _record_duplicate(con, item: InboxItem, first: str, run_id: str) -> None:
@@ -276,10 +324,11 @@ def _record_duplicate(con, item: InboxItem, first: str, run_id: str) -> None:
 
 def _fault_injection_pause(item: InboxItem) -> None:
     """Crash-safety tests set SNM_TEST_PAUSE_BEFORE_COMMIT to hold a file's transaction open
-    and kill the process there; unset, this does nothing."""
+    and kill the process there; unset, this does nothing. It writes to the process's own
+    stderr: `snm run` sends a run's output to its log file."""
     pause = os.environ.get("SNM_TEST_PAUSE_BEFORE_COMMIT")
     if pause:
-        print(f"snm: {item.name} written, not yet committed", file=sys.stderr, flush=True)
+        print(f"snm: {item.name} written, not yet committed", file=sys.__stderr__, flush=True)
         time.sleep(float(pause))
 
 
@@ -310,7 +359,7 @@ def ingest_source(
                 FileResult(source.name, item.name, item.sha256, "already_ingested", note=note)
             )
             continue
-        result, tables = parse_item(source, item, pseudonymise, options)
+        result, tables = parse_item(source, item, pseudonymise, options, stored_keys(con))
         if result.status == "waiting":
             results.append(result)
             continue

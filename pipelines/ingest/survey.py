@@ -65,23 +65,24 @@ def choices(value: str) -> list[str]:
     return [value]
 
 
-def _read(item: InboxItem) -> tuple[list[str], list]:
+def _read(item: InboxItem) -> tuple[list[str], list, object]:
+    """Header (questions on one line), rows, and the reader (for its line counts)."""
     data = item.read_bytes()
-    header, rows = read_workbook(data) if is_workbook(item.name, data) else read_delimited(data)
+    header, reader = read_workbook(data) if is_workbook(item.name, data) else read_delimited(data)
     header = [one_line(h) for h in header]
     email_at = next((i for i, h in enumerate(header) if h.lower() == "email"), None)
-    rows = list(rows)
+    rows = list(reader)
     for _, fields in rows:
         is_row = isinstance(fields, list) and email_at is not None and email_at < len(fields)
         if is_row and fields[email_at].strip().lower() in ANONYMOUS:
             fields[email_at] = ""
-    return header, rows
+    return header, rows, reader
 
 
 def parse(
     item: InboxItem, pseudonymise: Pseudonymiser, options: ReadOptions
 ) -> dict[str, ParsedTable]:
-    header, rows = _read(item)
+    header, rows, reader = _read(item)
     responses = parse_rows(
         RESPONSES,
         header,
@@ -89,7 +90,7 @@ def parse(
         pseudonymise,
         date_order=options.survey_date_order,
         date_order_setting=DATE_ORDER_SETTING,
-    )
+    ).account_lines(reader)
     questions = [(i, h) for i, h in enumerate(header) if _is_question(h)]
     kept = {r["source_row"] for r in responses.rows}
     answers = ParsedTable()

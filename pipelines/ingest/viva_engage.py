@@ -109,7 +109,7 @@ def parse(
 
     messages = parse_rows(
         MESSAGES, [*header, "sender_key"], with_sender(rows), pseudonymise, member=path
-    )
+    ).account_lines(rows)
 
     def mentioned(user_id: str) -> str | None:
         email = emails.get(user_id, "").strip()
@@ -122,7 +122,8 @@ def parse(
     groups = _member(members, "Groups.csv")
     if groups:
         g_header, g_rows = read_delimited(groups[1])
-        tables[GROUPS.table] = parse_rows(GROUPS, g_header, g_rows, pseudonymise, groups[0])
+        groups_table = parse_rows(GROUPS, g_header, g_rows, pseudonymise, groups[0])
+        tables[GROUPS.table] = groups_table.account_lines(g_rows)
     else:
         tables[GROUPS.table] = ParsedTable()
     return tables

@@ -32,7 +32,17 @@ from plotnine import (
 
 from ..months import parse_month
 from . import i18n
-from .charts import ACCENT, FONT, INK, MUTED, base_theme, blank, count_scale, no_data_panel
+from .charts import (
+    ACCENT,
+    FONT,
+    INK,
+    MUTED,
+    base_theme,
+    blank,
+    count_scale,
+    data_label,
+    no_data_panel,
+)
 
 LIGHTS = {
     "green": ("#16a34a", "G"),
@@ -277,7 +287,7 @@ def issues(document: dict, language: str) -> ggplot:
             family=FONT,
         )
         + coord_flip()
-        + scale_x_discrete(limits=order)
+        + scale_x_discrete(limits=order, labels=lambda keys: [data_label(k) for k in keys])
         + count_scale(language, top_value, 1.6)
         + scale_fill_manual(values={k: v[0] for k, v in LIGHTS.items()})
         + _ranked_bars_text(language, "issues")
@@ -312,7 +322,9 @@ def themes(document: dict, language: str) -> ggplot:
             aes(label="label"), ha="left", nudge_y=top_value * 0.03, size=7, color=INK, family=FONT
         )
         + coord_flip()
-        + scale_x_discrete(limits=list(data["theme"]))
+        + scale_x_discrete(
+            limits=list(data["theme"]), labels=lambda keys: [data_label(k) for k in keys]
+        )
         + count_scale(language, top_value, 1.45)
         + _ranked_bars_text(language, "themes")
     )
@@ -359,7 +371,7 @@ def reach(document: dict, language: str, footer: str) -> ggplot:
             aes(x="shown", label="label"), ha="left", nudge_x=4, size=6, color=INK, family=FONT
         )
         + facet_wrap("dimension", nrow=1, scales="free_y")
-        + scale_y_discrete(labels=lambda keys: [str(k).split("|", 1)[-1] for k in keys])
+        + scale_y_discrete(labels=lambda keys: [data_label(str(k).split("|", 1)[-1]) for k in keys])
         + scale_x_continuous(limits=(0, 125), breaks=[0, 50, 100])
         + scale_color_manual(values={True: "#d97706", False: ACCENT})
         + labs(

@@ -114,6 +114,18 @@ def test_every_file_adds_up_and_the_ui_checks_show_the_quarantine(bad_run):
     assert "| bad_counts.csv |  | 2 | count | '-3' is negative; a count cannot be |" in table
 
 
+def test_the_lines_of_every_csv_file_are_counted_apart_from_the_parser(bad_run):
+    env, _, _, _ = bad_run
+    with duckdb.connect(str(env.warehouse), read_only=True) as con:
+        files = con.execute(
+            "select file_name, lines_read, lines_in_records, rows_read from raw.inbox_files"
+            " where lines_read is not null"
+        ).fetchall()
+    assert all(read == in_records for _, read, in_records, _ in files), files
+    quote = [f for f in files if f[0] == "EmailActivityUserDetail_quote.csv"]
+    assert quote == [("EmailActivityUserDetail_quote.csv", 4, 4, 4)]
+
+
 def test_the_summary_lists_the_quarantine_and_exports_it_without_live_formulas(bad_run, capsys):
     env, result, _, settings = bad_run
     print_summary(result, "2026-02", settings)

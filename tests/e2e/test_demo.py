@@ -50,7 +50,7 @@ def test_fourteen_months_of_every_source_in_its_real_format(demo):
         "activity",
     ):
         assert len(folders[source]) == 14, source
-    assert len(folders["survey"]) == 2 and len(folders["roster"]) == 2
+    assert len(folders["survey"]) == 2 and len(folders["roster"]) == 14
     email = folders["m365_email"][-1].read_bytes()
     assert email.startswith(b"\xef\xbb\xbf" + ",".join(EMAIL_HEADER).encode() + b"\r\n")
     teams_header = folders["m365_teams"][0].read_bytes()[3:].split(b"\r\n")[0].decode()

@@ -1,4 +1,6 @@
--- The latest roster snapshot wins per employee (docs/DESIGN.md section 2).
+-- Everyone any roster snapshot names, from the latest snapshot naming them: who counts as
+-- matched to the roster (identity coverage). Which employees a month counts, and in which
+-- segment, comes from that month's snapshot (int_headcount_members).
 with roster as (
     select * from {{ ref('stg_hr__roster') }}
 ),

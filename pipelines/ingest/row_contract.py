@@ -1,0 +1,200 @@
+"""The input contracts' row rules, applied while a file is ingested.
+
+The suites in `expectations/` stay the one place where a raw table's rules are written. Their
+row-level rules (not null, in a set, between, matching a pattern, one column after another,
+unique together) are checked here on each parsed row before it is stored: a row that breaks
+one goes to quarantine with its row number, instead of landing in raw and failing the blocking
+contract check of every later run. Great Expectations still validates the stored tables; with
+this in front, what it finds is a bug, not bad input. A value whose meaning is clear is
+normalised rather than refused (`Office` for the set office/frontline is `office`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cache
+
+from ..clock import date_limits
+from ..settings import EXPECTATIONS_DIR
+from .layout import Layout, ParsedTable, Problem
+
+RowKeys = Callable[[str, tuple[str, ...]], dict[tuple, tuple[str, int | None]]]
+
+
+@cache
+def _suite(table: str) -> tuple[dict, ...]:
+    path = EXPECTATIONS_DIR / f"raw_{table}.json"
+    if not path.exists():
+        return ()
+    return tuple(json.loads(path.read_text(encoding="utf-8"))["expectations"])
+
+
+def _number(value):
+    """Dates as the suites state them: YYYYMMDD numbers (see quality.dates_as_numbers)."""
+    if isinstance(value, datetime | date):
+        return int(value.strftime("%Y%m%d"))
+    return value
+
+
+def _shown(value) -> str:
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _limit_shown(limit, like) -> str:
+    if isinstance(like, date | datetime) and isinstance(limit, int) and limit > 10_000_000:
+        text = str(limit)
+        return f"{text[:4]}-{text[4:6]}-{text[6:]}"
+    return str(limit)
+
+
+@dataclass(frozen=True)
+class RowRule:
+    """One expectation of a suite, as a check of one row: None, or what is wrong."""
+
+    kind: str
+    kwargs: dict
+
+    @property
+    def column(self) -> str | None:
+        return self.kwargs.get("column") or self.kwargs.get("column_A")
+
+    def check(self, row: dict, parameters: dict) -> str | None:
+        kwargs = self.kwargs
+        if self.kind == "expect_column_values_to_be_between":
+            return self._between(row.get(kwargs["column"]), parameters)
+        value = row.get(self.column)
+        if self.kind == "expect_column_values_to_not_be_null":
+            return "value is empty; the contract requires one" if value is None else None
+        if value is None:
+            return None
+        if self.kind == "expect_column_values_to_be_in_set":
+            return self._in_set(row, value)
+        if self.kind == "expect_column_values_to_match_regex":
+            if re.search(kwargs["regex"], str(value)) is None:
+                return f"'{_shown(value)[:60]}' does not have the form the contract requires"
+            return None
+        if self.kind == "expect_column_pair_values_a_to_be_greater_than_b":
+            other = row.get(kwargs["column_B"])
+            if other is None:
+                return None
+            later = value >= other if kwargs.get("or_equal") else value > other
+            if not later:
+                return f"{_shown(value)} lies before {kwargs['column_B']} {_shown(other)}"
+        return None
+
+    def _in_set(self, row: dict, value) -> str | None:
+        allowed = self.kwargs["value_set"]
+        if value in allowed:
+            return None
+        same = [a for a in allowed if str(a).lower() == str(value).strip().lower()]
+        if len(same) == 1:  # the meaning is clear: store it as the contract writes it
+            row[self.column] = same[0]
+            return None
+        return f"'{_shown(value)[:60]}' is not one of: {', '.join(map(str, allowed))}"
+
+    def _between(self, value, parameters: dict) -> str | None:
+        if value is None:
+            return None
+        low, high = (
+            parameters.get(limit["$PARAMETER"]) if isinstance(limit, dict) else limit
+            for limit in (self.kwargs.get("min_value"), self.kwargs.get("max_value"))
+        )
+        number = _number(value)
+        if low is not None and number < low:
+            return f"{_shown(value)} is below the contract's minimum {_limit_shown(low, value)}"
+        if high is not None and number > high:
+            return f"{_shown(value)} is above the contract's maximum {_limit_shown(high, value)}"
+        return None
+
+
+ROW_KINDS = {
+    "expect_column_values_to_not_be_null",
+    "expect_column_values_to_be_in_set",
+    "expect_column_values_to_be_between",
+    "expect_column_values_to_match_regex",
+    "expect_column_pair_values_a_to_be_greater_than_b",
+}
+
+
+def row_rules(table: str) -> list[RowRule]:
+    """The suite's rules that one row can break, on the columns a parsed row has (lineage
+    columns are added when the row is stored, and checked by the suite only)."""
+    return [
+        RowRule(e["type"], e["kwargs"])
+        for e in _suite(table)
+        if e["type"] in ROW_KINDS and "mostly" not in e["kwargs"]
+    ]
+
+
+def unique_together(table: str) -> list[tuple[str, ...]]:
+    return [
+        tuple(e["kwargs"]["column_list"])
+        for e in _suite(table)
+        if e["type"] == "expect_compound_columns_to_be_unique"
+    ]
+
+
+def apply_row_contract(layout: Layout, table: ParsedTable, stored: RowKeys | None = None) -> set:
+    """Quarantine the rows of `table` that break a row rule of its suite, or repeat a row of
+    the same file or one already stored (`stored` gives, for a column tuple, the stored keys
+    with the file and row that hold them). Returns the (member, row) of every row set aside,
+    so the rows of the same record in the file's other tables can follow (`drop_rows`)."""
+    rules = [r for r in row_rules(layout.table) if _has_column(layout, r)]
+    parameters = date_limits().as_numbers()
+    known = {
+        columns: dict(stored(layout.table, columns)) if stored else {}
+        for columns in unique_together(layout.table)
+        if all(_stored(layout, c) for c in columns)
+    }
+    kept, dropped = [], set()
+    for row in table.rows:
+        number, member = row.get("source_row"), row.get("source_member")
+        problems = [
+            Problem(number, rule.column, message, member)
+            for rule in rules
+            if (message := rule.check(row, parameters))
+        ]
+        for columns, keys in known.items():
+            key = tuple(row.get(c) for c in columns)
+            if key not in keys:
+                keys[key] = (None, number)
+                continue
+            file, earlier = keys[key]
+            where = f"row {earlier}" if file is None else f"{file} row {earlier}, already stored"
+            hint = "" if file is None else ": a re-sent export?"
+            problems.append(
+                Problem(number, None, f"the same {', '.join(columns)} as {where}{hint}", member)
+            )
+        if problems:
+            table.problems.extend(problems)
+            table.rows_quarantined += 1
+            dropped.add((member, number))
+        else:
+            kept.append(row)
+    table.rows = kept
+    return dropped
+
+
+def drop_rows(table: ParsedTable, records: set) -> None:
+    """Set aside a table's rows that belong to records quarantined in another table (their
+    problem is told once, with that record)."""
+    kept = [r for r in table.rows if (r.get("source_member"), r.get("source_row")) not in records]
+    table.rows_quarantined += len(table.rows) - len(kept)
+    table.rows = kept
+
+
+def _has_column(layout: Layout, rule: RowRule) -> bool:
+    names = [rule.kwargs.get(k) for k in ("column", "column_A", "column_B") if k in rule.kwargs]
+    return all(_stored(layout, name) for name in names)
+
+
+def _stored(layout: Layout, name: str) -> bool:
+    return any(c.name == name for c in layout.stored)

@@ -1,0 +1,78 @@
+"""Rows that break an input contract are quarantined while the file is ingested, so the stored
+table always passes its suite and one bad value never stops later runs (issue 13, item 4)."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date, timedelta
+
+import duckdb
+import pytest
+
+from pipelines import quality
+from pipelines.ingest import roster
+from pipelines.ingest.pseudonym import Pseudonymiser
+from pipelines.ingest.store import ingest_source
+from tests.conftest import FIXTURES
+
+KEY = Pseudonymiser("k")
+FEBRUARY = FIXTURES / "small_inbox" / "inbox" / "roster" / "roster_2026-02-28.csv"
+TODAY = date.today()
+TOO_FAR = TODAY + timedelta(days=400)  # beyond the 366 days a planned start may lie ahead
+
+
+@pytest.fixture
+def ingested(tmp_path):
+    inbox = tmp_path / "inbox" / "roster"
+    inbox.mkdir(parents=True)
+    shutil.copy(FEBRUARY, inbox)
+    lines = FEBRUARY.read_text(encoding="utf-8-sig").splitlines()
+    bad = [
+        lines[0],
+        "E7;gijs@example.org;ICT;Werf;Office;1988;2024-01-01;",  # role_type written Office
+        f"E8;hanna@example.org;ICT;Werf;office;1991;{TOO_FAR};",  # start too far ahead
+        "E9;ivo@example.org;ICT;Werf;office;1890;2024-01-01;",  # born before 1930
+        "E10;jan@example.org;ICT;Werf;office;1980;2024-01-01;2023-01-01",  # ends before start
+    ]
+    (inbox / "roster_2026-02-27.csv").write_text("\n".join(bad) + "\n", encoding="utf-8")
+    # the February roster re-sent under another name (read after it), one value changed
+    resent = [*lines[:3], lines[3].replace("Werf", "Haven")]
+    (inbox / "roster_2026-02-28_resent.csv").write_text("\n".join(resent) + "\n", encoding="utf-8")
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    results = {r.file_name: r for r in ingest_source(con, roster.SOURCE, inbox.parent, KEY, "r")}
+    yield con, results
+    con.close()
+
+
+def test_bad_values_are_quarantined_by_the_contract_and_clear_ones_normalised(ingested):
+    con, results = ingested
+    bad = results["roster_2026-02-27.csv"]
+    assert (bad.rows_read, bad.rows_loaded, bad.rows_quarantined) == (4, 1, 3)
+    problems = [(p.row, p.column, p.message) for p in bad.problems]
+    assert problems == [
+        (3, "start_date", f"'{TOO_FAR}' lies more than a year ahead (today is {TODAY}): a typo?"),
+        (4, "birth_year", "1890 is below the contract's minimum 1930"),
+        (5, "end_date", "2023-01-01 lies before start_date 2024-01-01"),
+    ]
+    role = con.execute(
+        "select role_type from raw.roster where source_file = 'roster_2026-02-27.csv'"
+    ).fetchall()
+    assert role == [("office",)]
+
+
+def test_a_resent_roster_with_the_same_snapshot_date_does_not_double_anyone(ingested):
+    con, results = ingested
+    resent = results["roster_2026-02-28_resent.csv"]
+    assert (resent.rows_read, resent.rows_loaded, resent.rows_quarantined) == (3, 0, 3)
+    assert {p.row for p in resent.problems} == {2, 3, 4}
+    assert all(
+        "the same person_key, snapshot_date as roster_2026-02-28.csv row" in p.message
+        for p in resent.problems
+    )
+
+
+def test_the_stored_roster_passes_its_great_expectations_suite(ingested):
+    con, _ = ingested
+    frame = con.execute("select * from raw.roster").df()
+    (result,) = quality.validate_frames({"raw_roster": frame}).values()
+    assert quality.failures(result) == []
