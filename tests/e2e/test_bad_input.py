@@ -33,13 +33,18 @@ def bad_run(tmp_path_factory):
         yield env, result, before, load_settings()
 
 
-def quarantine(env, file_name):
+def query(env, sql: str, params=()) -> list[tuple]:
     with duckdb.connect(str(env.warehouse), read_only=True) as con:
-        return con.execute(
-            "select source_member, source_row, column_name, problem from raw.quarantine"
-            " where source_file = ? order by source_row",
-            [file_name],
-        ).fetchall()
+        return con.execute(sql, list(params)).fetchall()
+
+
+def quarantine(env, file_name):
+    return query(
+        env,
+        "select source_member, source_row, column_name, problem from raw.quarantine"
+        " where source_file = ? order by source_row",
+        [file_name],
+    )
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
@@ -51,24 +56,24 @@ def test_each_bad_input_is_quarantined_with_a_clear_message(bad_run, case):
     for (member, row, column, problem), expected in zip(entries, case.expected, strict=True):
         assert (member, row, column) == (expected.member, expected.row, expected.column)
         assert expected.words in problem
-    with duckdb.connect(str(env.warehouse), read_only=True) as con:
-        (loaded,) = con.execute(
-            "select rows_loaded from raw.inbox_files where file_name = ?",
-            [case.path.split("/")[-1]],
-        ).fetchone()
-    assert loaded == case.rows_loaded
+    loaded = query(
+        env,
+        "select rows_loaded from raw.inbox_files where file_name = ?",
+        [case.path.split("/")[-1]],
+    )
+    assert loaded == [(case.rows_loaded,)]
 
 
 def test_the_figures_of_the_good_data_do_not_move(bad_run):
     env, _, _, _ = bad_run
-    with duckdb.connect(str(env.warehouse), read_only=True) as con:
-        rows = con.execute(
-            "select tool, usage_pct from marts.fct_tool_usage_monthly where month = '2026-02'"
-            " and tool in ('email', 'teams', 'viva_engage', 'slack', 'intranet')"
-        ).fetchall()
-        headcount = con.execute(
-            "select headcount from marts.fct_headcount_monthly where month = '2026-02'"
-        ).fetchone()
+    rows = query(
+        env,
+        "select tool, usage_pct from marts.fct_tool_usage_monthly where month = '2026-02'"
+        " and tool in ('email', 'teams', 'viva_engage', 'slack', 'intranet')",
+    )
+    headcount = query(
+        env, "select headcount from marts.fct_headcount_monthly where month = '2026-02'"
+    )
     assert dict(rows) == {
         "email": 60.0,
         "intranet": 20.0,
@@ -76,16 +81,16 @@ def test_the_figures_of_the_good_data_do_not_move(bad_run):
         "teams": 40.0,
         "viva_engage": 40.0,
     }
-    assert headcount == (5,)
+    assert headcount == [(5,)]
 
 
 def test_formula_strings_in_bodies_are_kept_as_text(bad_run):
     env, _, _, _ = bad_run
-    with duckdb.connect(str(env.warehouse), read_only=True) as con:
-        bodies = con.execute(
-            "select body from raw.viva_engage_messages where message_id in ('92', '93', '94')"
-            " order by message_id"
-        ).fetchall()
+    bodies = query(
+        env,
+        "select body from raw.viva_engage_messages where message_id in ('92', '93', '94')"
+        " order by message_id",
+    )
     assert bodies == [('=HYPERLINK("http://x","klik")',), ("+cmd",), ("@SUM(A1:A9)",)]
 
 
@@ -116,11 +121,11 @@ def test_every_file_adds_up_and_the_ui_checks_show_the_quarantine(bad_run):
 
 def test_the_lines_of_every_csv_file_are_counted_apart_from_the_parser(bad_run):
     env, _, _, _ = bad_run
-    with duckdb.connect(str(env.warehouse), read_only=True) as con:
-        files = con.execute(
-            "select file_name, lines_read, lines_in_records, rows_read from raw.inbox_files"
-            " where lines_read is not null"
-        ).fetchall()
+    files = query(
+        env,
+        "select file_name, lines_read, lines_in_records, rows_read from raw.inbox_files"
+        " where lines_read is not null",
+    )
     assert all(read == in_records for _, read, in_records, _ in files), files
     quote = [f for f in files if f[0] == "EmailActivityUserDetail_quote.csv"]
     assert quote == [("EmailActivityUserDetail_quote.csv", 4, 4, 4)]

@@ -122,7 +122,7 @@ def test_issues_top10(figures):
             "rank": 1,
             "issue": "server",
             "messages": 1,
-            "net_sentiment": 0.0,
+            "net_sentiment": None,  # one person: fewer than min_group_size 2, volume only
             "light": "grey",
             "trend": "new",
         },

@@ -1,7 +1,9 @@
 -- Issues per month (docs/DESIGN.md section 3): volume (messages by employees), contributors,
 -- net sentiment and the traffic light (grey with too few messages or no scores, else green /
 -- amber / red by the configured thresholds), the rank (volume, then contributors, then name;
--- the top 10 are reported) and the trend vs the previous month.
+-- the top 10 are reported) and the trend vs the previous month. An issue with fewer distinct
+-- contributors than min_group_size shows its volume only: its sentiment would be one or two
+-- people's, so it is NULL and the light grey.
 {% set t = var('thresholds') %}
 with messages as (
     select issues.issue, messages.*
@@ -17,7 +19,10 @@ per_month as (
         count(*) as messages,
         count(distinct person_key) as contributors,
         count(sentiment_score) as scored_messages,
-        {{ net_sentiment('sentiment_score') }} as net_sentiment
+        count(distinct person_key) < {{ var('min_group_size') }} as is_small_group,
+        case when count(distinct person_key) >= {{ var('min_group_size') }}
+            then {{ net_sentiment('sentiment_score') }}
+        end as net_sentiment
     from messages
     group by all
 ),
