@@ -14,6 +14,7 @@ from ..clock import DateLimits, date_limits
 from .dates import AmbiguousDates, CellError, DateOrder, decide_order, parse_date, parse_datetime
 from .pseudonym import Pseudonymiser
 from .reading import DelimitedRows, RowError
+from .scrub import EMAIL, EMAIL_MARK
 
 DUCKDB_TYPES = {
     "text": "VARCHAR",
@@ -62,12 +63,18 @@ class Layout:
 
 @dataclass
 class Problem:
-    """A quarantined file or row: where it is and what is wrong, in words for a data engineer."""
+    """A quarantined file or row: where it is and what is wrong, in words for a data engineer.
+    The message quotes values from the file, so e-mail addresses in it are masked here, the
+    one place every quarantine message passes: it reaches raw.quarantine, quarantine.csv and
+    the console, beyond the raw tables' pseudonyms."""
 
     row: int | None
     column: str | None
     message: str
     member: str | None = None
+
+    def __post_init__(self) -> None:
+        self.message = EMAIL.sub(EMAIL_MARK, self.message)
 
 
 @dataclass

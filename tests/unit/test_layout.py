@@ -120,3 +120,16 @@ def test_a_date_after_today_quarantines_its_row_and_planned_dates_may_lie_ahead(
         ),
         (6, "start", "'2028-01-01' lies more than a year ahead (today is 2026-12-01): a typo?"),
     ]
+
+
+def test_quarantine_messages_never_carry_an_e_mail_address():
+    """A file without its header row, and an address where a date belongs (issue 13, item 5)."""
+    headerless = parse(["E00001", "anna.jansen@example.org", "2026-02-01", "3"], ["x"] * 4)
+    assert "anna.jansen@example.org" not in headerless.problems[0].message
+    assert headerless.problems[0].message.endswith(
+        "the header has: E00001, [e-mail], 2026-02-01, 3"
+    )
+    misplaced = parse(["Email", "Day", "Count"], ["a@x.nl", "bert.smit@example.org", "1"])
+    assert [(p.row, p.column, p.message) for p in misplaced.problems] == [
+        (2, "Day", "'[e-mail]' is not a date or time this tool understands")
+    ]
