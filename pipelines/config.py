@@ -6,7 +6,14 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 # The first month the monitor can report: the months of Dagster's partitions start here.
 DEFAULT_FIRST_MONTH = "2015-01"
@@ -24,6 +31,16 @@ class Theme(_Strict):
     name: str
     communities: list[str] = Field(default_factory=list)
     keywords: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _matches_something(self) -> Theme:
+        """A theme without keywords or communities matches no message: always 0, never true."""
+        if not self.communities and not any(k.strip() for k in self.keywords):
+            raise ValueError(
+                f"theme '{self.name}' has no keywords and no communities, so no message can "
+                "belong to it: give it at least one"
+            )
+        return self
 
 
 class Issue(_Strict):

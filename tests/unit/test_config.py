@@ -36,6 +36,10 @@ def test_a_minimal_config_gets_the_documented_defaults(tmp_path):
             "first_month: Value error, '1999-12' is before",
         ),
         ("organisation: A\nsurvey: {date_order: ymd}\n", "survey.date_order: Input should be"),
+        (
+            "organisation: A\nthemes: [{name: Leeg, keywords: ['  ']}]\n",
+            "themes.0: Value error, theme 'Leeg' has no keywords and no communities",
+        ),
     ],
 )
 def test_invalid_configs_are_refused_with_the_field_named(tmp_path, text, message):
