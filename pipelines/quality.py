@@ -5,7 +5,6 @@ GX is imported inside the check only: it costs seconds of CPU, and the code loca
 by the UI, the daemon and every run. It validates a DataFrame read from DuckDB (GX's
 SQLAlchemy route to DuckDB does not work)."""
 
-import json
 import os
 import shutil
 from pathlib import Path
@@ -16,16 +15,9 @@ from .clock import date_limits
 from .ingest.registry import SOURCES
 from .resources import ReportsResource, WarehouseResource
 from .settings import EXPECTATIONS_DIR
+from .suites import load_suite_dict, suite_name
 
 RAW_TABLES = [layout.table for source in SOURCES for layout in source.layouts]
-
-
-def suite_name(table: str) -> str:
-    return f"raw_{table}"
-
-
-def load_suite_dict(name: str) -> dict:
-    return json.loads((EXPECTATIONS_DIR / f"{name}.json").read_text(encoding="utf-8"))
 
 
 def dates_as_numbers(frame):

@@ -24,5 +24,8 @@ else
 fi
 
 export UV_PYTHON_DOWNLOADS=never
+# Trust the system's certificate store: organisations' networks often inspect TLS with their
+# own CA, which is installed there and unknown to uv's bundled roots.
+export UV_NATIVE_TLS="${UV_NATIVE_TLS:-1}"
 "$UV" sync --frozen --extra dev --python "$PYTHON_BIN" --quiet
 export PATH="$PWD/.venv/bin:$PATH"

@@ -42,7 +42,8 @@ def sniff_delimiter(first_line: str) -> str:
 
 
 MAX_RECORD_LINES = 500
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# a physical line with its own break (a quoted value spanning lines keeps its breaks)
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 
 
 class DelimitedRows:
@@ -139,12 +140,7 @@ def read_delimited(data: bytes) -> tuple[list[str], DelimitedRows]:
     text = decode(data)
     if not text.strip():
         raise UnreadableFile("the file is empty")
-    lines = [line for line in _LINE_BREAK.split(text)]
-    # keep each line's own break so a quoted value spanning lines keeps its line breaks
-    breaks = _LINE_BREAK.findall(text) + [""]
-    lines = [line + brk for line, brk in zip(lines, breaks, strict=True)]
-    if lines and lines[-1] == "":
-        lines.pop()
+    lines = _LINE.findall(text)
     delimiter = sniff_delimiter(lines[0])
     feed = [0]
 

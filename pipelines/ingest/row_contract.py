@@ -11,7 +11,6 @@ normalised rather than refused (`Office` for the set office/frontline is `office
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,18 +18,17 @@ from datetime import date, datetime
 from functools import cache
 
 from ..clock import date_limits
-from ..settings import EXPECTATIONS_DIR
+from ..suites import load_suite_dict, suite_name
 from .layout import Layout, ParsedTable, Problem
 
-RowKeys = Callable[[str, tuple[str, ...]], dict[tuple, tuple[str, int | None]]]
+# (table, columns, the file's keys) -> the keys already stored, with their file and row
+RowKeys = Callable[[str, tuple[str, ...], set[tuple]], dict[tuple, tuple[str, int | None]]]
 
 
 @cache
 def _suite(table: str) -> tuple[dict, ...]:
-    path = EXPECTATIONS_DIR / f"raw_{table}.json"
-    if not path.exists():
-        return ()
-    return tuple(json.loads(path.read_text(encoding="utf-8"))["expectations"])
+    """The suite's expectations, read once per process."""
+    return tuple(load_suite_dict(suite_name(table))["expectations"])
 
 
 def _number(value):
@@ -150,7 +148,7 @@ def apply_row_contract(layout: Layout, table: ParsedTable, stored: RowKeys | Non
     rules = [r for r in row_rules(layout.table) if _has_column(layout, r)]
     parameters = date_limits().as_numbers()
     known = {
-        columns: dict(stored(layout.table, columns)) if stored else {}
+        columns: dict(stored(layout.table, columns, _keys(table, columns))) if stored else {}
         for columns in unique_together(layout.table)
         if all(_stored(layout, c) for c in columns)
     }
@@ -181,6 +179,10 @@ def apply_row_contract(layout: Layout, table: ParsedTable, stored: RowKeys | Non
             kept.append(row)
     table.rows = kept
     return dropped
+
+
+def _keys(table: ParsedTable, columns: tuple[str, ...]) -> set[tuple]:
+    return {tuple(row.get(c) for c in columns) for row in table.rows}
 
 
 def drop_rows(table: ParsedTable, records: set) -> None:

@@ -285,26 +285,32 @@ def parse_item(
 def _apply_contracts(source: Source, tables: dict[str, ParsedTable], stored) -> None:
     """Row rules per table; a record set aside in the source's main table takes its rows in
     the other tables with it (a Slack message's reactions, a survey response's answers)."""
-    dropped: set = set()
-    for index, layout in enumerate(source.layouts):
-        table = tables.get(layout.table)
-        if table is None:
-            continue
-        if index:
-            drop_rows(table, dropped)
-        quarantined = apply_row_contract(layout, table, stored)
-        if index == 0:
-            dropped = quarantined
+    main, *others = source.layouts
+    dropped = (
+        apply_row_contract(main, tables[main.table], stored) if main.table in tables else set()
+    )
+    for layout in others:
+        if layout.table in tables:
+            drop_rows(tables[layout.table], dropped)
+            apply_row_contract(layout, tables[layout.table], stored)
 
 
 def stored_keys(con: duckdb.DuckDBPyConnection) -> RowKeys:
-    """The keys a raw table already holds for some columns, with the file and row of each."""
+    """Which of a file's keys a raw table already holds, with the file and row of each. Only
+    the file's own keys are looked up (a join), not the whole table read for every file."""
 
-    def keys(table: str, columns: tuple[str, ...]) -> dict[tuple, tuple[str, int | None]]:
-        selected = ", ".join(f'"{c}"' for c in columns)
-        rows = con.execute(
-            f"select {selected}, source_file, source_row from raw.{table}"
-        ).fetchall()
+    def keys(table: str, columns: tuple[str, ...], wanted: set[tuple]) -> dict:
+        if not wanted:
+            return {}
+        con.register("incoming_keys", pd.DataFrame(list(wanted), columns=list(columns)))
+        try:
+            selected = ", ".join(f'"{c}"' for c in columns)
+            rows = con.execute(
+                f"select {selected}, source_file, source_row from raw.{table}"
+                f" inner join incoming_keys using ({selected})"
+            ).fetchall()
+        finally:
+            con.unregister("incoming_keys")
         return {tuple(row[: len(columns)]): (row[-2], row[-1]) for row in rows}
 
     return keys

@@ -19,35 +19,25 @@ def snm(*args, env_extra=None, drop=()):
     )
 
 
+def snm_run(monitor_env, *options: str):
+    """`snm run` on the test's inbox and config, with the test key."""
+    inbox = ["--inbox", str(monitor_env.inbox), "--config", str(monitor_env.config)]
+    return snm("run", *inbox, *options, env_extra={"SNM_PSEUDONYM_KEY": TEST_KEY})
+
+
 def test_run_prints_the_summary_and_the_infographic_path_then_trace_explains_a_figure(
     monitor_env,
 ):
     out = monitor_env.out
-    args = ["--inbox", monitor_env.inbox, "--config", monitor_env.config, "--out", out]
-    result = snm(
-        "run",
-        *map(str, args),
-        "--warehouse",
-        str(monitor_env.warehouse),
-        "--month",
-        "2026-02",
-        env_extra={"SNM_PSEUDONYM_KEY": TEST_KEY},
-    )
+    places = ["--out", str(out), "--warehouse", str(monitor_env.warehouse)]
+    result = snm_run(monitor_env, *places, "--month", "2026-02")
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     assert f"Infographic: {out / '2026-02' / 'infographic.png'}" in lines
     assert any(line.split()[:3] == ["roster", "2", "file(s)"] for line in lines)
     assert (out / "2026-02" / "infographic.pdf").exists()
 
-    no_data = snm(
-        "run",
-        *map(str, args),
-        "--warehouse",
-        str(monitor_env.warehouse),
-        "--month",
-        "2025-06",
-        env_extra={"SNM_PSEUDONYM_KEY": TEST_KEY},
-    )
+    no_data = snm_run(monitor_env, *places, "--month", "2025-06")
     assert no_data.returncode == 2, no_data.stdout + no_data.stderr
     assert no_data.stderr.strip().splitlines() == [
         "snm: no figures for 2025-06: months with data: 2026-01 to 2026-02"
@@ -68,41 +58,18 @@ def test_run_without_a_key_refuses_to_start(monitor_env):
 
 def test_a_bad_config_is_reported_with_exit_code_2(monitor_env):
     monitor_env.config.write_text("organisation: X\nlanguage: fr\n")
-    result = snm(
-        "run",
-        "--inbox",
-        str(monitor_env.inbox),
-        "--config",
-        str(monitor_env.config),
-        env_extra={"SNM_PSEUDONYM_KEY": TEST_KEY},
-    )
+    result = snm_run(monitor_env)
     assert result.returncode == 2
     assert "language: Input should be 'nl' or 'en'" in result.stderr
 
 
 def test_a_month_before_first_month_is_bad_usage(monitor_env):
-    result = snm(
-        "run",
-        "--inbox",
-        str(monitor_env.inbox),
-        "--config",
-        str(monitor_env.config),
-        "--month",
-        "2014-06",
-        env_extra={"SNM_PSEUDONYM_KEY": TEST_KEY},
-    )
+    result = snm_run(monitor_env, "--month", "2014-06")
     assert result.returncode == 2
     assert "2014-06 is before first_month 2015-01" in result.stderr
 
 
 def test_an_unfinished_month_is_bad_usage(monitor_env):
-    result = snm(
-        "run",
-        "--inbox",
-        str(monitor_env.inbox),
-        "--month",
-        "2999-01",
-        env_extra={"SNM_PSEUDONYM_KEY": TEST_KEY},
-    )
+    result = snm_run(monitor_env, "--month", "2999-01")
     assert result.returncode == 2
     assert "not a complete month yet" in result.stderr
