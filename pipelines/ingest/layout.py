@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..clock import DateLimits, date_limits
 from .dates import AmbiguousDates, CellError, DateOrder, decide_order, parse_date, parse_datetime
 from .pseudonym import Pseudonymiser
 from .reading import DelimitedRows, RowError
-from .scrub import EMAIL, EMAIL_MARK
+from .scrub import mask_personal
 
 DUCKDB_TYPES = {
     "text": "VARCHAR",
@@ -61,12 +62,20 @@ class Layout:
         return [(c.name, DUCKDB_TYPES[c.kind]) for c in self.stored]
 
 
+@cache
+def known_headers() -> frozenset[str]:
+    """Every column header a source expects, in lower case: never mistaken for a name."""
+    from .registry import SOURCES  # the registry imports every layout
+
+    return frozenset(c.header.lower() for s in SOURCES for lay in s.layouts for c in lay.columns)
+
+
 @dataclass
 class Problem:
     """A quarantined file or row: where it is and what is wrong, in words for a data engineer.
-    The message quotes values from the file, so e-mail addresses in it are masked here, the
-    one place every quarantine message passes: it reaches raw.quarantine, quarantine.csv and
-    the console, beyond the raw tables' pseudonyms."""
+    The message quotes values from the file, so e-mail addresses and names in it are masked
+    here, the one place every quarantine message passes: it reaches raw.quarantine,
+    quarantine.csv and the console, beyond the raw tables' pseudonyms."""
 
     row: int | None
     column: str | None
@@ -74,7 +83,7 @@ class Problem:
     member: str | None = None
 
     def __post_init__(self) -> None:
-        self.message = EMAIL.sub(EMAIL_MARK, self.message)
+        self.message = mask_personal(self.message, known_headers())
 
 
 @dataclass

@@ -1,5 +1,7 @@
-"""Free text (message bodies, survey answers) loses what identifies people on the way in:
-e-mail addresses, @mentions by vendor id, and the full names the export itself lists."""
+"""Free text (message bodies, survey answers, group names) loses what identifies people on the
+way in: e-mail addresses (also written as `name(at)domain`), @mentions by vendor id, and the
+names the export itself lists, in every form people write them: the full name, "last, first",
+the first or the last name alone."""
 
 from __future__ import annotations
 
@@ -7,25 +9,112 @@ import re
 from collections.abc import Callable, Iterable
 
 EMAIL = re.compile(r"[\w.+-][\w.+'-]*@[\w-]+(?:\.[\w-]+)+")  # a quote may not open it
+_AT = r"(?:\s*[\(\[\{]\s*at\s*[\)\]\}]\s*|\s*\[?@\]?\s*(?=\S))"
+_DOT = r"(?:\s*[\(\[\{]\s*dot\s*[\)\]\}]\s*|\.)"
+OBFUSCATED_EMAIL = re.compile(
+    # jan.jansen(at)example.nl, jan [at] example [dot] nl, jan.jansen at example dot nl
+    rf"[\w.+-]+{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}[a-z]{{2,6}}\b"
+    r"|[\w+-]+[._][\w.+-]*\s+at\s+[\w-]+(?:\s+dot\s+[\w-]+)+\b",
+    re.I,
+)
 SLACK_MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 VIVA_MENTION = re.compile(r"\[\[user:(\d+)\]\]")
 EMAIL_MARK = "[e-mail]"
 NAME_MARK = "[naam]"
 
+# Parts of Dutch, German, French and Spanish surnames that are words of their own.
+PARTICLES = {
+    "van", "de", "der", "den", "het", "ter", "ten", "te", "'t", "in", "op", "von", "zu", "la",
+    "le", "du", "da", "di", "del", "des", "dos", "el", "y",
+}  # fmt: skip
+MIN_SINGLE_NAME = 3  # "Jo" alone is too often something else
+
+
+def names_from_address(address: str) -> str | None:
+    """'anna.de.vries@x.nl' -> 'Anna De Vries': the name many addresses are made of."""
+    local = address.split("@", 1)[0]
+    parts = [p for p in re.split(r"[._-]+", local) if p.isalpha()]
+    return " ".join(p.capitalize() for p in parts) if len(parts) >= 2 else None
+
+
+def name_forms(name: str) -> tuple[set[str], set[str]]:
+    """(forms matched in any case, single names matched as written) of one person's name."""
+    words = name.split()
+    if len(words) < 2:
+        single = {name.strip()} if len(name.strip()) >= MIN_SINGLE_NAME else set()
+        return set(), single
+    first, rest = words[0], words[1:]
+    last = " ".join(rest)
+    core = [w for w in rest if w.lower() not in PARTICLES]
+    full = {name.strip(), f"{last}, {first}", f"{last},{first}"}
+    if core:  # "Vries, Anna de" as an index lists it
+        particles = " ".join(w for w in rest if w.lower() in PARTICLES)
+        full |= {f"{' '.join(core)}, {first} {particles}".strip()}
+    single = {w for w in (first, *core) if len(w) >= MIN_SINGLE_NAME and w.lower() not in PARTICLES}
+    return full, single
+
+
+WORD = re.compile(r"\w[\w'’-]*")
+
+
+class _NameIndex:
+    """Names found word by word: a dictionary lookup per word of the text, so ten thousand
+    names cost what ten do (a regex alternation of them is tried at every position)."""
+
+    def __init__(self, full: set[str], single: set[str]):
+        self._starts: dict[str, list[str]] = {}
+        for form in sorted(full, key=len, reverse=True):
+            first = WORD.match(form)
+            if first:
+                self._starts.setdefault(first.group().lower(), []).append(form.lower())
+        self._single = single
+
+    def __bool__(self) -> bool:
+        return bool(self._starts or self._single)
+
+    def sub(self, text: str) -> str:
+        out, at, lowered = [], 0, text.lower()
+        for match in WORD.finditer(text):
+            start = match.start()
+            if start < at:
+                continue
+            end = None
+            for form in self._starts.get(match.group().lower(), ()):
+                stop = start + len(form)
+                if lowered.startswith(form, start) and not _word_char(text, stop):
+                    end = stop
+                    break
+            if end is None:
+                base = re.split(r"['’]", match.group())[0]  # "Anna's" is Anna's name too
+                if base in self._single:
+                    end = start + len(base)
+            if end is not None:
+                out += [text[at:start], NAME_MARK]
+                at = end
+        out.append(text[at:])
+        return "".join(out)
+
+
+def _word_char(text: str, index: int) -> bool:
+    return index < len(text) and (text[index].isalnum() or text[index] == "_")
+
 
 class Scrubber:
-    """Replaces addresses by a mark, mentions by the person's pseudonym, and known full names
-    (two words or more, whole words, any case) by a mark."""
+    """Replaces addresses by a mark, mentions by the person's pseudonym, and known names by a
+    mark: full names and "last, first" in any case, a first or last name alone as written
+    (capitalised), so the common word a name can also be keeps its lower-case meaning."""
 
     def __init__(self, names: Iterable[str] = (), mention: Callable[[str], str | None] = None):
-        full_names = sorted(
-            {n.strip() for n in names if n and len(n.strip().split()) >= 2}, key=len, reverse=True
-        )
-        self._names = (
-            re.compile(r"\b(?:" + "|".join(re.escape(n) for n in full_names) + r")\b", re.I)
-            if full_names
-            else None
-        )
+        full, single = set(), set()
+        for name in names:
+            if not name or not name.strip():
+                continue
+            if "@" in name:
+                name = names_from_address(name) or ""
+            forms, alone = name_forms(" ".join(name.split()))
+            full |= forms
+            single |= alone
+        self._names = _NameIndex(full, single)
         self._mention = mention
 
     def _mentioned(self, match: re.Match) -> str:
@@ -36,8 +125,32 @@ class Scrubber:
         if not text:
             return text
         text = EMAIL.sub(EMAIL_MARK, text)
+        text = OBFUSCATED_EMAIL.sub(EMAIL_MARK, text)
         text = SLACK_MENTION.sub(self._mentioned, text)
         text = VIVA_MENTION.sub(self._mentioned, text)
-        if self._names is not None:
-            text = self._names.sub(NAME_MARK, text)
-        return text
+        return self._names.sub(text) if self._names else text
+
+
+_CAPITALISED = r"[A-ZÀ-Ý][a-zà-ÿ'’-]+"
+_PARTICLE = "|".join(sorted(PARTICLES - {"'t"}, key=len, reverse=True))
+NAME_LIKE = re.compile(
+    rf"{_CAPITALISED}(?:,?\s+(?:(?:{_PARTICLE})\s+)*{_CAPITALISED}){{1,3}}(?:\s+(?:{_PARTICLE}))*"
+)
+_QUOTED = re.compile(r"'([^']{3,80})'")
+
+
+def mask_personal(message: str, known: frozenset[str] = frozenset()) -> str:
+    """A quarantine message quotes values from the file: addresses, and values shaped like a
+    person's name ("Anna de Vries", "Vries, Anna de") that are no known column header, are
+    masked, in quotes and in the list of a header's columns."""
+    message = EMAIL.sub(EMAIL_MARK, message)
+
+    def masked(value: str) -> str:
+        name = NAME_LIKE.fullmatch(value.strip()) and value.strip().lower() not in known
+        return NAME_MARK if name else value
+
+    message = _QUOTED.sub(lambda m: f"'{masked(m.group(1))}'", message)
+    head, found, listed = message.partition("the header has: ")
+    if found:
+        message = head + found + ", ".join(masked(v) for v in listed.split(", "))
+    return message

@@ -7,6 +7,7 @@ so they match the roster; the Slack id itself is never stored.
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime
 
 from ..clock import date_limits
@@ -29,6 +30,9 @@ MESSAGES = Layout(
         Column("thread_ts", "thread_ts", nullable=True),
         Column("is_edited", "edited", "bool"),
         Column("text", "text", nullable=True),
+        # a direct message or group DM: no community, its folder name (made of its members'
+        # names) replaced by a pseudonym in channel_name and source_member
+        Column("is_private_conversation", "is_private_conversation", "bool", nullable=True),
     ),
 )
 
@@ -58,6 +62,29 @@ def _root(members: dict[str, bytes]) -> str:
     if not found:
         raise UnreadableFile("the export has no users.json; is this a Slack export?")
     return found[0][: -len("users.json")]
+
+
+PRIVATE_LISTS = ("mpims.json", "dms.json")  # group DMs and DMs of a full export
+DM_FOLDER = re.compile(r"D[A-Z0-9]{8,}")
+
+
+def _private_conversations(members: dict[str, bytes], root: str) -> set[str]:
+    """The folders of direct messages and group DMs, by the export's own lists; a folder named
+    like one (mpdm-..., a D... id) counts as one even without the lists."""
+    folders = set()
+    for name in PRIVATE_LISTS:
+        try:
+            listed = _json(members, root + name) if root + name in members else []
+        except (UnicodeDecodeError, ValueError):
+            continue
+        for conversation in listed if isinstance(listed, list) else []:
+            if isinstance(conversation, dict):
+                folders |= {conversation.get("name"), conversation.get("id")} - {None}
+    return folders
+
+
+def _is_private(folder: str, listed: set[str]) -> bool:
+    return folder in listed or folder.startswith("mpdm-") or bool(DM_FOLDER.fullmatch(folder))
 
 
 def _is_noise(path: str) -> bool:
@@ -118,16 +145,24 @@ def parse(
     def person(user_id: str) -> str | None:
         return pseudonymise(identities.get(user_id, SLACK_USER + user_id))
 
-    scrub = Scrubber(names, mention=person)
+    addresses = [identity for identity in identities.values() if "@" in identity]
+    scrub = Scrubber([*names, *addresses], mention=person)
     limits = date_limits()
     messages, reactions = ParsedTable(), ParsedTable()
     note = _without_email(identities, bots)
     if note:
         messages.notes.append(note)
-    for path in _day_files(members, root):
-        channel = path.rsplit("/", 2)[-2]
+    listed_private = _private_conversations(members, root)
+    for original_path in _day_files(members, root):
+        folder = original_path.rsplit("/", 2)[-2]
+        private = _is_private(folder, listed_private)
+        channel = folder
+        path = original_path
+        if private:  # the folder name is made of names: only its pseudonym goes further
+            channel = "private-" + pseudonymise(folder, namespace="slack-conversation")[:16]
+            path = f"{channel}/{original_path.rsplit('/', 1)[-1]}"
         try:
-            day = _json(members, path)
+            day = _json(members, original_path)
             if not isinstance(day, list):
                 raise ValueError("expected a list of messages")
         except (UnicodeDecodeError, ValueError) as exc:
@@ -163,6 +198,7 @@ def parse(
                     "thread_ts": message.get("thread_ts"),
                     "is_edited": "edited" in message,
                     "text": scrub(message.get("text")),
+                    "is_private_conversation": private,
                 }
             )
             for reaction in message.get("reactions") or []:

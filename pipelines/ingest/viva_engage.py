@@ -115,14 +115,17 @@ def parse(
         email = emails.get(user_id, "").strip()
         return pseudonymise(email or VIVA_ENGAGE_USER + user_id)
 
-    scrub = Scrubber(names, mention=mentioned)
-    for row in messages.rows:
+    scrub = Scrubber([*names, *emails.values()], mention=mentioned)
+    for row in messages.rows:  # a group named after a person ("Team <name>") loses the name
         row["body"] = scrub(row["body"])
+        row["group_name"] = scrub(row["group_name"])
     tables = {MESSAGES.table: messages}
     groups = _member(members, "Groups.csv")
     if groups:
         g_header, g_rows = read_delimited(groups[1])
         groups_table = parse_rows(GROUPS, g_header, g_rows, pseudonymise, groups[0])
+        for row in groups_table.rows:
+            row["group_name"] = scrub(row["group_name"])
         tables[GROUPS.table] = groups_table.account_lines(g_rows)
     else:
         tables[GROUPS.table] = ParsedTable()

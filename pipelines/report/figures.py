@@ -189,8 +189,9 @@ def _family_figures(con, month_start, files, run_id, code_version) -> list[dict]
             add(f"yields.{column}", row[column], "fct_yields_monthly", column, unit, family)
     for row in _rows(con, "fct_reach_by_segment_monthly", month_start, "dimension, segment"):
         extra = {"suppressed": row["is_suppressed"]}
-        if row["is_suppressed"]:
-            extra["shown_as"] = f"< {row['min_group_size']}"
+        if row["is_suppressed"]:  # a secondary one is no small group: it hides a small one
+            small = row.get("suppression", "primary") == "primary"
+            extra["shown_as"] = f"< {row['min_group_size']}" if small else "–"
         add(
             f"reach.{row['dimension']}.{row['segment']}",
             row["reach_pct"],

@@ -83,12 +83,15 @@ def test_reach_by_segment_with_suppression(figures):
         "role_type.frontline": 100.0,
         "role_type.office": 66.7,
         "age_band.25-34": None,
-        "age_band.35-44": 100.0,
+        "age_band.35-44": None,
         "age_band.45-54": 100.0,
     }
     suppressed = figures["reach.age_band.25-34"]
     assert suppressed["suppressed"] is True and suppressed["shown_as"] == "< 2"
-    assert figures["reach.age_band.35-44"]["suppressed"] is False
+    # 5 employees - 45-54 (2) - 35-44 (2) would give eva away: 35-44 is hidden with her
+    complement = figures["reach.age_band.35-44"]
+    assert complement["suppressed"] is True and complement["shown_as"] == "–"
+    assert figures["reach.age_band.45-54"]["suppressed"] is False
 
 
 def test_themes(figures):

@@ -1,13 +1,14 @@
 -- Which messages raise which issue (docs/DESIGN.md section 3): a configured issue when the text
 -- holds its name or one of its keywords as a whole word; otherwise every hashtag is an issue of
 -- its own, named by the tag without '#'. A tag equal to a configured issue's name or keyword
--- belongs to that issue.
+-- belongs to that issue. Private conversations raise no issue: they are nobody's public word.
 with terms as (
     select owner as issue, term from {{ configured_terms() }} where kind = 'issue'
 ),
 
 messages as (
     select message_key, keyword_hits, hashtags from {{ ref('int_messages') }}
+    where not is_private_conversation
 ),
 
 by_keyword as (

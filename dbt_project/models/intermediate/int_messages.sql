@@ -1,4 +1,6 @@
 -- Every message that can count (docs/DESIGN.md section 3): no deleted, bot or system messages.
+-- A private conversation (direct message, group DM) counts as a person's contribution but
+-- belongs to no community, theme or issue.
 -- One shape for all platforms, with its thread, community, features and sentiment, and whether
 -- its author is an employee of N(M) in the month it was posted (only those count).
 with viva_engage as (
@@ -7,7 +9,8 @@ with viva_engage as (
         'viva_engage:' || message_id as message_key,
         'viva_engage:' || thread_id as thread_key,
         is_thread_starter,
-        community_name as community,
+        case when not is_private_conversation then community_name end as community,
+        is_private_conversation,
         created_at as posted_at,
         person_key,
         source_file,
@@ -23,7 +26,8 @@ slack as (
         'slack:' || channel_name || ':' || message_ts,
         'slack:' || channel_name || ':' || coalesce(thread_ts, message_ts),
         not is_reply,
-        channel_name,
+        case when not is_private_conversation then channel_name end,
+        is_private_conversation,
         message_at,
         person_key,
         source_file,

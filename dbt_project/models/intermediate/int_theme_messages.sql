@@ -1,6 +1,6 @@
 -- Which messages belong to which configured theme: posted in one of its communities, or
 -- containing one of its keywords or hashtags as a whole word (case-insensitive). A message
--- matched both ways belongs to the theme once.
+-- matched both ways belongs to the theme once. A private conversation belongs to no theme.
 {% set rows = [] %}
 {% for theme in var('themes') %}
     {% for community in theme.get('communities', []) %}{% do rows.append((theme['name'], 'community', community | lower)) %}{% endfor %}
@@ -16,6 +16,7 @@ matches as (
     inner join terms
         on (terms.kind = 'community' and lower(messages.community) = terms.term)
         or (terms.kind = 'keyword' and list_contains(messages.keyword_hits, terms.term))
+    where not messages.is_private_conversation
 )
 
 select distinct theme, message_key from matches

@@ -3,14 +3,14 @@
 -- Slack exports hold no member counts, so a channel's activity share is unknown (NULL).
 with messages as (
     select month_start, platform, community, person_key, message_key
-    from {{ ref('int_messages') }} where by_employee
+    from {{ ref('int_messages') }} where by_employee and not is_private_conversation
 ),
 
 reactors as (
     select reactions.month_start, messages.platform, messages.community, reactions.person_key
     from {{ ref('int_reactions') }} as reactions
     inner join {{ ref('int_messages') }} as messages using (message_key)
-    where reactions.by_employee
+    where reactions.by_employee and not messages.is_private_conversation
 ),
 
 people as (

@@ -2,7 +2,9 @@
 -- messages exceed spike_factor x the median of the previous baseline_days days (days without
 -- messages count as 0) and reach spike_min_messages; *turned red* when the issue's light over
 -- the last light_window_days days (same thresholds as the monthly light) is red and was not
--- the day before. Only days with a signal are kept, each with the issue's top themes.
+-- the day before. Fewer distinct writers in the window than min_group_size: no sentiment,
+-- a grey light (as in the monthly top 10). Only days with a signal are kept, each with the
+-- issue's top themes.
 {% set a = var('alerts') %}
 {% set t = var('thresholds') %}
 with messages as (
@@ -10,6 +12,7 @@ with messages as (
         issues.issue,
         messages.message_key,
         cast(messages.posted_at as date) as day,
+        messages.person_key,
         messages.sentiment_score
     from {{ ref('int_issue_messages') }} as issues
     inner join {{ ref('int_messages') }} as messages using (message_key)
@@ -47,6 +50,16 @@ daily as (
     group by all
 ),
 
+window_people as (
+    -- a light needs min_group_size distinct writers in its window: one person's mood is no signal
+    select calendar.issue, calendar.day, count(distinct messages.person_key) as contributors_window
+    from calendar
+    left join messages
+        on messages.issue = calendar.issue
+        and messages.day between calendar.day - {{ a['light_window_days'] - 1 }} and calendar.day
+    group by all
+),
+
 windowed as (
     select
         *,
@@ -70,10 +83,13 @@ windowed as (
 
 lights as (
     select
-        *,
-        round(100.0 * (positive_window - negative_window) / nullif(scored_window, 0), 1)
-            as net_sentiment_window
+        windowed.*,
+        window_people.contributors_window,
+        case when window_people.contributors_window >= {{ var('min_group_size') }} then
+            round(100.0 * (positive_window - negative_window) / nullif(scored_window, 0), 1)
+        end as net_sentiment_window
     from windowed
+    inner join window_people using (issue, day)
 ),
 
 flagged as (
@@ -81,6 +97,7 @@ flagged as (
         *,
         case
             when messages_window < {{ t['light_min_messages'] }} or scored_window = 0
+                or contributors_window < {{ var('min_group_size') }}
                 then 'grey'
             when net_sentiment_window >= {{ t['light_green'] }} then 'green'
             when net_sentiment_window <= {{ t['light_red'] }} then 'red'
@@ -97,6 +114,7 @@ signals as (
         median_previous,
         net_sentiment_window,
         messages_window,
+        contributors_window,
         light_window,
         lag(light_window) over (partition by issue order by day) as light_previous_day,
         messages >= {{ a['spike_min_messages'] }}
@@ -139,6 +157,7 @@ select
     alerts.is_spike,
     alerts.turned_red,
     alerts.messages_window,
+    alerts.contributors_window,
     alerts.net_sentiment_window,
     alerts.light_window,
     coalesce(top_themes.top_themes, []) as top_themes

@@ -1,7 +1,8 @@
 -- Who we reach and who not (docs/DESIGN.md section 3): per configured dimension and segment,
 -- the % of the segment's employees active on any tool but e-mail in M. A segment smaller than
--- the minimum group size is suppressed: its size and figures are NULL and `is_suppressed` is
--- true, so no output can show a number for it. Without a usage figure for any tool but e-mail
+-- the minimum group size is suppressed, and so are as many others as it takes that no total
+-- gives it away: their size and figures are NULL and `is_suppressed` is true, so no output
+-- can show or derive a number for it. Without a usage figure for any tool but e-mail
 -- in M (no source, or nobody matched), reach is unknown: NULL, not 0.
 {% set dimensions = var('segments') %}
 with members as (
@@ -54,19 +55,49 @@ counted as (
         on active.month_start = segments.month_start
         and active.person_key = segments.person_key
     group by all
+),
+
+ordered as (
+    -- Suppression (docs/DESIGN.md section 5): a segment below the minimum group size is hidden
+    -- (primary). The headcount is published, so one hidden segment would be its total minus
+    -- the shown ones: the smallest shown segments are hidden too (secondary) until the hidden
+    -- segments of a dimension are at least two and hold at least the minimum group size.
+    select
+        *,
+        count(*) filter (where employees < {{ var('min_group_size') }}) over per_dimension
+            as primary_cells,
+        row_number() over by_size as size_rank,
+        coalesce(sum(employees) over (by_size rows between unbounded preceding and 1 preceding), 0)
+            as smaller_employees
+    from counted
+    window
+        per_dimension as (partition by month_start, dimension),
+        by_size as (partition by month_start, dimension order by employees, segment)
+),
+
+suppressed as (
+    select
+        *,
+        case
+            when employees < {{ var('min_group_size') }} then 'primary'
+            when primary_cells > 0
+                and (size_rank <= 2 or smaller_employees < {{ var('min_group_size') }})
+                then 'secondary'
+        end as suppression
+    from ordered
 )
 
 select
-    counted.month_start,
-    strftime(counted.month_start, '%Y-%m') as month,
+    suppressed.month_start,
+    strftime(suppressed.month_start, '%Y-%m') as month,
     dimension,
     segment,
-    employees < {{ var('min_group_size') }} as is_suppressed,
+    suppression is not null as is_suppressed,
+    suppression,
     {{ var('min_group_size') }} as min_group_size,
-    case when employees >= {{ var('min_group_size') }} then employees end as employees,
-    case when employees >= {{ var('min_group_size') }} and known.is_known
-        then reached end as reached,
-    case when employees >= {{ var('min_group_size') }} and known.is_known
+    case when suppression is null then employees end as employees,
+    case when suppression is null and known.is_known then reached end as reached,
+    case when suppression is null and known.is_known
         then round(100.0 * reached / employees, 1) end as reach_pct
-from counted
+from suppressed
 left join known using (month_start)

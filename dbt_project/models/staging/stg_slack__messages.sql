@@ -18,6 +18,8 @@ renamed as (
             and coalesce(subtype, '') in ('', 'thread_broadcast', 'file_share', 'me_message')
             as is_contribution,
         is_edited,
+        -- rows of an earlier version lack the flag: their folder name still tells
+        coalesce(is_private_conversation, channel_name like 'mpdm-%') as is_private_conversation,
         text,
         source_file,
         source_sha256,

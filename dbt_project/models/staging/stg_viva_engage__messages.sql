@@ -10,6 +10,7 @@ renamed as (
         replied_to_id,
         group_id as community_id,
         group_name as community_name,
+        coalesce(in_private_conversation, false) as is_private_conversation,
         {{ resolved_person_key('sender_key') }} as person_key,
         lower(coalesce(sender_type, 'user')) as sender_type,
         body,
