@@ -10,7 +10,7 @@ import json
 import os
 import sys
 from contextlib import contextmanager, redirect_stderr, redirect_stdout
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from . import settings as env
@@ -87,6 +87,7 @@ def _execute(month: str, verbose: bool, job_name: str = "monitor_job") -> int:
             f"Set it, e.g. export {env.ENV_KEY}=$(python -c 'import secrets; "
             "print(secrets.token_hex(32))'), and keep it safe."
         )
+    _warehouse_is_free(settings.warehouse)
     if _manifest_is_stale():
         prepare_manifest()
     from .definitions import defs
@@ -94,8 +95,7 @@ def _execute(month: str, verbose: bool, job_name: str = "monitor_job") -> int:
     instance = DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else None
     run_config = {} if verbose else {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
     job = defs.resolve_job_def(job_name)
-    log_path = settings.warehouse.parent / "logs" / f"snm-run-{month}.log"
-    log_path.parent.mkdir(parents=True, exist_ok=True)
+    log_path = _run_log_path(settings.warehouse, month)
     with log_path.open("w", encoding="utf-8") as log, _quiet_output(log, verbose):
         result = job.execute_in_process(
             partition_key=month,
@@ -119,6 +119,27 @@ def _execute(month: str, verbose: bool, job_name: str = "monitor_job") -> int:
     if no_data:
         raise UsageError(no_data)
     return 0 if result.success else 1
+
+
+def _warehouse_is_free(path: Path) -> None:
+    """Refuse at once, in one line, when another process writes the warehouse or the file is
+    not a DuckDB database, instead of failing steps deep inside the run."""
+    from .warehouse import WarehouseUnavailable, connect
+
+    if not path.exists():
+        return
+    try:
+        connect(path, wait_seconds=0).close()
+    except WarehouseUnavailable as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _run_log_path(warehouse: Path, month: str) -> Path:
+    """Each run its own log file, so two runs never write into one."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    path = warehouse.parent / "logs" / f"snm-run-{month}-{stamp}-{os.getpid()}.log"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 def _no_data_for_month(result) -> str | None:
@@ -215,6 +236,65 @@ def cmd_trace(args) -> int:
     return 0
 
 
+def cmd_inbox_list(args) -> int:
+    from .inbox_commands import inbox_files, print_files
+    from .warehouse import WarehouseUnavailable, connect
+
+    _set_env(env.ENV_WAREHOUSE, args.warehouse)
+    path = env.load_settings().warehouse
+    if not path.exists():
+        raise UsageError(f"no warehouse at {path}; run `snm run` first")
+    try:
+        con = connect(path, read_only=True, wait_seconds=0)
+    except WarehouseUnavailable as exc:
+        raise UsageError(str(exc)) from None
+    try:
+        print_files(inbox_files(con))
+    finally:
+        con.close()
+    return 0
+
+
+def cmd_inbox_retire(args) -> int:
+    """Take a file out of the figures, then rebuild the warehouse's figures and the report of
+    the latest month that used it (or --month)."""
+    from .inbox_commands import NoSuchFile, retire
+    from .warehouse import WarehouseUnavailable, connect
+
+    if not Path(args.inbox).is_dir():
+        raise UsageError(f"inbox folder not found: {args.inbox}")
+    _set_env(env.ENV_INBOX, args.inbox)
+    _apply_job_options(args)
+    path = env.load_settings().warehouse
+    if not path.exists():
+        raise UsageError(f"no warehouse at {path}")
+    try:
+        con = connect(path, wait_seconds=0)
+    except WarehouseUnavailable as exc:
+        raise UsageError(str(exc)) from None
+    try:
+        retired = retire(con, args.file, args.reason)
+    except NoSuchFile as exc:
+        raise UsageError(str(exc)) from None
+    finally:
+        con.close()
+    print(
+        f"Retired {retired.source}/{retired.file_name} ({retired.sha256[:12]}): "
+        f"{retired.rows_moved} rows moved to raw.withdrawn_rows; it is not read again."
+    )
+    last = last_complete_month(today())
+    months = [m for m in retired.months if parse_month(m) <= last]
+    month = args.month or (months[-1] if months else None)
+    if month is None:
+        print("No report used it; the figures are rebuilt by the next run.")
+        return 0
+    others = [m for m in months if m != month]
+    if others:
+        print(f"It also fed {', '.join(others)}: render those with `snm run --month <YYYY-MM>`.")
+    print(f"Rebuilding the figures and the report of {month}:")
+    return _execute(f"{_complete_month(month):%Y-%m}", args.verbose)
+
+
 def _job_options(command: argparse.ArgumentParser, config: bool = True) -> None:
     """The options every command that runs a job shares."""
     if config:
@@ -245,6 +325,21 @@ def parser() -> argparse.ArgumentParser:
     yearly.add_argument("--year", required=True)
     _job_options(yearly)
     yearly.set_defaults(handler=cmd_yearly)
+
+    inbox = commands.add_parser("inbox", help="list the ingested files, or retire one")
+    inbox_commands = inbox.add_subparsers(dest="inbox_command", required=True)
+    listing = inbox_commands.add_parser("list", help="every file of the registry and its state")
+    listing.add_argument("--warehouse", help="DuckDB file (default: $SNM_WAREHOUSE or var/)")
+    listing.set_defaults(handler=cmd_inbox_list)
+    retire = inbox_commands.add_parser(
+        "retire", help="take a file out of the figures (rows kept aside) and rebuild"
+    )
+    retire.add_argument("file", help="file name, source/file name, or SHA-256 (prefix)")
+    retire.add_argument("--inbox", required=True)
+    retire.add_argument("--reason", default="retired by hand (snm inbox retire)")
+    retire.add_argument("--month", help="the month to render again (default: the latest it fed)")
+    _job_options(retire)
+    retire.set_defaults(handler=cmd_inbox_retire)
 
     trace = commands.add_parser("trace", help="show the lineage of one figure")
     trace.add_argument("figure_id")

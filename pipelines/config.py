@@ -79,6 +79,15 @@ class Thresholds(_Strict):
     identity_coverage_pct: float = Field(90.0, ge=0, le=100)
 
 
+class Ingestion(_Strict):
+    """A file whose rows break the input contract in more than `max_bad_rows_pct` % (and at
+    least `min_rows_for_threshold` rows read) is the wrong file, not a file with a few bad
+    rows: it is quarantined whole with the first problems as examples, none of it stored."""
+
+    max_bad_rows_pct: float = Field(50.0, gt=0, le=100)
+    min_rows_for_threshold: int = Field(20, ge=1)
+
+
 class Delivery(_Strict):
     email_to: list[str] = Field(default_factory=list)
     copy_to_folder: str | None = None
@@ -150,6 +159,7 @@ class MonitorConfig(_Strict):
     delivery: Delivery = Field(default_factory=Delivery)
     month_close: MonthClose = Field(default_factory=MonthClose)
     alerts: Alerts = Field(default_factory=Alerts)
+    ingestion: Ingestion = Field(default_factory=Ingestion)
 
     @field_validator("email_baseline_months")
     @classmethod

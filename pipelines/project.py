@@ -13,14 +13,18 @@ from .settings import DBT_PROJECT_DIR
 
 
 def dbt_executable() -> str:
-    """The dbt installed in this environment, found even when the venv is not activated."""
-    beside = Path(sys.prefix) / "bin" / "dbt"
-    return str(beside) if beside.exists() else "dbt"
+    """The dbt installed in this environment, found even when the venv is not activated;
+    through `snm-dbt` (pipelines/dbt_child.py), which ends dbt when the run is killed."""
+    bin_dir = Path(sys.prefix) / "bin"
+    for name in ("snm-dbt", "dbt"):
+        if (bin_dir / name).exists():
+            return str(bin_dir / name)
+    return "dbt"
 
 
 def _put_dbt_on_path() -> None:
     """dagster-dbt's preparer calls plain `dbt`; make it this environment's dbt."""
-    bin_dir = str(Path(dbt_executable()).parent)
+    bin_dir = str(Path(sys.prefix) / "bin")
     if bin_dir != "." and bin_dir not in os.environ.get("PATH", "").split(os.pathsep):
         os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
 

@@ -6,14 +6,13 @@ here opens a file at definition-load time.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import dagster as dg
-import duckdb
 
+from . import warehouse
 from .config import MonitorConfig, load_config
 from .ingest.pseudonym import Pseudonymiser
 from .settings import DEMO_PSEUDONYM_KEY, ENV_KEY, load_settings
@@ -27,16 +26,10 @@ class WarehouseResource(dg.ConfigurableResource):
 
     @contextmanager
     def connect(self, read_only: bool = False, wait_seconds: float = 60) -> Iterator:
-        Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        deadline = time.monotonic() + wait_seconds
-        while True:
-            try:
-                con = duckdb.connect(self.path, read_only=read_only)
-                break
-            except duckdb.IOException as exc:
-                if "lock" not in str(exc).lower() or time.monotonic() > deadline:
-                    raise
-                time.sleep(0.5)
+        try:
+            con = warehouse.connect(self.path, read_only=read_only, wait_seconds=wait_seconds)
+        except warehouse.WarehouseUnavailable as exc:
+            raise dg.Failure(str(exc)) from None
         try:
             yield con
         finally:

@@ -8,6 +8,7 @@ from pathlib import Path
 import duckdb
 
 from .csv_out import write_csv
+from .output_folder import why_not_written
 from .settings import Settings
 
 MAX_PROBLEMS_SHOWN = 25
@@ -96,15 +97,18 @@ def _duplicates(con, run_id: str) -> None:
         print(f"Skipped {source}/{name}: same content as {first}, ingested once.")
 
 
-def export_quarantine(con, folder: Path) -> Path:
-    """All quarantined input as a CSV a data engineer can filter (formulas neutralised); the
-    header alone when nothing was quarantined, so the file always tells the current state."""
+def export_quarantine(con, folder: Path, run_id: str) -> Path:
+    """What this run quarantined, as a CSV a data engineer can filter (formulas neutralised);
+    the header alone when it quarantined nothing. Only the run's own problems: rewriting every
+    earlier one on each run grows without end (all of them stay in raw.quarantine)."""
     rows = con.execute(
         """
         select source, source_file, source_sha256, source_member, source_row, column_name,
                problem, ingest_run_id, quarantined_at
-        from raw.quarantine order by quarantined_at, source_file, source_member, source_row
-        """
+        from raw.quarantine where ingest_run_id = ?
+        order by quarantined_at, source_file, source_member, source_row
+        """,
+        [run_id],
     ).fetchall()
     header = ["source", "file", "sha256", "member", "row", "column", "problem", "run_id", "at"]
     return write_csv(folder / "quarantine.csv", header, rows)
@@ -129,6 +133,17 @@ def failed_expectations(metadata: dict) -> list[str]:
     return lines
 
 
+def failure_reason(error) -> str:
+    """What went wrong in one line: the exception raised in the step, not Dagster's wrapper
+    ("Error occurred while executing op ...") around it."""
+    if error is None:
+        return "unknown error"
+    while error.cause is not None and "Error occurred while executing" in error.message:
+        error = error.cause
+    lines = [line.strip() for line in error.message.strip().splitlines() if line.strip()]
+    return lines[0] if lines else error.cls_name or "unknown error"
+
+
 def _failures(result) -> None:
     for evaluation in result.get_asset_check_evaluations():
         if not evaluation.passed:
@@ -138,9 +153,7 @@ def _failures(result) -> None:
             for line in failed_expectations(evaluation.metadata):
                 print(f"  {line}")
     for event in result.get_step_failure_events():
-        error = event.event_specific_data.error
-        message = error.message.strip().splitlines()[0] if error else "unknown error"
-        print(f"Step failed: {event.step_key}: {message}")
+        print(f"Step failed: {event.step_key}: {failure_reason(event.event_specific_data.error)}")
 
 
 def print_summary(result, month: str, settings: Settings) -> None:
@@ -156,8 +169,11 @@ def print_summary(result, month: str, settings: Settings) -> None:
             _notes(con, result.run_id)
             _quarantine(con, result.run_id)
             _identity_coverage(con, month)
-            exported = export_quarantine(con, settings.out)
-            print(f"Quarantine:  {exported} (everything quarantined so far)")
+            try:
+                exported = export_quarantine(con, settings.out, result.run_id)
+                print(f"Quarantine:  {exported} (this run's; every run's in raw.quarantine)")
+            except OSError as exc:
+                print(f"Quarantine:  not written, {why_not_written(settings.out, exc)}")
         except duckdb.CatalogException:
             print("Nothing was ingested: the inbox has none of the expected source folders.")
         finally:

@@ -109,13 +109,21 @@ def month_states(con, expected: list[str]) -> list[MonthState]:
 
 
 def marts_are_current(con) -> bool:
-    """False while files were ingested after the last dbt build (the marts lag behind)."""
+    """False while files were ingested or withdrawn after the last dbt build (the marts lag
+    behind)."""
     if latest_build_run_id(con) is None:
         return False
-    built, ingested = con.execute(
-        "select (select max(finished_at) from ops.dbt_builds),"
-        " (select max(ingested_at) from raw.inbox_files)"
-    ).fetchone()
+    changed = "max(greatest(ingested_at, coalesce(withdrawn_at, ingested_at)))"
+    try:
+        built, ingested = con.execute(
+            "select (select max(finished_at) from ops.dbt_builds),"
+            f" (select {changed} from raw.inbox_files)"
+        ).fetchone()
+    except duckdb.BinderException:  # a registry from before withdrawals, not yet upgraded
+        built, ingested = con.execute(
+            "select (select max(finished_at) from ops.dbt_builds),"
+            " (select max(ingested_at) from raw.inbox_files)"
+        ).fetchone()
     return ingested is None or built >= ingested
 
 

@@ -77,6 +77,12 @@ alerts:
   baseline_days: 28
   spike_min_messages: 5
   light_window_days: 7
+
+# A file whose rows break the input contract in more than this share is the wrong file: it
+# is quarantined whole (with its first problems as examples) instead of row by row.
+ingestion:
+  max_bad_rows_pct: 50
+  min_rows_for_threshold: 20
 """
 
 

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import dagster as dg
 
+from ..output_folder import why_not_written
 from ..resources import (
     InboxResource,
     MonitorConfigResource,
@@ -97,7 +98,12 @@ def raw_asset(source: Source) -> dg.AssetsDefinition:
         monitor_config: MonitorConfigResource,
     ):
         pseudonymise = pseudonyms.pseudonymiser()
-        options = ReadOptions(survey_date_order=monitor_config.load().survey.date_order)
+        config = monitor_config.load()
+        options = ReadOptions(
+            survey_date_order=config.survey.date_order,
+            max_bad_rows_pct=config.ingestion.max_bad_rows_pct,
+            min_rows_for_threshold=config.ingestion.min_rows_for_threshold,
+        )
         with warehouse.connect() as con:
             results = ingest_source(
                 con, source, Path(inbox.path), pseudonymise, context.run.run_id, options
@@ -106,7 +112,11 @@ def raw_asset(source: Source) -> dg.AssetsDefinition:
                 layout.table: con.execute(f"select count(*) from raw.{layout.table}").fetchone()[0]
                 for layout in source.layouts
             }
-            quarantine_csv = export_quarantine(con, Path(reports.path))
+            try:  # a side file: a full or read-only output folder must not stop ingestion
+                quarantine_csv = str(export_quarantine(con, Path(reports.path), context.run.run_id))
+            except OSError as exc:
+                quarantine_csv = f"not written: {why_not_written(Path(reports.path), exc)}"
+                context.log.warning(f"quarantine.csv {quarantine_csv}")
         _log_problems(context, results)
         new = [r for r in results if r.status != "already_ingested"]
         for index, layout in enumerate(source.layouts):
@@ -117,7 +127,7 @@ def raw_asset(source: Source) -> dg.AssetsDefinition:
                     "rows_quarantined": sum(r.rows_quarantined for r in new),
                     "files_rejected": sum(r.status == "rejected" for r in new),
                     "files": dg.MetadataValue.md(_files_table(results) if results else "none"),
-                    "quarantine_csv": dg.MetadataValue.path(str(quarantine_csv)),
+                    "quarantine_csv": quarantine_csv,
                     "notes": dg.MetadataValue.md(
                         "\n".join(f"- {r.file_name}: {n}" for r in new for n in r.notes) or "none"
                     ),

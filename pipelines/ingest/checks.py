@@ -9,6 +9,7 @@ problems next to the asset.
 import dagster as dg
 
 from ..resources import WarehouseResource
+from .editions import COUNTED
 from .registry import SOURCES
 from .source import Source
 
@@ -24,7 +25,7 @@ def _accounting(con, source: Source) -> list[dict]:
         f"""
         select file_name, sha256, rows_read, {loaded} as in_raw, rows_quarantined,
             lines_read, lines_in_records
-        from raw.inbox_files f where source = ? order by file_name
+        from raw.inbox_files f where source = ? and status in {COUNTED} order by file_name
         """,
         [source.name],
     ).fetchall()
@@ -91,9 +92,10 @@ def quarantine_check(source: Source) -> dg.AssetChecksDefinition:
     def check(warehouse: WarehouseResource) -> dg.AssetCheckResult:
         with warehouse.connect(read_only=True) as con:
             rows = con.execute(
-                """
+                f"""
                 select source_file, source_member, source_row, column_name, problem
-                from raw.quarantine where source = ?
+                from raw.quarantine where source = ? and source_sha256 in (
+                    select sha256 from raw.inbox_files where status in {COUNTED})
                 order by quarantined_at desc, source_file, source_member, source_row
                 """,
                 [source.name],

@@ -78,6 +78,8 @@ def _from_slashes(match: re.Match, order: DateOrder | None, text: str) -> dateti
 
 def parse_datetime(text: str, order: DateOrder | None = None) -> datetime:
     """Timestamps are stored as naive UTC."""
+    if sum(c.isdigit() for c in text) < 4:
+        raise _not_a_date(text)
     cleaned = text.strip().replace(" UTC", "").replace("Z", "+00:00")
     match = SLASHED.fullmatch(cleaned)
     if match:
@@ -93,13 +95,19 @@ def parse_datetime(text: str, order: DateOrder | None = None) -> datetime:
             except ValueError:
                 continue
         if parsed is None:
-            raise CellError(f"'{text}' is not a date or time this tool understands") from None
+            raise _not_a_date(text) from None
     if parsed.tzinfo is not None:
         parsed = parsed.astimezone(UTC).replace(tzinfo=None)
     return parsed
 
 
+def _not_a_date(text: str) -> CellError:
+    return CellError(f"'{text}' is not a date or time this tool understands")
+
+
 def parse_date(text: str, order: DateOrder | None = None) -> date:
+    if sum(c.isdigit() for c in text) < 4:  # no format can read it: fail before trying each
+        raise _not_a_date(text)
     for fmt in _DATE_FORMATS:
         try:
             return datetime.strptime(text, fmt).date()

@@ -90,6 +90,10 @@ VIVA_ENGAGE_USAGE = Layout(
 )
 
 
+# A re-issued report covers the same refresh date and period as the one it corrects.
+REPORT_WINDOW = (("report_refresh_date", "refresh date"), ("report_period_days", "period (days)"))
+
+
 def user_detail_parser(layout: Layout) -> Parser:
     """Parse a user-detail CSV and say once per file when its user names are concealed."""
 
@@ -121,16 +125,19 @@ EMAIL_SOURCE = Source(
     "Microsoft 365 e-mail activity per user (getEmailActivityUserDetail CSV).",
     (EMAIL,),
     user_detail_parser(EMAIL),
+    edition_columns=REPORT_WINDOW,
 )
 TEAMS_SOURCE = Source(
     "m365_teams",
     "Microsoft Teams activity per user (getTeamsUserActivityUserDetail CSV).",
     (TEAMS,),
     user_detail_parser(TEAMS),
+    edition_columns=REPORT_WINDOW,
 )
 VIVA_ENGAGE_USAGE_SOURCE = Source(
     "viva_engage_usage",
     "Viva Engage activity per user (getYammerActivityUserDetail CSV).",
     (VIVA_ENGAGE_USAGE,),
     user_detail_parser(VIVA_ENGAGE_USAGE),
+    edition_columns=REPORT_WINDOW,
 )

@@ -91,4 +91,5 @@ SOURCE = Source(
     "HR roster snapshots (CSV): employment dates and segments per employee.",
     (LAYOUT,),
     _parse_with_snapshot,
+    edition_columns=(("snapshot_date", "snapshot date"),),  # a corrected snapshot replaces it
 )

@@ -17,6 +17,8 @@ class ReadOptions:
     """Settings of monitor.yml that decide how a file is read."""
 
     survey_date_order: DateOrder | None = None
+    max_bad_rows_pct: float = 50.0  # past it a file is quarantined whole (config.Ingestion)
+    min_rows_for_threshold: int = 20
 
 
 Parser = Callable[[InboxItem, Pseudonymiser, ReadOptions], dict[str, ParsedTable]]
@@ -29,6 +31,9 @@ class Source:
     layouts: tuple[Layout, ...]
     parse: Parser
     allow_folders: bool = False
+    # (column, label) of the window a file covers; a file covering the same window as an
+    # earlier one replaces it (ingest/editions.py). Empty: the file name identifies the file.
+    edition_columns: tuple[tuple[str, str], ...] = ()
 
 
 def csv_parser(layout: Layout) -> Parser:

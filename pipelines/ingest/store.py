@@ -6,6 +6,7 @@ run that dies halfway through a file leaves nothing of it and the next run takes
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -18,6 +19,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from . import editions
 from .dates import AmbiguousDates
 from .inbox import InboxItem, list_items
 from .layout import Layout, ParsedTable, Problem
@@ -96,6 +98,7 @@ class FileResult:
     note: str = ""
     table_rows: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # said once per file (ParsedTable.notes)
+    edition: str | None = None  # the window the file covers (editions.edition_of)
 
 
 def ensure_tables(con: duckdb.DuckDBPyConnection, layouts: tuple[Layout, ...]) -> None:
@@ -103,6 +106,7 @@ def ensure_tables(con: duckdb.DuckDBPyConnection, layouts: tuple[Layout, ...]) -
     con.execute(REGISTRY_DDL)
     for name in ("lines_read", "lines_in_records"):  # registries of earlier versions
         con.execute(f"alter table raw.inbox_files add column if not exists {name} bigint")
+    editions.ensure_tables(con)
     for layout in layouts:
         columns = [*layout.ddl_columns(), *LINEAGE_COLUMNS]
         ddl = ", ".join(f'"{name}" {kind}' for name, kind in columns)
@@ -137,8 +141,11 @@ def check_key(con: duckdb.DuckDBPyConnection, pseudonymise: Pseudonymiser) -> No
         )
 
 
-def _known(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    return dict(con.execute("select sha256, file_name from raw.inbox_files").fetchall())
+def _known(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str, str | None]]:
+    rows = con.execute(
+        "select sha256, file_name, status, withdrawn_reason from raw.inbox_files"
+    ).fetchall()
+    return {sha: (name, status, reason) for sha, name, status, reason in rows}
 
 
 def _insert_rows(con, layout: Layout, table: ParsedTable, item: InboxItem, run_id: str) -> None:
@@ -183,7 +190,7 @@ def _register(con, result: FileResult, item: InboxItem, run_id: str) -> None:
     con.execute(
         "insert into raw.inbox_files (sha256, source, file_name, size_bytes, status, rows_read,"
         " rows_loaded, rows_quarantined, ingest_run_id, ingested_at, lines_read,"
-        " lines_in_records) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " lines_in_records, edition) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             item.sha256,
             item.source,
@@ -197,6 +204,7 @@ def _register(con, result: FileResult, item: InboxItem, run_id: str) -> None:
             _now(),
             result.lines_read,
             result.lines_in_records,
+            result.edition,
         ],
     )
 
@@ -237,32 +245,65 @@ def _looks_like(item: InboxItem, source: Source) -> str:
     return ""
 
 
-def parse_item(
-    source: Source,
-    item: InboxItem,
-    pseudonymise: Pseudonymiser,
-    options: ReadOptions,
-    stored: RowKeys | None = None,
+def read_item(
+    source: Source, item: InboxItem, pseudonymise: Pseudonymiser, options: ReadOptions
 ) -> tuple[FileResult, dict[str, ParsedTable]]:
-    """Parse and apply the contracts' row rules without writing to the warehouse (`stored`
-    reads the keys already there); an unreadable file becomes one file-level problem."""
+    """Parse a file without writing to the warehouse; an unreadable file becomes one file-level
+    problem, a file waiting for a setting has status `waiting`."""
     result = FileResult(source.name, item.name, item.sha256, "ingested")
     try:
-        tables = source.parse(item, pseudonymise, options)
+        return result, source.parse(item, pseudonymise, options)
     except AmbiguousDates as exc:  # a setting decides it: the file waits, nothing is stored
         result.status = "waiting"
         result.problems = [Problem(None, None, str(exc))]
-        return result, {}
     except (UnreadableFile, zipfile.BadZipFile, UnicodeDecodeError, ValueError, KeyError) as exc:
         result.status = "rejected"
         result.problems = [Problem(None, None, f"file rejected: {exc}")]
-        return result, {}
     except Exception as exc:  # a parser bug must not stop the other files: reject, say why
         logger.exception("unexpected error while reading %s", item.path)
         result.status = "rejected"
         message = f"file rejected: unexpected {type(exc).__name__}: {exc}"
         result.problems = [Problem(None, None, message)]
-        return result, {}
+    return result, {}
+
+
+EXAMPLE_PROBLEMS = 20  # of a file quarantined whole, the problems kept as examples
+
+
+def _reject_when_mostly_bad(
+    result: FileResult, tables: dict[str, ParsedTable], options: ReadOptions
+) -> None:
+    """Past the bad-row threshold the file is the wrong one: store none of it, keep one
+    file-level problem and the first row problems as examples (not 100,000 of them)."""
+    read, bad = result.rows_read, result.rows_quarantined
+    if read < options.min_rows_for_threshold or 100.0 * bad / read <= options.max_bad_rows_pct:
+        return
+    first = result.problems[:EXAMPLE_PROBLEMS]
+    summary = Problem(
+        None,
+        None,
+        f"file rejected: {bad:,} of {read:,} rows ({100.0 * bad / read:.1f} %) break the input "
+        f"contract, more than ingestion.max_bad_rows_pct ({options.max_bad_rows_pct:g} %) of "
+        f"monitor.yml: is this the right export? The first {len(first)} problems follow.",
+    )
+    result.status = "rejected"
+    result.problems = [summary, *first]
+    result.rows_loaded, result.rows_quarantined = 0, read
+    result.table_rows = {name: 0 for name in tables}
+    for table in tables.values():
+        table.rows = []
+
+
+def check_rows(
+    source: Source,
+    item: InboxItem,
+    result: FileResult,
+    tables: dict[str, ParsedTable],
+    stored: RowKeys | None = None,
+    options: ReadOptions | None = None,
+) -> None:
+    """Apply the contracts' row rules (`stored` looks up the keys already in the warehouse)
+    and count what each table keeps and sets aside."""
     _apply_contracts(source, tables, stored)
     for name, table in tables.items():
         result.table_rows[name] = len(table.rows)
@@ -274,11 +315,25 @@ def parse_item(
             result.lines_in_records = (result.lines_in_records or 0) + table.lines_in_records
         result.problems.extend(table.problems)
         result.notes.extend(n for n in table.notes if n not in result.notes)
+    _reject_when_mostly_bad(result, tables, options or ReadOptions())
     missing = [p for p in result.problems if p.row is None and "missing; the header" in p.message]
     if missing and item.path.is_file() and not zipfile.is_zipfile(item.path):
         hint = _looks_like(item, source)
         for problem in missing:
             problem.message += hint
+
+
+def parse_item(
+    source: Source,
+    item: InboxItem,
+    pseudonymise: Pseudonymiser,
+    options: ReadOptions,
+    stored: RowKeys | None = None,
+) -> tuple[FileResult, dict[str, ParsedTable]]:
+    """Read and check a file without writing to the warehouse."""
+    result, tables = read_item(source, item, pseudonymise, options)
+    if result.status == "ingested":
+        check_rows(source, item, result, tables, stored, options)
     return result, tables
 
 
@@ -295,9 +350,10 @@ def _apply_contracts(source: Source, tables: dict[str, ParsedTable], stored) -> 
             apply_row_contract(layout, tables[layout.table], stored)
 
 
-def stored_keys(con: duckdb.DuckDBPyConnection) -> RowKeys:
-    """Which of a file's keys a raw table already holds, with the file and row of each. Only
-    the file's own keys are looked up (a join), not the whole table read for every file."""
+def stored_keys(con: duckdb.DuckDBPyConnection, leaving: frozenset[str] = frozenset()) -> RowKeys:
+    """Which of a file's keys a raw table already holds, with the file and row of each; rows of
+    the files in `leaving` (about to be replaced) do not count. Only the file's own keys are
+    looked up (a join), not the whole table read for every file."""
 
     def keys(table: str, columns: tuple[str, ...], wanted: set[tuple]) -> dict:
         if not wanted:
@@ -308,6 +364,8 @@ def stored_keys(con: duckdb.DuckDBPyConnection) -> RowKeys:
             rows = con.execute(
                 f"select {selected}, source_file, source_row from raw.{table}"
                 f" inner join incoming_keys using ({selected})"
+                " where not list_contains(?, source_sha256)",
+                [sorted(leaving)],
             ).fetchall()
         finally:
             con.unregister("incoming_keys")
@@ -326,6 +384,13 @@ def _record_duplicate(con, item: InboxItem, first: str, run_id: str) -> None:
             "insert into raw.inbox_duplicates values (?, ?, ?, ?, ?, ?)",
             [item.sha256, item.source, item.name, first, run_id, _now()],
         )
+
+
+def rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Undo the file's transaction. DuckDB has already ended it when the commit itself failed
+    (a full disk): the error then is the commit's, not "no transaction is active"."""
+    with contextlib.suppress(duckdb.TransactionException):
+        con.execute("rollback")
 
 
 def _fault_injection_pause(item: InboxItem) -> None:
@@ -356,21 +421,36 @@ def ingest_source(
     for item in list_items(inbox, source.name, allow_folders=source.allow_folders):
         known = _known(con)
         if item.sha256 in known:
-            first = known[item.sha256]
+            first, status, reason = known[item.sha256]
             note = ""
-            if first != item.name:
+            if status not in editions.COUNTED:  # a withdrawn file put back is not read again
+                note = f"same content as {first}, which no longer counts ({status}: {reason})"
+            elif first != item.name:
                 note = f"same content as {first}, ingested once"
                 _record_duplicate(con, item, first, run_id)
             results.append(
                 FileResult(source.name, item.name, item.sha256, "already_ingested", note=note)
             )
             continue
-        result, tables = parse_item(source, item, pseudonymise, options, stored_keys(con))
+        result, tables = read_item(source, item, pseudonymise, options)
         if result.status == "waiting":
             results.append(result)
             continue
+        result.edition = editions.edition_of(source, tables)
+        replaced, notes = editions.replaced_by_new(con, source, item.name, result.edition)
+        if result.status == "ingested":
+            leaving = frozenset(old.sha256 for old in replaced)
+            check_rows(source, item, result, tables, stored_keys(con, leaving), options)
+        if result.status == "rejected":  # a broken file corrects nothing: the earlier stays
+            notes += [editions.kept_note(old) for old in replaced]
+            replaced = []
+        result.notes[:0] = [editions.replacement_note(old, source) for old in replaced] + notes
         con.execute("begin transaction")
         try:
+            for old in replaced:
+                editions.withdraw(
+                    con, source, old.sha256, "superseded", f"replaced by {item.name}", item.sha256
+                )
             for table_name, table in tables.items():
                 _insert_rows(con, layouts[table_name], table, item, run_id)
             _insert_problems(con, item, result.problems, run_id)
@@ -379,7 +459,7 @@ def ingest_source(
             _fault_injection_pause(item)
             con.execute("commit")
         except Exception:
-            con.execute("rollback")
+            rollback(con)
             raise
         results.append(result)
     return results

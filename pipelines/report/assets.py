@@ -8,13 +8,14 @@ import dagster as dg
 from dagster_dbt import get_asset_key_for_model
 
 from ..builds import latest_build_run_id
+from ..output_folder import staged, why_not_written
 from ..partitions import monthly_partitions
 from ..project import dbt_project
 from ..resources import MonitorConfigResource, ReportsResource, WarehouseResource
 from ..transform import dbt_models
 from .figures import NO_DATA_FOR_MONTH, NoDataForMonth, write_figures
 from .monthly import month_report
-from .versions import keep_previous_version
+from .versions import REPORT_FILES, keep_previous_version
 
 
 def exposure_models(name: str) -> list[str]:
@@ -56,12 +57,18 @@ def monthly_infographic(
             raise dg.Failure(str(exc), metadata={NO_DATA_FOR_MONTH: True}) from exc
     document = report.document
     document["report_run_id"] = context.run.run_id
-    folder = reports.month_dir(month)
-    replaced = keep_previous_version(folder, document["data_fingerprint"])
+    folder = Path(reports.path) / month
+    try:  # drawn aside, then moved into place together with the earlier version kept
+        with staged(folder, REPORT_FILES, context.run.run_id[:8]) as staging:
+            write_figures(document, staging / "figures.json")
+            render(report, config.language, config.trend_months, staging)
+            replaced = keep_previous_version(folder, document["data_fingerprint"])
+    except OSError as exc:
+        raise dg.Failure(f"report of {month} not written: {why_not_written(folder, exc)}") from None
     if replaced:
         context.log.info(f"{month}: figures changed since the last report, kept in {replaced}")
-    figures_path = write_figures(document, folder / "figures.json")
-    paths = render(report, config.language, config.trend_months, folder)
+    figures_path = folder / "figures.json"
+    paths = {"png": folder / "infographic.png", "pdf": folder / "infographic.pdf"}
     digest = hashlib.sha256(paths["png"].read_bytes()).hexdigest()
     preview = "\n".join(f"| {f['id']} | {f['value']} | {f['unit']} |" for f in document["figures"])
     return dg.MaterializeResult(

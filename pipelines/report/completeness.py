@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import hashlib
 
+import duckdb
+
 from ..months import parse_month
 
 LINEAGE_FILES = """
@@ -38,6 +40,26 @@ def fingerprint(files: list[tuple[str, str, str]]) -> str:
     for source, name, sha in sorted(files):
         digest.update(f"{source}\0{name}\0{sha}\n".encode())
     return digest.hexdigest()
+
+
+REPLACED = """
+    select earlier.source, earlier.file_name, earlier.sha256, later.file_name, later.sha256
+    from raw.inbox_files as earlier
+    inner join raw.inbox_files as later on later.sha256 = earlier.replaced_by
+    where list_contains(?, later.sha256)
+    order by 1, 2, 3
+"""
+
+
+def replaced_files(con, files: list[tuple[str, str, str]]) -> list[dict]:
+    """The corrected files among those the month rests on, and the files they replaced: the
+    report says so, and an auditor finds the old file's rows in raw.withdrawn_rows."""
+    try:
+        rows = con.execute(REPLACED, [[sha for _, _, sha in files]]).fetchall()
+    except duckdb.BinderException:  # a registry from before replacements
+        return []
+    keys = ("source", "replaced_file", "replaced_sha256", "file", "sha256")
+    return [dict(zip(keys, row, strict=True)) for row in rows]
 
 
 def missing_sources(files: list[tuple[str, str, str]], expected: list[str]) -> list[str]:

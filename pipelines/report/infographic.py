@@ -80,6 +80,15 @@ def compose(report: MonthReport, language: str, months: int):
         footer += "\n" + i18n.text(
             language, "missing", sources=", ".join(document["missing_sources"])
         )
+    if document.get("replaced_files"):
+        footer += "\n" + i18n.text(
+            language,
+            "replaced",
+            files="; ".join(
+                f"{charts.data_label(r['file'])} ← {charts.data_label(r['replaced_file'])}"
+                for r in document["replaced_files"]
+            ),
+        )
     title = (
         f"{i18n.text(language, 'title')} · {document['organisation']} · "
         f"{i18n.month_name(parse_month(month), language)}"

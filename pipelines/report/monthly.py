@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..config import MonitorConfig
 from ..months import add_months, parse_month
 from ..version import code_version
-from .completeness import fingerprint, lineage_files, missing_sources
+from .completeness import fingerprint, lineage_files, missing_sources, replaced_files
 from .figures import NoDataForMonth, build_figures, participation_curve, trend
 
 
@@ -28,6 +28,7 @@ def month_report(con, month: str, config: MonitorConfig, built_by: str) -> Month
     files = lineage_files(con, month)
     document["data_fingerprint"] = fingerprint(files)
     document["missing_sources"] = missing_sources(files, config.month_close.expected_sources)
+    document["replaced_files"] = replaced_files(con, files)
     prior = f"{add_months(parse_month(month), -1):%Y-%m}"
     try:
         previous = build_figures(con, prior, built_by, version, config.organisation)

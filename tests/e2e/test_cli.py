@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import duckdb
+
 from tests.conftest import TEST_KEY
 
 SNM = [sys.executable, "-m", "pipelines.cli"]
@@ -73,3 +75,26 @@ def test_an_unfinished_month_is_bad_usage(monitor_env):
     result = snm_run(monitor_env, "--month", "2999-01")
     assert result.returncode == 2
     assert "not a complete month yet" in result.stderr
+
+
+def test_an_output_folder_that_cannot_be_written_blocks_no_warehouse_build(monitor_env):
+    """The report folder is unusable (here a file stands where it should be): the contracts
+    and the dbt build still run, and the one failure says what could not be written and why."""
+    blocked = monitor_env.root / "out-is-a-file"
+    blocked.write_text("not a folder")
+    places = ["--out", str(blocked), "--warehouse", str(monitor_env.warehouse)]
+    result = snm_run(monitor_env, *places, "--month", "2026-02")
+    assert result.returncode == 1, result.stdout + result.stderr
+    failed = [line for line in result.stdout.splitlines() if line.startswith("Step failed")]
+    assert failed == [
+        "Step failed: reports__monthly_infographic: report of 2026-02 not written: cannot "
+        f"write to {blocked / '2026-02'}: Not a directory"
+    ]
+    assert not [line for line in result.stdout.splitlines() if line.startswith("Check failed")]
+    assert f"Quarantine:  not written, cannot write to {blocked}: Not a directory" in result.stdout
+    with duckdb.connect(str(monitor_env.warehouse), read_only=True) as con:
+        usage = con.execute(
+            "select usage_pct from marts.fct_tool_usage_monthly"
+            " where month = '2026-02' and tool = 'email'"
+        ).fetchall()
+    assert usage == [(60.0,)]  # tests/fixtures/small_inbox/EXPECTED.md: 3 of 5

@@ -60,15 +60,19 @@ def test_bad_values_are_quarantined_by_the_contract_and_clear_ones_normalised(in
     assert role == [("office",)]
 
 
-def test_a_resent_roster_with_the_same_snapshot_date_does_not_double_anyone(ingested):
+def test_a_resent_roster_with_the_same_snapshot_date_replaces_it_and_doubles_no_one(ingested):
+    """The re-sent snapshot is the correction (editions.py): it replaces the first file, so
+    nobody is counted twice and its changed location counts."""
     con, results = ingested
     resent = results["roster_2026-02-28_resent.csv"]
-    assert (resent.rows_read, resent.rows_loaded, resent.rows_quarantined) == (3, 0, 3)
-    assert {p.row for p in resent.problems} == {2, 3, 4}
-    assert all(
-        "the same person_key, snapshot_date as roster_2026-02-28.csv row" in p.message
-        for p in resent.problems
-    )
+    assert (resent.rows_read, resent.rows_loaded, resent.rows_quarantined) == (3, 3, 0)
+    assert resent.notes[0].startswith("replaces roster_2026-02-28.csv (ingested ")
+    rows = con.execute(
+        "select source_file, count(*), count(distinct person_key),"
+        " count(*) filter (where location = 'Haven') from raw.roster"
+        " where snapshot_date = '2026-02-28' group by all"
+    ).fetchall()
+    assert rows == [("roster_2026-02-28_resent.csv", 3, 3, 1)]
 
 
 def test_the_stored_roster_passes_its_great_expectations_suite(ingested):
