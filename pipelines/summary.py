@@ -3,8 +3,10 @@ checks and steps, and where the report is."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import dagster as dg
 import duckdb
 
 from .csv_out import write_csv
@@ -12,6 +14,7 @@ from .output_folder import why_not_written
 from .settings import Settings
 
 MAX_PROBLEMS_SHOWN = 25
+DAGSTER_FAILURE = re.compile(r"^dagster\.[\w.]+\.Failure: ")
 
 
 def _ingestion(con, run_id: str) -> None:
@@ -141,14 +144,18 @@ def failure_reason(error) -> str:
     while error.cause is not None and "Error occurred while executing" in error.message:
         error = error.cause
     lines = [line.strip() for line in error.message.strip().splitlines() if line.strip()]
-    return lines[0] if lines else error.cls_name or "unknown error"
+    if not lines:
+        return error.cls_name or "unknown error"
+    return DAGSTER_FAILURE.sub("", lines[0])  # a deliberate Failure's text is the reason
 
 
 def _failures(result) -> None:
     for evaluation in result.get_asset_check_evaluations():
         if not evaluation.passed:
+            warning = evaluation.severity == dg.AssetCheckSeverity.WARN
             print(
-                f"Check failed: {evaluation.check_name} on {evaluation.asset_key.to_user_string()}"
+                f"Check {'warning' if warning else 'failed'}: {evaluation.check_name} on "
+                f"{evaluation.asset_key.to_user_string()}"
             )
             for line in failed_expectations(evaluation.metadata):
                 print(f"  {line}")
