@@ -100,9 +100,9 @@ def test_an_output_folder_that_cannot_be_written_blocks_no_warehouse_build(monit
     assert checks == [  # the fixture's guest, a warning; no contract check failed
         "Check warning: identity_coverage on marts/fct_identity_coverage_monthly"
     ]
-    assert (
-        f"Quarantine:  not written, cannot write to {blocked}: File exists" in result.stdout
-    ), result.stdout
+    assert f"Quarantine:  not written, cannot write to {blocked}: File exists" in result.stdout, (
+        result.stdout
+    )
     with duckdb.connect(str(monitor_env.warehouse), read_only=True) as con:
         usage = con.execute(
             "select usage_pct from marts.fct_tool_usage_monthly"
