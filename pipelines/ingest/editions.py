@@ -77,8 +77,36 @@ def edition_of(source: Source, tables: dict[str, ParsedTable]) -> str | None:
         return None
     labels = [label for _, label in source.edition_columns]
     return "; ".join(
-        ", ".join(f"{label} {value}" for label, value in zip(labels, window, strict=True))
-        for window in sorted(windows, key=str)
+        sorted(
+            ", ".join(f"{label} {value}" for label, value in zip(labels, window, strict=True))
+            for window in windows
+        )
+    )
+
+
+def backfill_editions(con, source: Source) -> None:
+    """Files registered by a version before editions get theirs from their stored rows (the
+    same text as edition_of), so a corrected export can replace them too."""
+    if not source.edition_columns:
+        return
+    parts = " || ', ' || ".join(
+        f"'{label} ' || cast({column} as varchar)" for column, label in source.edition_columns
+    )
+    present = " and ".join(f"{column} is not null" for column, _ in source.edition_columns)
+    table = source.layouts[0].table
+    con.execute(
+        f"""
+        update raw.inbox_files as files set edition = found.edition
+        from (
+            select source_sha256, string_agg(distinct {parts}, '; ' order by {parts}) as edition
+            from raw.{table}
+            where {present} and source_sha256 in (
+                select sha256 from raw.inbox_files where source = ? and edition is null)
+            group by source_sha256
+        ) as found
+        where files.sha256 = found.source_sha256 and files.edition is null
+        """,
+        [source.name],
     )
 
 

@@ -415,6 +415,7 @@ def ingest_source(
     file waiting for a setting (status waiting) is left for a later run, nothing stored."""
     options = options or ReadOptions()
     ensure_tables(con, source.layouts)
+    editions.backfill_editions(con, source)
     check_key(con, pseudonymise)
     layouts = {layout.table: layout for layout in source.layouts}
     results = []

@@ -198,3 +198,22 @@ def test_retiring_a_file_takes_its_rows_out_and_it_is_not_read_again(demo_inbox,
         find_counted(con, EMAIL)
     with pytest.raises(NoSuchFile, match="no ingested file matches 'EmailActivityUserDetail'"):
         find_counted(con, "EmailActivityUserDetail")  # a name is matched whole
+
+
+def test_files_registered_before_editions_get_theirs_and_can_be_replaced(demo_inbox, tmp_path):
+    """A registry of an earlier version has no edition: it is filled from the stored rows, so
+    a re-issued report under another name still replaces the file it corrects."""
+    inbox = tmp_path / "inbox" / "m365_email"
+    inbox.mkdir(parents=True)
+    original = (demo_inbox / "m365_email" / EMAIL).read_bytes()
+    (inbox / EMAIL).write_bytes(original)
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    (first,) = ingest(con, m365.EMAIL_SOURCE, inbox.parent, "run-1")
+    con.execute("update raw.inbox_files set edition = null")  # as an earlier version left it
+    ingest(con, m365.EMAIL_SOURCE, inbox.parent, "run-2")
+    assert con.execute("select edition from raw.inbox_files").fetchall() == [(first.edition,)]
+    (inbox / "EmailActivityUserDetail (1).csv").write_bytes(corrected_email(original, 5))
+    results = ingest(con, m365.EMAIL_SOURCE, inbox.parent, "run-3")
+    new = next(r for r in results if r.status == "ingested")
+    assert new.notes[0].startswith(f"replaces {EMAIL} (")
+    assert registry(con)[0][:2] == (EMAIL, "superseded")
