@@ -121,17 +121,20 @@ def _execute(month: str, verbose: bool, job_name: str = "monitor_job") -> int:
     return 0 if result.success else 1
 
 
-def _warehouse_is_free(path: Path) -> None:
-    """Refuse at once, in one line, when another process writes the warehouse or the file is
-    not a DuckDB database, instead of failing steps deep inside the run."""
+def _open_warehouse(path: Path, read_only: bool = False):
+    """The warehouse, or a usage error in one line when another process writes it or the file
+    is not a DuckDB database (instead of failing steps deep inside a run)."""
     from .warehouse import WarehouseUnavailable, connect
 
-    if not path.exists():
-        return
     try:
-        connect(path, wait_seconds=0).close()
+        return connect(path, read_only=read_only, wait_seconds=0)
     except WarehouseUnavailable as exc:
         raise UsageError(str(exc)) from None
+
+
+def _warehouse_is_free(path: Path) -> None:
+    if path.exists():
+        _open_warehouse(path).close()
 
 
 def _run_log_path(warehouse: Path, month: str) -> Path:
@@ -238,16 +241,12 @@ def cmd_trace(args) -> int:
 
 def cmd_inbox_list(args) -> int:
     from .inbox_commands import inbox_files, print_files
-    from .warehouse import WarehouseUnavailable, connect
 
     _set_env(env.ENV_WAREHOUSE, args.warehouse)
     path = env.load_settings().warehouse
     if not path.exists():
         raise UsageError(f"no warehouse at {path}; run `snm run` first")
-    try:
-        con = connect(path, read_only=True, wait_seconds=0)
-    except WarehouseUnavailable as exc:
-        raise UsageError(str(exc)) from None
+    con = _open_warehouse(path, read_only=True)
     try:
         print_files(inbox_files(con))
     finally:
@@ -259,19 +258,16 @@ def cmd_inbox_retire(args) -> int:
     """Take a file out of the figures, then rebuild the warehouse's figures and the report of
     the latest month that used it (or --month)."""
     from .inbox_commands import NoSuchFile, retire
-    from .warehouse import WarehouseUnavailable, connect
 
     if not Path(args.inbox).is_dir():
         raise UsageError(f"inbox folder not found: {args.inbox}")
+    asked = _complete_month(args.month) if args.month else None  # refused before any change
     _set_env(env.ENV_INBOX, args.inbox)
     _apply_job_options(args)
     path = env.load_settings().warehouse
     if not path.exists():
         raise UsageError(f"no warehouse at {path}")
-    try:
-        con = connect(path, wait_seconds=0)
-    except WarehouseUnavailable as exc:
-        raise UsageError(str(exc)) from None
+    con = _open_warehouse(path)
     try:
         retired = retire(con, args.file, args.reason)
     except NoSuchFile as exc:
@@ -284,7 +280,7 @@ def cmd_inbox_retire(args) -> int:
     )
     last = last_complete_month(today())
     months = [m for m in retired.months if parse_month(m) <= last]
-    month = args.month or (months[-1] if months else None)
+    month = f"{asked:%Y-%m}" if asked else (months[-1] if months else None)
     if month is None:
         print("No report used it; the figures are rebuilt by the next run.")
         return 0
@@ -292,7 +288,7 @@ def cmd_inbox_retire(args) -> int:
     if others:
         print(f"It also fed {', '.join(others)}: render those with `snm run --month <YYYY-MM>`.")
     print(f"Rebuilding the figures and the report of {month}:")
-    return _execute(f"{_complete_month(month):%Y-%m}", args.verbose)
+    return _execute(month, args.verbose)
 
 
 def _job_options(command: argparse.ArgumentParser, config: bool = True) -> None:

@@ -6,10 +6,9 @@ window (a Microsoft 365 report's refresh date and period, a roster's snapshot da
 there is no window to compare (a source whose files carry none, an earlier file without one
 readable row), when both have the same name. The same name with another window is no
 correction (a report saved each month under one name): both count, and a note says how to
-retire the old one if it was. A withdrawn file (replaced,
-or retired by hand) stays in the registry with why and when; its rows leave the raw tables for
-`raw.withdrawn_rows` (kept as JSON, so nothing is lost) and every month it fed is computed
-again from what is left.
+retire the old one if it was. A withdrawn file (replaced, or retired by hand) stays in the
+registry with why and when; its rows leave the raw tables for `raw.withdrawn_rows` (kept as
+JSON, so nothing is lost) and every month it fed is computed again from what is left.
 """
 
 from __future__ import annotations
@@ -141,8 +140,8 @@ def replaced_by_new(
     return replaced, notes
 
 
-def replacement_note(earlier: Counted, source: Source) -> str:
-    same = f"the same window ({earlier.edition})" if source.edition_columns else "the same name"
+def replacement_note(earlier: Counted) -> str:
+    same = f"the same window ({earlier.edition})" if earlier.edition else "the same name"
     return (
         f"replaces {earlier.file_name} (ingested {earlier.ingested_at:%Y-%m-%d}, "
         f"{earlier.rows_loaded} rows, sha256 {earlier.sha256[:12]}): {same}; "

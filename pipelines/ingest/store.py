@@ -323,20 +323,6 @@ def check_rows(
             problem.message += hint
 
 
-def parse_item(
-    source: Source,
-    item: InboxItem,
-    pseudonymise: Pseudonymiser,
-    options: ReadOptions,
-    stored: RowKeys | None = None,
-) -> tuple[FileResult, dict[str, ParsedTable]]:
-    """Read and check a file without writing to the warehouse."""
-    result, tables = read_item(source, item, pseudonymise, options)
-    if result.status == "ingested":
-        check_rows(source, item, result, tables, stored, options)
-    return result, tables
-
-
 def _apply_contracts(source: Source, tables: dict[str, ParsedTable], stored) -> None:
     """Row rules per table; a record set aside in the source's main table takes its rows in
     the other tables with it (a Slack message's reactions, a survey response's answers)."""
@@ -445,7 +431,7 @@ def ingest_source(
         if result.status == "rejected":  # a broken file corrects nothing: the earlier stays
             notes += [editions.kept_note(old) for old in replaced]
             replaced = []
-        result.notes[:0] = [editions.replacement_note(old, source) for old in replaced] + notes
+        result.notes[:0] = [editions.replacement_note(old) for old in replaced] + notes
         con.execute("begin transaction")
         try:
             for old in replaced:

@@ -171,6 +171,7 @@ def test_a_rejected_file_corrected_under_its_name_stops_warning(tmp_path):
     shutil.copy(REAL / "pnp_mailactivityuserdetail.csv", inbox / "email.csv")
     (good,) = ingest(con, m365.EMAIL_SOURCE, inbox.parent, "run-2")
     assert good.rows_loaded > 0 and good.notes[0].startswith("replaces email.csv")
+    assert "): the same name; the newer file counts" in good.notes[0]  # it had no window
     warned = con.execute(
         "select count(*) from raw.quarantine where source_sha256 in"
         " (select sha256 from raw.inbox_files where status in ('ingested', 'rejected'))"
@@ -217,3 +218,25 @@ def test_files_registered_before_editions_get_theirs_and_can_be_replaced(demo_in
     new = next(r for r in results if r.status == "ingested")
     assert new.notes[0].startswith(f"replaces {EMAIL} (")
     assert registry(con)[0][:2] == (EMAIL, "superseded")
+
+
+def test_a_month_that_cannot_be_rendered_is_refused_before_anything_is_retired(
+    demo_inbox, tmp_path, monkeypatch, capsys
+):
+    from pipelines.cli import main
+
+    monkeypatch.delenv("SNM_WAREHOUSE", raising=False)
+    inbox = tmp_path / "inbox"
+    shutil.copytree(demo_inbox / "m365_email", inbox / "m365_email")
+    warehouse = tmp_path / "w.duckdb"
+    with duckdb.connect(str(warehouse)) as con:
+        ingest(con, m365.EMAIL_SOURCE, inbox, "run-1")
+    args = ["inbox", "retire", EMAIL, "--inbox", str(inbox), "--warehouse", str(warehouse)]
+    assert main([*args, "--month", "2999-01"]) == 2
+    assert capsys.readouterr().err == (
+        "snm: 2999-01 is not a complete month yet; the monitor reports whole months\n"
+    )
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        assert con.execute(
+            "select count(*) from raw.inbox_files where status = 'ingested'"
+        ).fetchone() == (14,)
