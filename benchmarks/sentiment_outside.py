@@ -1,6 +1,7 @@
 """Sentiment on outside labelled messages (issue 14): what an IC lead would see on real text.
 
-    .venv/bin/python -m benchmarks.sentiment_outside [--half tune|report]
+    .venv/bin/python -m benchmarks.sentiment_outside [--half tune|report] [--calibrate]
+        [--model FOLDER]
 
 Reads the sets of `../shared/sentiment-dev/` (`lang,label,text`; never copied into the
 repository: research-use licences) and skips with a message when the folder is absent. Each
@@ -15,6 +16,13 @@ whose class mix is drawn from a Dirichlet(1, ..., 1) (seeded), each scored for t
 sentiment (positive - negative) / messages x 100 predicted against true (mean absolute error
 in points), agreement of the traffic light (green >= +10, red <= -10, amber between) and the
 share of truly red issues shown red.
+
+`--calibrate` searches, on the tuning half, the positive / negative thresholds per language
+(monitor.yml `sentiment.thresholds`) that agree best with the true light (light agreement plus
+truly red shown red, averaged over the language's sets) while the predicted share of each
+class stays within SHARE_TOLERANCE of the true share on its three-class sets: no green bias.
+`--model FOLDER` measures the model backend (`sentiment.backend: model`) instead: the model's
+scores, the language still detected by the SQL, the same thresholds.
 """
 
 from __future__ import annotations
@@ -36,6 +44,8 @@ DEV = ROOT.parent / "shared" / "sentiment-dev"
 SEED = 14
 ISSUES, ISSUE_SIZE = 300, 20
 GREEN, RED = 10.0, -10.0
+SHARE_TOLERANCE = 0.05
+GRID = [round(0.05 * step, 2) for step in range(-12, 13)]
 
 
 @dataclass(frozen=True)
@@ -141,14 +151,67 @@ def report(name: str, messages: list[Message], labels: tuple[str, ...], predict:
     }
 
 
-def pipeline_scorer(messages: list[Message]) -> dict[str, str]:
-    """The pipeline's own SQL, with the thresholds monitor.yml has by default."""
+def pipeline_scores(messages: list[Message]) -> dict[str, tuple[str, float, str]]:
+    """The pipeline's own SQL: detected language, score, and polarity by the thresholds
+    monitor.yml has by default."""
     with tempfile.TemporaryDirectory() as tmp:
         warehouse = Path(tmp) / "sentiment.duckdb"
         sql = prepare(warehouse)
         with duckdb.connect(str(warehouse)) as con:
-            scores = score(con, sql, [(m.key, m.text) for m in messages])
-    return {key: label_of(value) for key, (_, value) in scores.items()}
+            return score(con, sql, [(m.key, m.text) for m in messages])
+
+
+def model_scores(
+    folder: Path, messages: list[Message], scores: dict[str, tuple[str, float, str]]
+) -> dict[str, tuple[str, float, str]]:
+    """The model backend's scores in place of the lexicon's, classified by the thresholds of
+    each message's detected language (monitor.yml defaults)."""
+    from pipelines.config import CALIBRATED_THRESHOLDS
+    from pipelines.sentiment_model import SentimentModel
+
+    values = SentimentModel(folder).scores([m.text for m in messages])
+    out = {}
+    for message, value in zip(messages, values, strict=True):
+        language = scores[message.key][0]
+        pair = CALIBRATED_THRESHOLDS.get(language, CALIBRATED_THRESHOLDS["other"])
+        out[message.key] = (language, value, label_of(value, pair.positive, pair.negative))
+    return out
+
+
+def calibrate(sets: list[LabelledSet], scores: dict[str, tuple[str, float, str]]) -> None:
+    """Print, per language, the threshold pairs that best agree with the true light on the
+    tuning halves, within the share tolerance (or, if none is, the least biased)."""
+    for language in sorted({s.language for s in sets}):
+        of_language = [s for s in sets if s.language == language]
+        candidates = []
+        for positive in (t for t in GRID if t > 0):
+            for negative in (t for t in GRID if t <= 0 and t < positive):
+                predict = {
+                    key: label_of(value, positive, negative - 1e-9 if negative == 0 else negative)
+                    for key, (_, value, _) in scores.items()
+                }
+                results = [report("", s.tune, s.labels, predict) for s in of_language]
+                bias = max(
+                    abs(r["share"][label][0] - r["share"][label][1])
+                    for r, s in zip(results, of_language, strict=True)
+                    if len(s.labels) == 3
+                    for label in s.labels
+                )
+                agreement = sum(r["light_agreement"] + r["red_shown_red"] for r in results)
+                candidates.append(
+                    (bias <= SHARE_TOLERANCE, agreement / len(results), -bias, positive, negative)
+                )
+        candidates.sort(reverse=True)
+        print(
+            f"{language}: best threshold pairs on the tuning half (share tolerance "
+            f"{SHARE_TOLERANCE:.2f})"
+        )
+        for within, agreement, bias, positive, negative in candidates[:5]:
+            print(
+                f"  positive {positive:+.2f} negative {negative:+.2f}: light agreement + red "
+                f"shown red {agreement:.3f}, largest share error {-bias:.3f}"
+                + ("" if within else " (outside the tolerance)")
+            )
 
 
 def vader_scorer(messages: list[Message]) -> dict[str, str]:
@@ -174,17 +237,27 @@ REFERENCES: dict[str, tuple[str, Callable]] = {
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--half", choices=("tune", "report"), default="report")
-    half = parser.parse_args().half
+    parser.add_argument("--calibrate", action="store_true", help="thresholds from the tune half")
+    parser.add_argument("--model", type=Path, help="an ONNX model folder (the model backend)")
+    arguments = parser.parse_args()
+    half = "tune" if arguments.calibrate else arguments.half
     if not DEV.is_dir():
         print(f"skipped: {DEV} is absent (the outside labelled sets are not part of the repo)")
         return
     sets = load_sets()
     everything = [m for s in sets for m in getattr(s, half)]
-    ours = pipeline_scorer(everything)
+    scores = pipeline_scores(everything)
+    if arguments.model:
+        scores = model_scores(arguments.model, everything, scores)
+    if arguments.calibrate:
+        calibrate(sets, scores)
+        return
+    ours = {key: polarity for key, (_, _, polarity) in scores.items()}
+    ours_name = f"model {arguments.model.name}" if arguments.model else "pipeline"
     rows = []
     for labelled in sets:
         messages = getattr(labelled, half)
-        rows.append((labelled, report("pipeline", messages, labelled.labels, ours)))
+        rows.append((labelled, report(ours_name, messages, labelled.labels, ours)))
         name, scorer = REFERENCES[labelled.language]
         try:
             rows.append((labelled, report(name, messages, labelled.labels, scorer(messages))))
@@ -212,7 +285,7 @@ def main() -> None:
         )
     print("\nConfusion (rows: true, columns: predicted positive / negative / neutral):")
     for labelled, r in rows:
-        if r["scorer"] != "pipeline":
+        if r["scorer"] != ours_name:
             continue
         for gold in labelled.labels:
             counts = " / ".join(

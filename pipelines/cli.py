@@ -236,7 +236,25 @@ def cmd_trace(args) -> int:
     print(f"  from {len(lineage['source_files'])} file(s):")
     for source in lineage["source_files"]:
         print(f"    {source['name']}  sha256 {source['sha256']}  rows used {source['rows_used']}")
+    _print_sentiment_evidence(figure)
     return 0
+
+
+def _print_sentiment_evidence(figure: dict) -> None:
+    """A sentiment figure is traced to what stands behind it too: messages per polarity, the
+    90% interval, the words that moved it (an issue list: per issue, with its light)."""
+    from .report import evidence
+
+    if "evidence" in figure:
+        print(f"  evidence   : {evidence.describe(figure['evidence'], 'en')}")
+    if figure["id"] == "issues.top10":
+        print("  evidence per issue:")
+        for issue in figure["value"] or []:
+            light = evidence.light_text(issue["light"], issue.get("light_is_firm"), "en")
+            print(
+                f"    {issue['rank']}. {issue['issue']}: {issue['net_sentiment']} ({light}); "
+                f"{evidence.describe(issue.get('evidence'), 'en')}"
+            )
 
 
 def cmd_inbox_list(args) -> int:

@@ -66,8 +66,6 @@ class Thresholds(_Strict):
     active_community_pct: float = 5.0
     successful_theme_min_contributors: int = 5
     successful_theme_min_response_rate_pct: float = 50.0
-    sentiment_positive: float = 0.05
-    sentiment_negative: float = -0.05
     light_green: float = 10.0
     light_red: float = -10.0
     light_min_messages: int = 5
@@ -77,6 +75,66 @@ class Thresholds(_Strict):
     ambition_visit_betrekken: float = 80.0
     # below this share of rows matched to the roster, the report and a check say so
     identity_coverage_pct: float = Field(90.0, ge=0, le=100)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _sentiment_thresholds_moved(cls, data):
+        moved = {"sentiment_positive", "sentiment_negative"} & set(data or {})
+        if moved:
+            raise ValueError(
+                f"{', '.join(sorted(moved))} moved to sentiment.thresholds.<language>"
+                ".positive / .negative (one pair per language: nl, en, other)"
+            )
+        return data
+
+
+class PolarityThresholds(_Strict):
+    """A message scoring `positive` or more counts positive, `negative` or less negative,
+    anything between neutral."""
+
+    positive: float = Field(ge=-1, le=1)
+    negative: float = Field(ge=-1, le=1)
+
+    @model_validator(mode="after")
+    def _negative_below_positive(self) -> PolarityThresholds:
+        if self.negative >= self.positive:
+            raise ValueError(f"negative ({self.negative}) must be below positive ({self.positive})")
+        return self
+
+
+# Calibrated on the tuning halves of the outside labelled sets (benchmarks/sentiment_outside.py
+# --calibrate): the pair that best agrees with the true traffic light while the predicted share
+# of each class stays within a few points of the true share (BENCHMARKS.md).
+CALIBRATED_THRESHOLDS = {
+    "nl": PolarityThresholds(positive=0.35, negative=-0.05),
+    "en": PolarityThresholds(positive=0.35, negative=-0.05),
+    "other": PolarityThresholds(positive=0.35, negative=-0.05),
+}
+
+
+class Sentiment(_Strict):
+    """How messages are scored: the lexicons in SQL (default, offline) or a local ONNX
+    sentiment model (`backend: model`, `model_path`: its folder, relative to monitor.yml);
+    and how scores become positive / neutral / negative, per detected language (nl, en;
+    `other` for the rest). Languages left out keep the calibrated pair."""
+
+    backend: Literal["lexicon", "model"] = "lexicon"
+    model_path: Path | None = None
+
+    thresholds: dict[Literal["nl", "en", "other"], PolarityThresholds] = Field(
+        default_factory=lambda: dict(CALIBRATED_THRESHOLDS)
+    )
+
+    @field_validator("thresholds")
+    @classmethod
+    def _every_language(cls, given: dict) -> dict:
+        return CALIBRATED_THRESHOLDS | given
+
+    @model_validator(mode="after")
+    def _model_needs_a_folder(self) -> Sentiment:
+        if self.backend == "model" and self.model_path is None:
+            raise ValueError("backend 'model' needs model_path: the folder of the ONNX model")
+        return self
 
 
 class Ingestion(_Strict):
@@ -156,6 +214,7 @@ class MonitorConfig(_Strict):
     )
     email_baseline_months: list[str] = Field(default_factory=list)
     thresholds: Thresholds = Field(default_factory=Thresholds)
+    sentiment: Sentiment = Field(default_factory=Sentiment)
     delivery: Delivery = Field(default_factory=Delivery)
     month_close: MonthClose = Field(default_factory=MonthClose)
     alerts: Alerts = Field(default_factory=Alerts)
@@ -196,9 +255,13 @@ def load_config(path: Path) -> MonitorConfig:
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: expected a mapping of settings at the top level")
     try:
-        return MonitorConfig.model_validate(data)
+        config = MonitorConfig.model_validate(data)
     except ValidationError as exc:
         problems = "; ".join(
             f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
         )
         raise ConfigError(f"{path}: {problems}") from exc
+    model_path = config.sentiment.model_path
+    if model_path is not None and not model_path.expanduser().is_absolute():
+        config.sentiment.model_path = (path.parent / model_path.expanduser()).resolve()
+    return config

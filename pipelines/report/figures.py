@@ -82,6 +82,23 @@ def _rows(con, model: str, month_start, order: str) -> list[dict]:
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
+def sentiment_evidence(row: dict) -> dict | None:
+    """What stands behind a theme's or issue's net sentiment, for the IC lead and the auditor:
+    how many messages read positive / negative / neutral, the 90% interval of the figure and
+    the words that moved it most. None where the sentiment itself is withheld."""
+    if row.get("net_sentiment") is None:
+        return None
+    return {
+        "positive": row["positive_messages"],
+        "negative": row["negative_messages"],
+        "neutral": row["neutral_messages"],
+        "interval_90": [row["net_sentiment_low"], row["net_sentiment_high"]],
+        "words_positive": list(row["words_positive"] or []),
+        "words_negative": list(row["words_negative"] or []),
+    }
+
+
+ISSUE_KEYS = ("rank", "issue", "messages", "net_sentiment", "light", "light_is_firm", "trend")
 FUNNEL_STEPS = ("reach", "visit", "view", "interact", "contribute")
 PARTICIPATION = {
     "contributors": "people",
@@ -161,7 +178,11 @@ def _family_figures(con, month_start, files, run_id, code_version) -> list[dict]
             )
     for row in _rows(con, "fct_themes_monthly", month_start, "theme"):
         for column, unit in THEME_METRICS.items():
-            no_threads = column == "response_rate_pct" and row["has_no_threads"]
+            extra = {}
+            if column == "response_rate_pct" and row["has_no_threads"]:
+                extra["note"] = "no_threads"
+            if column == "net_sentiment" and row["net_sentiment"] is not None:
+                extra["evidence"] = sentiment_evidence(row)
             add(
                 f"themes.{row['theme']}.{column}",
                 row[column],
@@ -169,10 +190,10 @@ def _family_figures(con, month_start, files, run_id, code_version) -> list[dict]
                 column,
                 unit,
                 f"themes.{row['theme']}",
-                **({"note": "no_threads"} if no_threads else {}),
+                **extra,
             )
     top10 = [
-        {key: row[key] for key in ("rank", "issue", "messages", "net_sentiment", "light", "trend")}
+        {key: row[key] for key in ISSUE_KEYS} | {"evidence": sentiment_evidence(row)}
         for row in _rows(con, "fct_issues_monthly", month_start, "rank")
         if row["is_top10"]
     ]
@@ -180,7 +201,7 @@ def _family_figures(con, month_start, files, run_id, code_version) -> list[dict]
         "issues.top10",
         top10,
         "fct_issues_monthly",
-        "rank, issue, messages, net_sentiment, light",
+        ", ".join(ISSUE_KEYS) + ", positive_messages ... words_negative (evidence)",
         "list",
         "issues.top10",
     )

@@ -45,6 +45,17 @@ STRINGS = {
         "vs_last": "t.o.v. {month}",
         "revised": "herzien",
         "lights": "green=groen|amber=oranje|red=rood|grey=grijs",
+        "uncertain": "onzeker",
+        "none_word": "geen",
+        "issue_word": "issue",
+        "theme_word": "thema",
+        "evidence_title": "Wat achter het sentiment zit ({month})",
+        "evidence_columns": "wat|netto sentiment|licht|onderbouwing",
+        "evidence_line": (
+            "{positive} positief, {negative} negatief, {neutral} neutraal; 90%-interval {low} "
+            "tot {high}; woorden + {up}; − {down}"
+        ),
+        "evidence_withheld": "niet getoond: minder schrijvers dan de minimale groepsgrootte",
         "alert_subject": "Webcare: issue '{issue}' op {day}",
         "alert_red": "het stoplicht van de afgelopen dagen is rood geworden",
         "alert_spike": "{n} berichten op één dag, tegen een mediaan van {median} per dag",
@@ -62,8 +73,9 @@ STRINGS = {
         "reach_overall": "oranje = onder het totaal van {v}%",
         "trend_subtitle": "kleuren als bij gebruik per tool",
         "issues_subtitle": (
-            "R rood · O oranje · G groen · – te weinig berichten\npijl = "
-            "trend t.o.v. vorige maand · getal = netto sentiment"
+            "R rood · O oranje · G groen · – te weinig berichten\n? = onzeker: het "
+            "90%-interval raakt twee kleuren\npijl = trend t.o.v. vorige maand · getal = "
+            "netto sentiment"
         ),
         "themes_subtitle": (
             "balk = berichten · ✓ = succesvol\n% = threads met antwoord binnen 7 dagen"
@@ -115,6 +127,17 @@ STRINGS = {
         "vs_last": "vs {month}",
         "revised": "revised",
         "lights": "green=green|amber=amber|red=red|grey=grey",
+        "uncertain": "uncertain",
+        "none_word": "none",
+        "issue_word": "issue",
+        "theme_word": "theme",
+        "evidence_title": "What stands behind the sentiment ({month})",
+        "evidence_columns": "what|net sentiment|light|evidence",
+        "evidence_line": (
+            "{positive} positive, {negative} negative, {neutral} neutral; 90% interval {low} "
+            "to {high}; words + {up}; − {down}"
+        ),
+        "evidence_withheld": "not shown: fewer writers than the minimum group size",
         "alert_subject": "Webcare: issue '{issue}' on {day}",
         "alert_red": "its light over the last days turned red",
         "alert_spike": "{n} messages in one day, against a median of {median} a day",
@@ -132,8 +155,8 @@ STRINGS = {
         "reach_overall": "amber = below the overall {v}%",
         "trend_subtitle": "colours as in usage per tool",
         "issues_subtitle": (
-            "R red · A amber · G green · – too few messages\narrow = "
-            "trend vs last month · number = net sentiment"
+            "R red · A amber · G green · – too few messages\n? = uncertain: the 90% "
+            "interval spans two colours\narrow = trend vs last month · number = net sentiment"
         ),
         "themes_subtitle": "bar = messages · ✓ = successful\n% = threads answered within 7 days",
         "reach_subtitle": (

@@ -51,6 +51,8 @@ LIGHTS = {
     "grey": ("#9ca3af", "–"),
 }
 LIGHT_LETTERS_EN = {"green": "G", "amber": "A", "red": "R", "grey": "–"}
+# A light whose 90% interval spans two colours is drawn pale and marked "?": uncertain.
+UNCERTAIN_LIGHTS = {"green": "#86efac", "amber": "#fcd34d", "red": "#fca5a5"}
 TRENDS = {"up": "↑", "down": "↓", "flat": "→", "new": "•"}
 
 
@@ -259,17 +261,27 @@ def _ranked_bars_text(language: str, panel: str):
     ]
 
 
+def _is_uncertain(row: dict) -> bool:
+    """False, not missing: documents written before the interval existed show firm lights."""
+    return row.get("light_is_firm") is False
+
+
 def issues(document: dict, language: str) -> ggplot:
-    """Top-10 issues by volume; the light as colour and as a letter, the trend as an arrow."""
+    """Top-10 issues by volume; the light as colour and as a letter (pale and with "?" when
+    uncertain), the trend as an arrow."""
     top = value(document, "issues.top10") or []
     letters = LIGHT_LETTERS_EN if language == "en" else {k: v[1] for k, v in LIGHTS.items()}
 
     def label(row: dict) -> str:
         sentiment = row["net_sentiment"]
         shown = "" if sentiment is None else i18n.number(sentiment, language, 0, sign=True)
-        return f"{letters[row['light']]} {TRENDS.get(row['trend'], '')}  {shown}"
+        mark = "?" if _is_uncertain(row) else ""
+        return f"{letters[row['light']]}{mark} {TRENDS.get(row['trend'], '')}  {shown}"
 
-    rows = [(f"{r['rank']}. {r['issue']}", r["messages"], r["light"], label(r)) for r in top]
+    def fill(row: dict) -> str:
+        return f"{row['light']}_uncertain" if _is_uncertain(row) else row["light"]
+
+    rows = [(f"{r['rank']}. {r['issue']}", r["messages"], fill(r), label(r)) for r in top]
     data = pd.DataFrame(rows, columns=["issue", "messages", "light", "label"])
     if data.empty:
         return no_data_panel(i18n.text(language, "issues_title"), language)
@@ -289,7 +301,10 @@ def issues(document: dict, language: str) -> ggplot:
         + coord_flip()
         + scale_x_discrete(limits=order, labels=lambda keys: [data_label(k) for k in keys])
         + count_scale(language, top_value, 1.6)
-        + scale_fill_manual(values={k: v[0] for k, v in LIGHTS.items()})
+        + scale_fill_manual(
+            values={k: v[0] for k, v in LIGHTS.items()}
+            | {f"{k}_uncertain": colour for k, colour in UNCERTAIN_LIGHTS.items()}
+        )
         + _ranked_bars_text(language, "issues")
     )
 

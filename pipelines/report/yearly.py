@@ -34,7 +34,7 @@ from plotnine import (  # noqa: E402
 )
 
 from ..months import add_months, parse_month  # noqa: E402
-from . import audit, i18n  # noqa: E402
+from . import audit, evidence, i18n  # noqa: E402
 from .charts import ACCENT, FONT, base_theme, no_data_panel  # noqa: E402
 from .figures import NoDataForMonth, build_figures  # noqa: E402
 
@@ -299,10 +299,22 @@ def render_yearly(
                 for i in ids
             )
             parts.append(f"<table>{columns}{rows}</table>")
+    parts.append(_sentiment_evidence(documents[last], language))
     parts.append(_appendix(documents[last], language))
     parts.append("</body></html>")
     html_path.write_text("\n".join(parts), encoding="utf-8")
     return {"pdf": pdf_path, "html": html_path}
+
+
+def _sentiment_evidence(document: dict, language: str) -> str:
+    """The last month's issues and themes with the evidence behind their sentiment."""
+    heads = "".join(f"<th>{h}</th>" for h in i18n.text(language, "evidence_columns").split("|"))
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>"
+        for row in evidence.sentiment_rows(document, language)
+    )
+    title = i18n.text(language, "evidence_title", month=document["month"])
+    return f"<h2>{html.escape(title)}</h2><table><tr>{heads}</tr>{rows}</table>"
 
 
 def _appendix(document: dict, language: str) -> str:

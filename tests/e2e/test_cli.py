@@ -57,6 +57,19 @@ def test_run_prints_the_summary_and_the_infographic_path_then_trace_explains_a_f
     assert "EmailActivityUserDetail_2026-02-28.csv" in traced.stdout
     assert "rows used 3" in traced.stdout
 
+    # a sentiment figure is traced to the messages and words behind it (EXPECTED.md)
+    welkom = snm("trace", "themes.Welkom.net_sentiment", "--month", "2026-02", "--out", str(out))
+    assert welkom.returncode == 0, welkom.stderr
+    assert (
+        "  evidence   : 2 positive, 0 negative, 0 neutral; 90% interval +41.1 to +100.0; "
+        "words + dank, welkom; − none"
+    ) in welkom.stdout.splitlines()
+    issues = snm("trace", "issues.top10", "--month", "2026-02", "--out", str(out))
+    assert (
+        "    1. server: None (grey); not shown: fewer writers than the minimum group size"
+        in issues.stdout.splitlines()
+    )
+
 
 def test_run_without_a_key_refuses_to_start(monitor_env):
     result = snm("run", "--inbox", str(monitor_env.inbox), "--config", str(monitor_env.config))

@@ -113,10 +113,25 @@ def test_themes(figures):
         "participants": 2,
         "response_rate_pct": 100.0,
         "growth_pct": None,
-        "net_sentiment": 0.0,
+        "net_sentiment": None,  # one contributor: fewer than min_group_size 2, no mood shown
         "active_communities": 0,
         "is_successful": False,
     }
+
+
+def test_theme_sentiment_comes_with_its_evidence(figures):
+    # anna's "Welkom allemaal!" (welkom 0.4) and carla's "Dank je! ..." (dank 0.5) both read
+    # positive (0.4389 and 0.5093 >= 0.35); 90% margin with one pseudo-message per class:
+    # p = 3/5, n = 1/5, se = sqrt((4/5 - (2/5)^2) / 5) = 0.3578, x 164.5 = 58.9 points
+    assert figures["themes.Welkom.net_sentiment"]["evidence"] == {
+        "positive": 2,
+        "negative": 0,
+        "neutral": 0,
+        "interval_90": [41.1, 100.0],
+        "words_positive": ["dank", "welkom"],
+        "words_negative": [],
+    }
+    assert "evidence" not in figures["themes.Server.net_sentiment"]
 
 
 def test_issues_top10(figures):
@@ -127,7 +142,9 @@ def test_issues_top10(figures):
             "messages": 1,
             "net_sentiment": None,  # one person: fewer than min_group_size 2, volume only
             "light": "grey",
+            "light_is_firm": None,
             "trend": "new",
+            "evidence": None,
         },
     ]
 

@@ -282,6 +282,16 @@ def test_the_yearly_monitor_has_a_page_per_audit_area_and_an_appendix(fixture_ru
     page = (tmp_path / "2026" / "monitor.html").read_text()
     assert "<h2>Organisation</h2>" in page
     assert "Appendix: every figure of 2026-02 with its lineage" in page
+    # what stands behind the sentiment of the last month (EXPECTED.md)
+    assert "<h2>What stands behind the sentiment (2026-02)</h2>" in page
+    assert (
+        "<tr><td>theme Welkom</td><td>+100.0</td><td></td><td>2 positive, 0 negative, 0 "
+        "neutral; 90% interval +41.1 to +100.0; words + dank, welkom; − none</td></tr>"
+    ) in page
+    assert (
+        "<tr><td>issue server</td><td>–</td><td>grey</td><td>not shown: fewer writers than "
+        "the minimum group size</td></tr>"
+    ) in page
 
     # the same warehouse renders the same bytes, whichever run draws it
     from pipelines.builds import latest_build_run_id

@@ -37,6 +37,16 @@ def test_a_minimal_config_gets_the_documented_defaults(tmp_path):
         ),
         ("organisation: A\nsurvey: {date_order: ymd}\n", "survey.date_order: Input should be"),
         (
+            "organisation: A\nthresholds: {sentiment_positive: 0.1}\n",
+            "sentiment_positive moved to sentiment.thresholds.<language>.positive",
+        ),
+        (
+            "organisation: A\nsentiment: {thresholds: {nl: {positive: 0.1, negative: 0.2}}}\n",
+            "sentiment.thresholds.nl: Value error, negative .0.2. must be below",
+        ),
+        ("organisation: A\nsentiment: {backend: model}\n", "backend 'model' needs model_path"),
+        ("organisation: A\nsentiment: {thresholds: {fr: {positive: 1, negative: 0}}}\n", "fr"),
+        (
             "organisation: A\nthemes: [{name: Leeg, keywords: ['  ']}]\n",
             "themes.0: Value error, theme 'Leeg' has no keywords and no communities",
         ),
@@ -70,3 +80,17 @@ def test_the_sources_month_close_can_expect_are_the_ingested_sources():
     from pipelines.ingest.registry import SOURCES_BY_NAME
 
     assert set(get_args(SOURCE_NAMES)) == set(SOURCES_BY_NAME)
+
+
+def test_sentiment_thresholds_per_language_fall_back_to_the_calibrated_pair(tmp_path):
+    text = "organisation: A\nsentiment:\n  thresholds:\n    nl: {positive: 0.2, negative: -0.1}\n"
+    thresholds = load_config(write(tmp_path, text)).sentiment.thresholds
+    assert (thresholds["nl"].positive, thresholds["nl"].negative) == (0.2, -0.1)
+    assert (thresholds["en"].positive, thresholds["en"].negative) == (0.35, -0.05)
+    assert (thresholds["other"].positive, thresholds["other"].negative) == (0.35, -0.05)
+
+
+def test_a_model_folder_is_found_beside_monitor_yml(tmp_path):
+    text = "organisation: A\nsentiment: {backend: model, model_path: models/nl}\n"
+    config = load_config(write(tmp_path, text))
+    assert config.sentiment.model_path == (tmp_path / "models" / "nl").resolve()

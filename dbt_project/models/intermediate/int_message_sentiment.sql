@@ -1,15 +1,45 @@
 -- The one place the figures read a message's sentiment from: a score in [-1, 1] from the
--- Dutch and English lexicons in SQL (macro sentiment_scores, seeds in seeds/sentiment).
--- Incremental: a message is scored once while its text is there, and keeps its score after
--- the retention step removed the text.
-{{ config(materialized='incremental', unique_key='message_key') }}
+-- Dutch and English lexicons in SQL (macro sentiment_scores, seeds in seeds/sentiment), or,
+-- with monitor.yml `sentiment.backend: model`, from a local sentiment model
+-- (int_message_sentiment_model); the language is always detected here, as the thresholds
+-- per language need it. Incremental: a message is scored once per backend while its text is
+-- there, and keeps its score after the retention step removed the text. Its evidence (the
+-- words that moved the score) is kept the same way; messages scored before the evidence
+-- existed have none (NULL), and a model's scores have none (a model gives no words).
+{{ config(materialized='incremental', unique_key='message_key', on_schema_change='append_new_columns') }}
+-- depends_on: {{ ref('int_message_sentiment_model') }}
+{% set backend = var('sentiment_backend', 'lexicon') %}
 
 with new_texts as (
     select message_key, text
     from {{ ref('int_message_texts') }}
     {% if is_incremental() %}
-        where message_key not in (select message_key from {{ this }})
+        {%- set columns = adapter.get_columns_in_relation(this) | map(attribute='name') | list %}
+        {%- if 'scored_by' in columns %}
+            where message_key not in (
+                select message_key from {{ this }} where scored_by = '{{ backend }}'
+            )
+        {%- elif backend == 'lexicon' %}
+            where message_key not in (select message_key from {{ this }})
+        {%- endif %}
     {% endif %}
+),
+
+lexicon as (
+    {{ sentiment_scores('new_texts') }}
 )
 
-select * from ({{ sentiment_scores('new_texts') }})
+{% if backend == 'model' %}
+select
+    lexicon.message_key,
+    lexicon.language,
+    lexicon.scored_words,
+    coalesce(model.model_score, lexicon.sentiment_score) as sentiment_score,
+    case when model.model_score is null then lexicon.sentiment_words else [] end
+        as sentiment_words,
+    case when model.model_score is null then 'lexicon' else 'model' end as scored_by
+from lexicon
+left join {{ ref('int_message_sentiment_model') }} as model using (message_key)
+{% else %}
+select *, 'lexicon' as scored_by from lexicon
+{% endif %}

@@ -49,7 +49,11 @@ select
     members.person_key is not null as by_employee,
     coalesce(features.hashtags, []) as hashtags,
     coalesce(features.keyword_hits, []) as keyword_hits,
-    sentiment.sentiment_score
+    sentiment.sentiment_score,
+    sentiment.language as sentiment_language,
+    sentiment.sentiment_words,
+    {{ sentiment_polarity('sentiment.sentiment_score', 'sentiment.language') }}
+        as sentiment_polarity
 from messages
 left join {{ ref('int_headcount_members') }} as members
     on members.month_start = cast(date_trunc('month', messages.posted_at) as date)

@@ -1,8 +1,9 @@
 -- Interne webcare signals (monitor.yml `alerts`): per issue and day, a *spike* when the day's
 -- messages exceed spike_factor x the median of the previous baseline_days days (days without
 -- messages count as 0) and reach spike_min_messages; *turned red* when the issue's light over
--- the last light_window_days days (same thresholds as the monthly light) is red and was not
--- the day before. Fewer distinct writers in the window than min_group_size: no sentiment,
+-- the last light_window_days days (same thresholds as the monthly light) is firmly red (its
+-- whole 90% interval is red: a handful of messages does not wake anyone) and was not the day
+-- before. Fewer distinct writers in the window than min_group_size: no sentiment,
 -- a grey light (as in the monthly top 10). Only days with a signal are kept, each with the
 -- issue's top themes.
 {% set a = var('alerts') %}
@@ -13,7 +14,7 @@ with messages as (
         messages.message_key,
         cast(messages.posted_at as date) as day,
         messages.person_key,
-        messages.sentiment_score
+        messages.sentiment_polarity
     from {{ ref('int_issue_messages') }} as issues
     inner join {{ ref('int_messages') }} as messages using (message_key)
     where messages.by_employee
@@ -38,13 +39,9 @@ daily as (
         calendar.issue,
         calendar.day,
         count(messages.message_key) as messages,
-        count(messages.sentiment_score) as scored,
-        count(*) filter (
-            where messages.sentiment_score >= {{ t['sentiment_positive'] }}
-        ) as positive,
-        count(*) filter (
-            where messages.sentiment_score <= {{ t['sentiment_negative'] }}
-        ) as negative
+        count(messages.sentiment_polarity) as scored,
+        count(*) filter (where messages.sentiment_polarity = 'positive') as positive,
+        count(*) filter (where messages.sentiment_polarity = 'negative') as negative
     from calendar
     left join messages on messages.issue = calendar.issue and messages.day = calendar.day
     group by all
@@ -87,7 +84,9 @@ lights as (
         window_people.contributors_window,
         case when window_people.contributors_window >= {{ var('min_group_size') }} then
             round(100.0 * (positive_window - negative_window) / nullif(scored_window, 0), 1)
-        end as net_sentiment_window
+        end as net_sentiment_window,
+        {{ net_sentiment_margin('positive_window', 'negative_window', 'scored_window') }}
+            as margin_window
     from windowed
     inner join window_people using (issue, day)
 ),
@@ -99,9 +98,7 @@ flagged as (
             when messages_window < {{ t['light_min_messages'] }} or scored_window = 0
                 or contributors_window < {{ var('min_group_size') }}
                 then 'grey'
-            when net_sentiment_window >= {{ t['light_green'] }} then 'green'
-            when net_sentiment_window <= {{ t['light_red'] }} then 'red'
-            else 'amber'
+            else {{ traffic_light('net_sentiment_window') }}
         end as light_window
     from lights
 ),
@@ -116,18 +113,29 @@ signals as (
         messages_window,
         contributors_window,
         light_window,
-        lag(light_window) over (partition by issue order by day) as light_previous_day,
+        case when light_window <> 'grey' then {{ light_is_firm(
+            'net_sentiment_window - margin_window', 'net_sentiment_window + margin_window') }}
+        end as light_window_is_firm,
         messages >= {{ a['spike_min_messages'] }}
             and messages > {{ a['spike_factor'] }} * coalesce(median_previous, 0) as is_spike
     from flagged
 ),
 
+firm_red as (
+    select
+        *,
+        coalesce(light_window = 'red' and light_window_is_firm, false) as is_firm_red
+    from signals
+),
+
 alerts as (
     select
         *,
-        light_window = 'red' and coalesce(light_previous_day, 'none') <> 'red' as turned_red
-    from signals
-    where is_spike or (light_window = 'red' and coalesce(light_previous_day, 'none') <> 'red')
+        is_firm_red and not coalesce(
+            lag(is_firm_red) over (partition by issue order by day), false
+        ) as turned_red
+    from firm_red
+    qualify is_spike or turned_red
 ),
 
 alert_themes as (
@@ -160,6 +168,7 @@ select
     alerts.contributors_window,
     alerts.net_sentiment_window,
     alerts.light_window,
+    alerts.light_window_is_firm,
     coalesce(top_themes.top_themes, []) as top_themes
 from alerts
 left join top_themes using (issue, day)

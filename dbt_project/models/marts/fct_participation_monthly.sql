@@ -7,16 +7,16 @@
 -- and the 90-9-1 split of the platform's active members: lurkers (0), occasional (1-4),
 -- heavy (5 or more contributions).
 with messages as (
-    select month_start, platform, person_key, sentiment_score
+    select month_start, platform, person_key, sentiment_polarity
     from {{ ref('int_messages') }}
     where by_employee
 ),
 
 sentiment as (
-    select month_start, platform, {{ net_sentiment('sentiment_score') }} as net_sentiment
+    select month_start, platform, {{ net_sentiment('sentiment_polarity') }} as net_sentiment
     from messages group by all
     union all
-    select month_start, 'all', {{ net_sentiment('sentiment_score') }}
+    select month_start, 'all', {{ net_sentiment('sentiment_polarity') }}
     from messages group by month_start
 ),
 

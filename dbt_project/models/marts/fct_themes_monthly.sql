@@ -2,6 +2,9 @@
 -- participants (contributors and reactors), the share of threads started in M that someone
 -- else answered within 7 days, growth vs M-1, net sentiment, its communities' activity, and
 -- whether the theme is successful (enough contributors and answers; thresholds configured).
+-- Its sentiment comes with the evidence behind it (positive / negative / neutral messages, the
+-- 90% interval, the words that moved it most); with fewer contributors than min_group_size
+-- there is none of it, as for issues: it would be one or two people's mood.
 {% set t = var('thresholds') %}
 {% set theme_rows = [] %}
 {% for theme in var('themes') %}{% do theme_rows.append([theme['name']]) %}{% endfor %}
@@ -38,10 +41,38 @@ per_month as (
         count(*) as messages,
         count(*) filter (where is_thread_starter) as threads_started,
         count(distinct person_key) as contributors,
-        count(sentiment_score) as scored_messages,
-        {{ net_sentiment('sentiment_score') }} as net_sentiment
+        count(sentiment_polarity) as scored_messages,
+        count(*) filter (where sentiment_polarity = 'positive') as positive_messages,
+        count(*) filter (where sentiment_polarity = 'negative') as negative_messages,
+        count(*) filter (where sentiment_polarity = 'neutral') as neutral_messages,
+        {{ net_sentiment('sentiment_polarity') }} as net_sentiment
     from messages
     group by all
+),
+
+words as (
+    {{ top_sentiment_words('messages', ['theme', 'month_start']) }}
+),
+
+sentiment as (
+    select
+        per_month.theme,
+        per_month.month_start,
+        per_month.net_sentiment,
+        per_month.positive_messages,
+        per_month.negative_messages,
+        per_month.neutral_messages,
+        per_month.net_sentiment - {{ net_sentiment_margin(
+            'per_month.positive_messages', 'per_month.negative_messages',
+            'per_month.scored_messages') }} as low,
+        per_month.net_sentiment + {{ net_sentiment_margin(
+            'per_month.positive_messages', 'per_month.negative_messages',
+            'per_month.scored_messages') }} as high,
+        coalesce(words.words_positive, []) as words_positive,
+        coalesce(words.words_negative, []) as words_negative
+    from per_month
+    left join words using (theme, month_start)
+    where per_month.contributors >= {{ var('min_group_size') }}
 ),
 
 participants as (
@@ -100,10 +131,18 @@ combined as (
         responses.response_rate_pct,
         coalesce(responses.has_no_threads, false) as has_no_threads,
         coalesce(per_month.scored_messages, 0) as scored_messages,
-        per_month.net_sentiment,
+        sentiment.net_sentiment,
+        sentiment.positive_messages,
+        sentiment.negative_messages,
+        sentiment.neutral_messages,
+        round(greatest(sentiment.low, -100.0), 1) as net_sentiment_low,
+        round(least(sentiment.high, 100.0), 1) as net_sentiment_high,
+        sentiment.words_positive,
+        sentiment.words_negative,
         coalesce(communities.active_communities, 0) as active_communities
     from spine
     left join per_month using (theme, month_start)
+    left join sentiment using (theme, month_start)
     left join participants using (theme, month_start)
     left join responses using (theme, month_start)
     left join communities using (theme, month_start)

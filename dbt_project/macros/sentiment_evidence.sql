@@ -1,0 +1,52 @@
+{#- What stands behind a net sentiment, for the IC lead: how many messages were positive,
+    negative and neutral, how sure the figure is, and which words moved it. -#}
+
+{#- The 90% margin (points) of a net sentiment of `scored` messages, `positive` and `negative`
+    of them: 1.645 x the standard error of (p+ - p-) for a multinomial sample, with one
+    pseudo-message per class so that a handful of messages of one kind does not look certain
+    (as Agresti and Caffo do for a difference of proportions). NULL without scored messages. -#}
+{% macro net_sentiment_margin(positive, negative, scored) %}
+    case when {{ scored }} > 0 then round(164.5 * sqrt(
+        (({{ positive }} + 1.0) + ({{ negative }} + 1.0)) / ({{ scored }} + 3.0)
+        - power(({{ positive }} - {{ negative }}) / ({{ scored }} + 3.0), 2)
+    ) / sqrt({{ scored }} + 3.0), 1) end
+{% endmacro %}
+
+{#- green / amber / red of a net sentiment by the configured thresholds (grey is decided by
+    the caller: too few messages or people). -#}
+{% macro traffic_light(net) %}
+    {%- set t = var('thresholds') -%}
+    case
+        when {{ net }} >= {{ t['light_green'] }} then 'green'
+        when {{ net }} <= {{ t['light_red'] }} then 'red'
+        else 'amber'
+    end
+{% endmacro %}
+
+{#- The light is firm when its whole 90% interval [low, high] lies in one colour band; else the
+    report shows it as uncertain, and no webcare alert fires on it. -#}
+{% macro light_is_firm(low, high) %}
+    {%- set t = var('thresholds') -%}
+    ({{ low }} >= {{ t['light_green'] }} or {{ high }} <= {{ t['light_red'] }}
+        or ({{ low }} > {{ t['light_red'] }} and {{ high }} < {{ t['light_green'] }}))
+{% endmacro %}
+
+{#- Per group (`keys`) of the relation `messages` (which has sentiment_words): the `n` words
+    whose summed weights pushed the group's messages most to positive and to negative. -#}
+{% macro top_sentiment_words(messages, keys, n=3) %}
+    select
+        {{ keys | join(', ') }},
+        list(word order by weight desc, word) filter (where weight > 0)[1:{{ n }}]
+            as words_positive,
+        list(word order by weight, word) filter (where weight < 0)[1:{{ n }}]
+            as words_negative
+    from (
+        select {{ keys | join(', ') }}, evidence.word, sum(evidence.weight) as weight
+        from (
+            select {{ keys | join(', ') }}, unnest(sentiment_words) as evidence
+            from {{ messages }}
+        )
+        group by all
+    )
+    group by all
+{% endmacro %}
