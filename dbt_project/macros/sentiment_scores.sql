@@ -1,6 +1,7 @@
 {#- Score texts in [-1, 1], in DuckDB SQL, VADER-style (docs: dbt_project/seeds/sentiment):
     tokenise; detect the language (nl, en, other) by function words, else by lexicon hits;
-    look words up in that language's supplement and lexicon, and emoji in the emoji table;
+    look words up in that language's supplement and lexicons, and emoji in the project's
+    emoji table, then VADER's emoji of feeling;
     a negator up to three words before a word flips it (x -0.74), except "nooit zo"/"never so",
     which intensifies; boosters and dampeners up to two words before scale it, all within the clause (punctuation stops them); a negated
     "function" verb ("werkt niet", "doesn't work") counts negative; after "maar"/"but" words
@@ -72,6 +73,13 @@ en_lexicon as (
     where word not in (select word from {{ ref('sentiment_supplement') }} where language = 'en')
 ),
 
+emoji_scores as (
+    select emoji, score from {{ ref('sentiment_emoji') }}
+    union all
+    select emoji, score from {{ ref('sentiment_emoji_vader') }}
+    where emoji not in (select emoji from {{ ref('sentiment_emoji') }})
+),
+
 languages as (
     select
         marked.message_key,
@@ -106,6 +114,27 @@ language as (
     from languages
 ),
 
+-- Dutch writes compounds as one word, and the last part (the head) carries the meaning:
+-- superlekker, klantonvriendelijk, personeelstekort. A long Dutch word the lexicons and forms
+-- lack reads as its longest head of 5+ letters in the adjective lexicon or the supplement,
+-- after 3+ letters (so "ongezond" is never read as "gezond"). Not LUPJE's words: their
+-- compounds are mostly topics ("coronacrisis"), and read so they darkened neutral tweets.
+compounds as (
+    select heads.message_key, heads.position, arg_max(nl_lexicon.score, len(heads.head)) as score
+    from (
+        select w.message_key, w.position, w.word[start:] as head
+        from marked as w
+        inner join language as l using (message_key)
+        cross join unnest(generate_series(4, len(w.word) - 4)) as starts(start)
+        where l.language = 'nl' and len(w.word) >= 8
+            and w.word not in (select word from nl_lexicon)
+            and w.word not in (select form from {{ ref('sentiment_forms_nl') }})
+    ) as heads
+    inner join nl_lexicon on nl_lexicon.word = heads.head
+    where nl_lexicon.word not in (select word from {{ ref('sentiment_lexicon_nl_tweets') }})
+    group by heads.message_key, heads.position
+),
+
 -- Only the tokens that carry something: a lexicon word, a modifier, a negatable verb, an emoji.
 scored_words as (
     select
@@ -117,7 +146,7 @@ scored_words as (
         l.but_position,
         case
             when m.kind is not null then null
-            when l.language = 'nl' then coalesce(nl.score, nl_stem.score)
+            when l.language = 'nl' then coalesce(nl.score, nl_stem.score, compound.score)
             when l.language = 'en' then en.score
         end as word_score,
         emoji.score as emoji_score,
@@ -132,11 +161,15 @@ scored_words as (
     left join {{ ref('sentiment_forms_nl') }} as forms
         on l.language = 'nl' and nl.word is null and forms.form = w.word
     left join nl_lexicon as nl_stem on nl_stem.word = forms.lemma
+    left join compounds as compound
+        on compound.message_key = w.message_key and compound.position = w.position
     left join en_lexicon as en on l.language = 'en' and en.word = w.word
-    left join {{ ref('sentiment_emoji') }} as emoji on emoji.emoji = w.token
+    left join emoji_scores as emoji on emoji.emoji = w.token
     left join {{ ref('sentiment_negated_verbs') }} as verbs
         on verbs.language = l.language and verbs.word = w.word
-    where coalesce(m.word, nl.word, nl_stem.word, en.word, emoji.emoji, verbs.word) is not null
+    where coalesce(
+        m.word, nl.word, nl_stem.word, compound.score::varchar, en.word, emoji.emoji, verbs.word
+    ) is not null
 ),
 
 -- Modifiers act on the words after them within the clause: a small join of each message's

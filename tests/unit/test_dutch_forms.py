@@ -45,6 +45,6 @@ def test_the_seed_is_what_the_rules_generate():
         lemmas = {row["word"] for row in csv.DictReader(handle)}
     with SEED.open(encoding="utf-8") as handle:
         seed = {row["form"]: row["lemma"] for row in csv.DictReader(handle)}
-    assert seed["grote"] == "groot" and seed["slechtste"] == "slecht"
+    assert seed["dure"] == "duur" and seed["slechtste"] == "slecht"
     assert not set(seed) & lemmas  # a lexicon word keeps its own score
     assert all(form in forms(lemma) for form, lemma in seed.items())

@@ -1,17 +1,18 @@
 """Message scores from a local sentiment model (monitor.yml `sentiment.backend: model`), run
 with onnxruntime by pipelines/sentiment_model.py. With the lexicon backend (the default) it
-scores nothing and stays empty. Incremental: a text is scored once by a model of that name."""
+scores nothing and stays empty, at no cost. Incremental: a text is scored once by a model of
+that name."""
 
-import pandas as pd
-
-COLUMNS = {"message_key": "object", "model_score": "float64", "model": "object"}
+EMPTY = "select ''::varchar as message_key, 0.0::double as model_score, ''::varchar as model"
 
 
 def model(dbt, session):
     dbt.config(materialized="incremental", unique_key="message_key")
     texts = dbt.ref("int_message_texts")
     if dbt.config.get("backend") != "model":
-        return pd.DataFrame({name: pd.Series(dtype=kind) for name, kind in COLUMNS.items()})
+        return session.sql(f"{EMPTY} where false")
+
+    import pandas as pd
 
     from pipelines.sentiment_model import SentimentModel
 
@@ -24,9 +25,8 @@ def model(dbt, session):
     frame = texts.project("message_key, text").df()
     return pd.DataFrame(
         {
-            "message_key": frame["message_key"],
+            "message_key": frame["message_key"].astype("object"),
             "model_score": scorer.scores(frame["text"].tolist()),
             "model": scorer.name,
-        },
-        columns=list(COLUMNS),
+        }
     )
