@@ -42,8 +42,11 @@ waves as (
 select
     waves.*,
     cast(date_trunc('month', waves.wave_end) as date) as month_start,
-    round(avg((per_respondent.mean_score - 1) / ({{ var('survey_scale_max') }} - 1) * 100), 1)
-        as engagement_index,
+    -- each respondent's share as an exact decimal, so the mean does not depend on the order
+    -- in which parallel threads add it up (x.x5 rounded either way made two runs differ)
+    round(avg(cast(
+        (per_respondent.mean_score - 1) / ({{ var('survey_scale_max') }} - 1) * 100
+        as decimal(18, 9))), 1) as engagement_index,
     count(per_respondent.response_id) as respondents_with_engagement_items
 from waves
 left join per_respondent using (source_sha256)
