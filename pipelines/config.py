@@ -264,4 +264,10 @@ def load_config(path: Path) -> MonitorConfig:
     model_path = config.sentiment.model_path
     if model_path is not None and not model_path.expanduser().is_absolute():
         config.sentiment.model_path = (path.parent / model_path.expanduser()).resolve()
+    if config.sentiment.backend == "model":
+        from .sentiment_model import folder_problem
+
+        problem = folder_problem(config.sentiment.model_path)
+        if problem:
+            raise ConfigError(f"{path}: sentiment.model_path: {problem}")
     return config

@@ -25,6 +25,18 @@ class ModelFolderError(ValueError):
     """The configured model folder cannot be used; the message says what to fix."""
 
 
+def folder_problem(folder: Path) -> str | None:
+    """Why `folder` is no model folder (checked when monitor.yml is loaded, so a run fails
+    before it starts, and again when the model is loaded); None when it is one."""
+    missing = [name for name in REQUIRED_FILES if not (folder / name).is_file()]
+    if not missing:
+        return None
+    return (
+        f"sentiment model folder {folder} lacks {', '.join(missing)} (export a Hugging Face "
+        "model with `optimum-cli export onnx --task text-classification`)"
+    )
+
+
 @dataclass(frozen=True)
 class LabelWeights:
     """Per class of the model's output, its weight in the score."""
@@ -65,12 +77,9 @@ class SentimentModel:
 
     def __init__(self, folder: Path | str):
         folder = Path(folder)
-        missing = [name for name in REQUIRED_FILES if not (folder / name).is_file()]
-        if missing:
-            raise ModelFolderError(
-                f"sentiment model folder {folder} lacks {', '.join(missing)} (export a Hugging "
-                "Face model with `optimum-cli export onnx --task text-classification`)"
-            )
+        problem = folder_problem(folder)
+        if problem:
+            raise ModelFolderError(problem)
         try:
             import onnxruntime
             from tokenizers import Tokenizer

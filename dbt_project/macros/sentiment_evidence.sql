@@ -50,3 +50,50 @@
     )
     group by all
 {% endmacro %}
+
+{#- The one place a group's sentiment is decided (issues, themes): per group (`keys`) of the
+    relation `messages` (person_key, sentiment_polarity, sentiment_words), its net sentiment
+    with its evidence: positive / negative / neutral messages, the 90% interval and the top
+    words. Groups written by fewer people than min_group_size, or without a scored message,
+    are left out: the caller's left join shows them without sentiment. -#}
+{% macro group_sentiment(messages, keys) %}
+    {%- set by = keys | join(', ') -%}
+    with counted as (
+        select
+            {{ by }},
+            count(distinct person_key) as writers,
+            count(sentiment_polarity) as scored,
+            count(*) filter (where sentiment_polarity = 'positive') as positive_messages,
+            count(*) filter (where sentiment_polarity = 'negative') as negative_messages,
+            count(*) filter (where sentiment_polarity = 'neutral') as neutral_messages,
+            {{ net_sentiment('sentiment_polarity') }} as net_sentiment
+        from {{ messages }}
+        group by all
+    ),
+
+    shown as (
+        select
+            *,
+            {{ net_sentiment_margin('positive_messages', 'negative_messages', 'scored') }}
+                as margin
+        from counted
+        where writers >= {{ var('min_group_size') }} and scored > 0
+    ),
+
+    words as (
+        {{ top_sentiment_words(messages, keys) }}
+    )
+
+    select
+        {{ by }},
+        shown.net_sentiment,
+        shown.positive_messages,
+        shown.negative_messages,
+        shown.neutral_messages,
+        round(greatest(shown.net_sentiment - shown.margin, -100.0), 1) as net_sentiment_low,
+        round(least(shown.net_sentiment + shown.margin, 100.0), 1) as net_sentiment_high,
+        coalesce(words.words_positive, []) as words_positive,
+        coalesce(words.words_negative, []) as words_negative
+    from shown
+    left join words using ({{ by }})
+{% endmacro %}

@@ -48,7 +48,7 @@ def describe(signal: Signal, language: str) -> tuple[str, str]:
                 "alert_window",
                 n=signal.messages_window,
                 sentiment=i18n.number(signal.net_sentiment_window, language, 1, sign=True),
-                light=signal.light_window,
+                light=i18n.light_name(signal.light_window, language),
             ),
             t("alert_themes", themes=", ".join(signal.top_themes) or "–"),
         ]

@@ -105,8 +105,10 @@ def answers(documents: dict, year: int, changes: dict, language: str) -> list[tu
         if f["id"].startswith("themes.") and f["id"].endswith(".is_successful") and f["value"]
     )
     top = (figures.get("issues.top10") or {}).get("value") or []
-    lights = dict(p.split("=") for p in i18n.text(language, "lights").split("|"))
-    issues = ", ".join(f"{i['issue']} ({lights[i['light']]})" for i in top[:3]) or a["none"]
+    issues = (
+        ", ".join(f"{i['issue']} ({i18n.light_name(i['light'], language)})" for i in top[:3])
+        or a["none"]
+    )
     texts = [
         a["organisation"].format(
             n=v("headcount", 0),

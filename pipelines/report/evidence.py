@@ -10,8 +10,7 @@ from . import i18n
 
 def light_text(light: str | None, is_firm: bool | None, language: str) -> str:
     """'rood' or 'rood (onzeker)': a light whose 90% interval spans two colours is no finding."""
-    lights = dict(pair.split("=") for pair in i18n.text(language, "lights").split("|"))
-    named = lights.get(light or "grey", light or "")
+    named = i18n.light_name(light or "grey", language)
     return f"{named} ({i18n.text(language, 'uncertain')})" if is_firm is False else named
 
 

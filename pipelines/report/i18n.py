@@ -216,6 +216,12 @@ SOURCE_NAMES = {
 }
 
 
+def light_name(light: str, language: str) -> str:
+    """green -> 'groen' (nl): a traffic light as the report names it."""
+    names = dict(pair.split("=") for pair in text(language, "lights").split("|"))
+    return names.get(light, light)
+
+
 def source_name(source: str, language: str) -> str:
     return SOURCE_NAMES[language].get(source, source)
 

@@ -92,5 +92,10 @@ def test_sentiment_thresholds_per_language_fall_back_to_the_calibrated_pair(tmp_
 
 def test_a_model_folder_is_found_beside_monitor_yml(tmp_path):
     text = "organisation: A\nsentiment: {backend: model, model_path: models/nl}\n"
+    with pytest.raises(ConfigError, match=r"model_path: sentiment model folder .*models/nl lacks"):
+        load_config(write(tmp_path, text))
+    (tmp_path / "models" / "nl").mkdir(parents=True)
+    for name in ("model.onnx", "tokenizer.json", "config.json"):
+        (tmp_path / "models" / "nl" / name).touch()
     config = load_config(write(tmp_path, text))
     assert config.sentiment.model_path == (tmp_path / "models" / "nl").resolve()

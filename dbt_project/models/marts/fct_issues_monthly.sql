@@ -22,48 +22,26 @@ per_month as (
         count(*) as messages,
         count(distinct person_key) as contributors,
         count(sentiment_polarity) as scored_messages,
-        count(distinct person_key) < {{ var('min_group_size') }} as is_small_group,
-        count(*) filter (where sentiment_polarity = 'positive') as positive_all,
-        count(*) filter (where sentiment_polarity = 'negative') as negative_all,
-        count(*) filter (where sentiment_polarity = 'neutral') as neutral_all,
-        case when count(distinct person_key) >= {{ var('min_group_size') }}
-            then {{ net_sentiment('sentiment_polarity') }}
-        end as net_sentiment
+        count(distinct person_key) < {{ var('min_group_size') }} as is_small_group
     from messages
     group by all
 ),
 
-words as (
-    {{ top_sentiment_words('messages', ['issue', 'month_start']) }}
-),
-
-with_evidence as (
-    select
-        per_month.* exclude (positive_all, negative_all, neutral_all),
-        case when net_sentiment is not null then positive_all end as positive_messages,
-        case when net_sentiment is not null then negative_all end as negative_messages,
-        case when net_sentiment is not null then neutral_all end as neutral_messages,
-        case when net_sentiment is not null
-            then {{ net_sentiment_margin('positive_all', 'negative_all', 'scored_messages') }}
-        end as margin,
-        case when net_sentiment is not null then coalesce(words.words_positive, []) end
-            as words_positive,
-        case when net_sentiment is not null then coalesce(words.words_negative, []) end
-            as words_negative
-    from per_month
-    left join words using (issue, month_start)
+sentiment as (
+    {{ group_sentiment('messages', ['issue', 'month_start']) }}
 ),
 
 ranked as (
     select
-        *,
-        strftime(month_start, '%Y-%m') as month,
-        round(greatest(net_sentiment - margin, -100.0), 1) as net_sentiment_low,
-        round(least(net_sentiment + margin, 100.0), 1) as net_sentiment_high,
+        per_month.*,
+        sentiment.* exclude (issue, month_start),
+        strftime(per_month.month_start, '%Y-%m') as month,
         row_number() over (
-            partition by month_start order by messages desc, contributors desc, issue
+            partition by per_month.month_start
+            order by per_month.messages desc, per_month.contributors desc, per_month.issue
         ) as rank
-    from with_evidence
+    from per_month
+    left join sentiment using (issue, month_start)
 ),
 
 with_previous as (
@@ -79,7 +57,7 @@ with_previous as (
 )
 
 select
-    * exclude (margin),
+    *,
     rank <= 10 as is_top10,
     case
         when messages < {{ t['light_min_messages'] }} or net_sentiment is null then 'grey'

@@ -41,38 +41,13 @@ per_month as (
         count(*) as messages,
         count(*) filter (where is_thread_starter) as threads_started,
         count(distinct person_key) as contributors,
-        count(sentiment_polarity) as scored_messages,
-        count(*) filter (where sentiment_polarity = 'positive') as positive_messages,
-        count(*) filter (where sentiment_polarity = 'negative') as negative_messages,
-        count(*) filter (where sentiment_polarity = 'neutral') as neutral_messages,
-        {{ net_sentiment('sentiment_polarity') }} as net_sentiment
+        count(sentiment_polarity) as scored_messages
     from messages
     group by all
 ),
 
-words as (
-    {{ top_sentiment_words('messages', ['theme', 'month_start']) }}
-),
-
 sentiment as (
-    select
-        per_month.theme,
-        per_month.month_start,
-        per_month.net_sentiment,
-        per_month.positive_messages,
-        per_month.negative_messages,
-        per_month.neutral_messages,
-        per_month.net_sentiment - {{ net_sentiment_margin(
-            'per_month.positive_messages', 'per_month.negative_messages',
-            'per_month.scored_messages') }} as low,
-        per_month.net_sentiment + {{ net_sentiment_margin(
-            'per_month.positive_messages', 'per_month.negative_messages',
-            'per_month.scored_messages') }} as high,
-        coalesce(words.words_positive, []) as words_positive,
-        coalesce(words.words_negative, []) as words_negative
-    from per_month
-    left join words using (theme, month_start)
-    where per_month.contributors >= {{ var('min_group_size') }}
+    {{ group_sentiment('messages', ['theme', 'month_start']) }}
 ),
 
 participants as (
@@ -135,8 +110,8 @@ combined as (
         sentiment.positive_messages,
         sentiment.negative_messages,
         sentiment.neutral_messages,
-        round(greatest(sentiment.low, -100.0), 1) as net_sentiment_low,
-        round(least(sentiment.high, 100.0), 1) as net_sentiment_high,
+        sentiment.net_sentiment_low,
+        sentiment.net_sentiment_high,
         sentiment.words_positive,
         sentiment.words_negative,
         coalesce(communities.active_communities, 0) as active_communities
