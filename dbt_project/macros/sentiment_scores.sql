@@ -1,59 +1,62 @@
 {#- Score texts in [-1, 1], in DuckDB SQL, VADER-style (docs: dbt_project/seeds/sentiment):
-    tokenise; detect the language (nl, en, other) by function words, else by lexicon hits;
-    look words up in that language's supplement and lexicons, and emoji in the project's
-    emoji table, then VADER's emoji of feeling;
+    split into clauses at punctuation and tokenise; detect the language (nl, en, other) by
+    function words, else by lexicon hits; look words up in that language's supplement and
+    lexicons, and emoji in the project's emoji table, then VADER's emoji of feeling;
     a negator up to three words before a word flips it (x -0.74), except "nooit zo"/"never so",
-    which intensifies; boosters and dampeners up to two words before scale it, all within the clause (punctuation stops them); a negated
-    "function" verb ("werkt niet", "doesn't work") counts negative; after "maar"/"but" words
-    weigh 1.5, before it 0.5; the sum t becomes t / sqrt(t^2 + 15/16) (VADER's normalisation
-    in our -1..1 word units), nudged by up to four exclamation marks.
+    which intensifies; boosters and dampeners up to two words before scale it, all within the
+    clause (punctuation stops them); a negated "function" verb ("werkt niet", "doesn't work")
+    counts negative; after "maar"/"but" words weigh 1.5, before it 0.5; the sum t becomes
+    t / sqrt(t^2 + 15/16) (VADER's normalisation in our -1..1 word units), nudged by up to four
+    exclamation marks.
     Input: a relation with message_key and text. Output: message_key, language, scored_words,
     sentiment_score, and sentiment_words: each word, emoji or negated phrase that moved the
-    score with its weight (the evidence a report shows; only lexicon entries, never names). Modifiers are applied by joining each message's few carrying tokens, which
-    keeps it fast (BENCHMARKS.md). -#}
+    score with its weight (the evidence a report shows; only lexicon entries, never names).
+    Speed (BENCHMARKS.md): every token is looked up once in one table of word facts, and
+    modifiers are applied by joining each message's few carrying tokens; no window runs over
+    every token. -#}
 {% macro sentiment_scores(texts) %}
 {%- set nl_words = "de het een en is niet van ik je jij we wij dat die voor met op te er zijn wat ook maar nog naar aan bij om ons jullie wordt werd worden hebben heb heeft kan kunnen moet moeten deze dit hier daar geen wel al als dan want door over uit of zo mijn mij onze graag even bedankt iedereen alles niemand wie waar wanneer waarom hoe zij hij ze u uw gaat komt" -%}
 {%- set en_words = "the a an and is not of i you we that this for with on to it are be was were have has had what also but still just can will would should our your my there here no yes from at as if so than then about all they them their please thanks" -%}
+-- A number per text: every later join and grouping is on an integer, not the message key.
 with texts as (
-    select message_key, text from {{ texts }}
+    select message_key, text, row_number() over () as text_id from {{ texts }}
+),
+
+-- A clause ends at punctuation, and no modifier reaches across it: splitting the text into
+-- clauses first numbers them without a window over every token.
+clause_lists as (
+    select
+        text_id,
+        regexp_split_to_array(
+            -- "nooit zo slecht", "never so good": no negation but an intensifier (as in VADER)
+            regexp_replace(
+                replace(lower(coalesce(text, '')), '’', ''''),
+                '\b(?:nooit|never)(\s+(?:zo|so|this))\b', 'never_so\1', 'g'
+            ),
+            '[.!?;:,()]'
+        ) as clauses,
+        regexp_matches(coalesce(text, ''), '[\pL\pN]') as has_words,
+        least(length(coalesce(text, '')) - length(replace(coalesce(text, ''), '!', '')), 4)
+            * 0.073 as boost
+    from texts
 ),
 
 token_lists as (
     select
-        message_key,
-        regexp_extract_all(
-            lower(coalesce(text, '')),
-            '[\pL\pN_]+(?:[''’][\pL]+)?|[\p{So}\p{Sk}]|[.!?;:,()]'
-        ) as tokens,
-        regexp_matches(coalesce(text, ''), '[\pL\pN]') as has_words
-    from texts
+        text_id,
+        unnest(generate_series(1, len(clauses))) as clause,
+        regexp_extract_all(unnest(clauses), '[\pL\pN_]+(?:''[\pL]+)?|[\p{So}\p{Sk}]')
+            as tokens
+    from clause_lists
 ),
 
-tokens as (
+words as (
     select
-        message_key,
-        has_words,
-        unnest(tokens) as token,
+        text_id,
+        clause,
+        unnest(tokens) as word,
         unnest(generate_series(1, len(tokens))) as position
     from token_lists
-),
-
-marked as materialized (
-    select
-        message_key,
-        position,
-        token,
-        has_words,
-        -- "nooit zo slecht", "never so good": no negation but an intensifier (as in VADER)
-        case
-            when token in ('nooit', 'never')
-                and lead(token) over in_order in ('zo', 'so', 'this') then 'never so'
-            else replace(token, '’', '''')
-        end as word,
-        sum(case when token in ('.', '!', '?', ';', ':', ',', '(', ')') then 1 else 0 end)
-            over in_order as clause
-    from tokens
-    window in_order as (partition by message_key order by position)
 ),
 
 nl_lexicon as (
@@ -80,27 +83,96 @@ emoji_scores as (
     where emoji not in (select emoji from {{ ref('sentiment_emoji') }})
 ),
 
+-- The words a Dutch compound may end in (its head), and their last five letters
+compound_heads as (
+    select word, score from nl_lexicon
+    where len(word) >= 5
+        and word not in (select word from {{ ref('sentiment_lexicon_nl_tweets') }})
+),
+
+head_endings as (
+    select distinct right(word, 5) as ending from compound_heads
+),
+
+-- Everything the tables know about a word, one row per word, so each token is looked up once.
+word_facts as materialized (
+    select
+        word,
+        bool_or(nl_function) as nl_function,
+        bool_or(en_function) as en_function,
+        bool_or(is_but) as is_but,
+        bool_or(nl_form) as nl_form,
+        bool_or(carries) as carries,
+        max(nl_score) as nl_score,
+        max(nl_lemma_score) as nl_lemma_score,
+        max(en_score) as en_score,
+        max(emoji_score) as emoji_score,
+        max(nl_modifier_kind) as nl_modifier_kind,
+        max(nl_modifier_factor) as nl_modifier_factor,
+        max(en_modifier_kind) as en_modifier_kind,
+        max(en_modifier_factor) as en_modifier_factor,
+        max(nl_score_when_negated) as nl_score_when_negated,
+        max(en_score_when_negated) as en_score_when_negated
+    from (
+        select unnest(['{{ nl_words.split() | join("', '") }}']) as word, true as nl_function
+        union all by name
+        select unnest(['{{ en_words.split() | join("', '") }}']) as word, true as en_function
+        union all by name
+        select unnest(['but', 'maar']) as word, true as is_but
+        union all by name
+        select form as word, true as nl_form from {{ ref('sentiment_forms_nl') }}
+        union all by name
+        select word, score as nl_score, true as carries from nl_lexicon
+        union all by name
+        -- Dutch inflects adjectives (grote, dure, lieve, groter, liefste): the form's lemma
+        select forms.form as word, nl_lexicon.score as nl_lemma_score, true as carries
+        from {{ ref('sentiment_forms_nl') }} as forms
+        inner join nl_lexicon on nl_lexicon.word = forms.lemma
+        union all by name
+        select word, score as en_score, true as carries from en_lexicon
+        union all by name
+        select emoji as word, score as emoji_score, true as carries from emoji_scores
+        union all by name
+        select word, kind as nl_modifier_kind, factor as nl_modifier_factor, true as carries
+        from {{ ref('sentiment_modifiers') }} where language = 'nl'
+        union all by name
+        select word, kind as en_modifier_kind, factor as en_modifier_factor, true as carries
+        from {{ ref('sentiment_modifiers') }} where language = 'en'
+        union all by name
+        select word, score_when_negated as nl_score_when_negated, true as carries
+        from {{ ref('sentiment_negated_verbs') }} where language = 'nl'
+        union all by name
+        select word, score_when_negated as en_score_when_negated, true as carries
+        from {{ ref('sentiment_negated_verbs') }} where language = 'en'
+    )
+    group by word
+),
+
+-- Each token looked up once; only the tokens some table knows, or long words that may be
+-- Dutch compounds, go on: the rest can neither tell the language nor carry sentiment.
+looked_up as materialized (
+    select words.*, word_facts.* exclude (word)
+    from words
+    left join word_facts using (word)
+    where word_facts.word is not null
+        or (len(words.word) >= 8 and right(words.word, 5) in (select ending from head_endings))
+),
+
 languages as (
     select
-        marked.message_key,
-        count(*) filter (where marked.word in ('{{ nl_words.split() | join("', '") }}'))
-            as nl_function,
-        count(*) filter (where marked.word in ('{{ en_words.split() | join("', '") }}'))
-            as en_function,
-        count(nl_lexicon.word) as nl_hits,
-        count(en_lexicon.word) as en_hits,
-        bool_or(marked.has_words) as has_words,
-        least(count(*) filter (where marked.token = '!'), 4) * 0.073 as boost,
-        min(marked.position) filter (where marked.word in ('but', 'maar')) as but_position
-    from marked
-    left join nl_lexicon using (word)
-    left join en_lexicon using (word)
-    group by marked.message_key
+        text_id,
+        count(*) filter (where nl_function) as nl_function,
+        count(*) filter (where en_function) as en_function,
+        count(nl_score) as nl_hits,
+        count(en_score) as en_hits,
+        min((clause, position)) filter (where is_but) as but_at
+    from looked_up
+    group by text_id
 ),
 
 language as (
     select
-        message_key,
+        text_id,
         case
             when nl_function > en_function then 'nl'
             when en_function > nl_function then 'en'
@@ -110,8 +182,39 @@ language as (
             else 'other'
         end as language,
         boost,
-        but_position
-    from languages
+        but_at
+    from clause_lists
+    left join languages using (text_id)
+),
+
+-- The tokens that may carry something, read in their message's language: a word some table
+-- knows, or a long word that may be a Dutch compound.
+candidates as materialized (
+    select
+        t.text_id,
+        t.clause,
+        t.position,
+        t.word,
+        l.language,
+        l.but_at,
+        t.nl_score,
+        t.nl_lemma_score,
+        t.en_score,
+        t.emoji_score,
+        case l.language
+            when 'nl' then t.nl_modifier_kind when 'en' then t.en_modifier_kind
+        end as modifier_kind,
+        case l.language
+            when 'nl' then t.nl_modifier_factor when 'en' then t.en_modifier_factor
+        end as modifier_factor,
+        case l.language
+            when 'nl' then t.nl_score_when_negated when 'en' then t.en_score_when_negated
+        end as score_when_negated,
+        l.language = 'nl' and len(t.word) >= 8 and t.nl_score is null and t.nl_form is null
+            as may_be_compound
+    from looked_up as t
+    inner join language as l using (text_id)
+    where t.carries or (len(t.word) >= 8 and t.nl_score is null and t.nl_form is null)
 ),
 
 -- Dutch writes compounds as one word, and the last part (the head) carries the meaning:
@@ -120,72 +223,64 @@ language as (
 -- after 3+ letters (so "ongezond" is never read as "gezond"). Not LUPJE's words: their
 -- compounds are mostly topics ("coronacrisis"), and read so they darkened neutral tweets.
 compounds as (
-    select heads.message_key, heads.position, arg_max(nl_lexicon.score, len(heads.head)) as score
+    select
+        heads.text_id,
+        heads.clause,
+        heads.position,
+        arg_max(compound_heads.score, len(heads.head)) as score
     from (
-        select w.message_key, w.position, w.word[start:] as head
-        from marked as w
-        inner join language as l using (message_key)
-        cross join unnest(generate_series(4, len(w.word) - 4)) as starts(start)
-        where l.language = 'nl' and len(w.word) >= 8
-            and w.word not in (select word from nl_lexicon)
-            and w.word not in (select form from {{ ref('sentiment_forms_nl') }})
+        select c.text_id, c.clause, c.position, c.word[start:] as head
+        from candidates as c
+        cross join unnest(generate_series(4, len(c.word) - 4)) as starts(start)
+        where c.may_be_compound
     ) as heads
-    inner join nl_lexicon on nl_lexicon.word = heads.head
-    where nl_lexicon.word not in (select word from {{ ref('sentiment_lexicon_nl_tweets') }})
-    group by heads.message_key, heads.position
+    inner join compound_heads on compound_heads.word = heads.head
+    group by heads.text_id, heads.clause, heads.position
 ),
 
 -- Only the tokens that carry something: a lexicon word, a modifier, a negatable verb, an emoji.
 scored_words as (
     select
-        w.message_key,
-        w.position,
-        w.clause,
-        w.word,
-        l.language,
-        l.but_position,
+        c.text_id,
+        c.clause,
+        c.position,
+        c.word,
+        c.language,
+        c.but_at,
         case
-            when m.kind is not null then null
-            when l.language = 'nl' then coalesce(nl.score, nl_stem.score, compound.score)
-            when l.language = 'en' then en.score
+            when c.modifier_kind is not null then null
+            when c.language = 'nl' then coalesce(c.nl_score, c.nl_lemma_score, compound.score)
+            when c.language = 'en' then c.en_score
         end as word_score,
-        emoji.score as emoji_score,
-        m.kind as modifier_kind,
-        m.factor as modifier_factor,
-        verbs.score_when_negated
-    from marked as w
-    inner join language as l using (message_key)
-    left join {{ ref('sentiment_modifiers') }} as m on m.language = l.language and m.word = w.word
-    left join nl_lexicon as nl on l.language = 'nl' and nl.word = w.word
-    -- Dutch inflects adjectives (grote, dure, lieve, groter, liefste): the form's lemma
-    left join {{ ref('sentiment_forms_nl') }} as forms
-        on l.language = 'nl' and nl.word is null and forms.form = w.word
-    left join nl_lexicon as nl_stem on nl_stem.word = forms.lemma
-    left join compounds as compound
-        on compound.message_key = w.message_key and compound.position = w.position
-    left join en_lexicon as en on l.language = 'en' and en.word = w.word
-    left join emoji_scores as emoji on emoji.emoji = w.token
-    left join {{ ref('sentiment_negated_verbs') }} as verbs
-        on verbs.language = l.language and verbs.word = w.word
-    where coalesce(
-        m.word, nl.word, nl_stem.word, compound.score::varchar, en.word, emoji.emoji, verbs.word
-    ) is not null
+        c.emoji_score,
+        c.modifier_kind,
+        c.modifier_factor,
+        c.score_when_negated
+    from candidates as c
+    left join compounds as compound using (text_id, clause, position)
+    where c.modifier_kind is not null
+        or c.emoji_score is not null
+        or c.score_when_negated is not null
+        or (c.language = 'nl'
+            and coalesce(c.nl_score, c.nl_lemma_score, compound.score) is not null)
+        or (c.language = 'en' and c.en_score is not null)
 ),
 
 -- Modifiers act on the words after them within the clause: a small join of each message's
--- few carrying tokens, not a window over every token.
+-- few carrying tokens.
 carriers as (
     select * from scored_words where modifier_kind is null
 ),
 
 modifiers_found as (
-    select message_key, clause, position, modifier_kind, modifier_factor
+    select text_id, clause, position, modifier_kind, modifier_factor
     from scored_words where modifier_kind is not null
 ),
 
 effects as (
     select
-        c.message_key,
+        c.text_id,
+        c.clause,
         c.position,
         coalesce(product(m.modifier_factor) filter (
             where m.modifier_kind in ('booster', 'dampener')
@@ -196,14 +291,14 @@ effects as (
             and m.position between c.position - 2 and c.position + 2), false) as negated_around
     from carriers as c
     left join modifiers_found as m
-        on m.message_key = c.message_key and m.clause = c.clause
+        on m.text_id = c.text_id and m.clause = c.clause
         and m.position between c.position - 3 and c.position + 2
-    group by c.message_key, c.position
+    group by c.text_id, c.clause, c.position
 ),
 
 valued as (
     select
-        c.message_key,
+        c.text_id,
         c.word_score is not null as is_sentiment_word,
         case
             when c.score_when_negated is not null and e.negated_around
@@ -219,39 +314,38 @@ valued as (
             + case when c.score_when_negated is not null and e.negated_around
                 then c.score_when_negated else 0 end
         ) * case
-            when c.but_position is null then 1
-            when c.position < c.but_position then 0.5
+            when c.but_at is null then 1
+            when (c.clause, c.position) < c.but_at then 0.5
             else 1.5
         end as value
     from carriers as c
-    inner join effects as e using (message_key, position)
+    inner join effects as e using (text_id, clause, position)
 ),
 
 weighted as (
     select
-        language.message_key,
-        any_value(language.language) as language,
-        any_value(language.boost) as boost,
-        coalesce(sum(valued.value), 0) as total,
-        count(*) filter (where valued.is_sentiment_word) as scored_words,
-        list({'word': valued.evidence, 'weight': round(valued.value, 4)} order by valued.evidence)
-            filter (where valued.value <> 0) as sentiment_words
-    from language
-    left join valued using (message_key)
-    group by language.message_key
+        text_id,
+        -- rounded, so words that cancel out (+0.5 +0.1 -0.6) give exactly 0 in any order
+        round(sum(value), 6) as total,
+        count(*) filter (where is_sentiment_word) as scored_words,
+        list_sort(list({'word': evidence, 'weight': round(value, 4)}) filter (where value <> 0))
+            as sentiment_words
+    from valued
+    group by text_id
 )
 
 select
     texts.message_key,
-    coalesce(weighted.language, 'none') as language,
+    coalesce(language.language, 'none') as language,
     coalesce(weighted.scored_words, 0) as scored_words,
     round(
         case
             when coalesce(weighted.total, 0) = 0 then 0.0
-            else (weighted.total + sign(weighted.total) * weighted.boost)
-                / sqrt(power(weighted.total + sign(weighted.total) * weighted.boost, 2) + 0.9375)
+            else (weighted.total + sign(weighted.total) * language.boost)
+                / sqrt(power(weighted.total + sign(weighted.total) * language.boost, 2) + 0.9375)
         end, 4) as sentiment_score,
     coalesce(weighted.sentiment_words, []) as sentiment_words
 from texts
-left join weighted using (message_key)
+left join language using (text_id)
+left join weighted using (text_id)
 {% endmacro %}
