@@ -177,7 +177,13 @@ def cmd_demo(args) -> int:
     from .demo import generate_demo
 
     target = Path(args.dir).resolve()
-    data = generate_demo(target, last_month=_complete_month(args.month), seed=args.seed)
+    data = generate_demo(
+        target,
+        last_month=_complete_month(args.month),
+        seed=args.seed,
+        employees=args.employees,
+        messages_per_person=args.messages_per_person,
+    )
     # The demo's default folder is the settings' default too, so `dagster dev` opens the same
     # inbox, config and warehouse without any variable but SNM_DEMO=1.
     os.environ[env.ENV_DEMO] = "1"
@@ -326,6 +332,13 @@ def parser() -> argparse.ArgumentParser:
     demo.add_argument("--dir", default=str(env.DEFAULT_VAR_DIR / "demo"))
     demo.add_argument("--month", help="last month of the demo history (default: last complete)")
     demo.add_argument("--seed", type=int, default=2026)
+    demo.add_argument("--employees", type=int, default=1200, help="size of the organisation")
+    demo.add_argument(
+        "--messages-per-person",
+        type=float,
+        default=1.0,
+        help="scale Viva Engage and Slack threads per person (38: ~300 messages a year each)",
+    )
     _job_options(demo, config=False)
     demo.set_defaults(handler=cmd_demo)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import shutil
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -14,6 +15,7 @@ from ..months import add_months, last_complete_month, month_end
 from . import conversations, m365_files, registers
 from .adoption import Adoption
 from .config_file import demo_config
+from .conversations import SLACK_CHANNELS
 from .exports import slack_export, viva_engage_export
 from .formats import csv_bytes, write, write_zip
 from .organisation import build_staff, guests
@@ -63,11 +65,15 @@ def generate_demo(
     seed: int = 2026,
     employees: int = 1200,
     today: date | None = None,
+    messages_per_person: float = 1.0,
 ) -> DemoData:
     """Write `target/inbox/<source>/...` and `target/monitor.yml`; returns where they are.
 
     The history ends with `last_month` (default: the last complete month of `today`), and no
-    file holds a date after its last day, so none after the day the demo is generated."""
+    file holds a date after its last day, so none after the day the demo is generated.
+    `employees` sizes the organisation; `messages_per_person` scales Viva Engage and Slack
+    threads per active person (1.0: about 9 messages per employee a year; 38: about 300, so
+    3 million a year at 10,000 employees and 30 million at 100,000)."""
     today = today or clock.today()
     last_month = last_month or last_complete_month(today)
     if last_month > last_complete_month(today):
@@ -88,21 +94,19 @@ def generate_demo(
         as_of = month_end(add_months(first_month, m))
         write(inbox / "roster" / f"roster_{as_of.isoformat()}.csv", _roster(staff, as_of))
 
-    posts = conversations.viva_engage_posts(
-        rng, staff, outsiders, adoption, first_month, HISTORY_MONTHS, reorganisation
+    viva = conversations.VivaEngagePosts(
+        rng, staff, outsiders, adoption, first_month, reorganisation, messages_per_person
     )
     slack_ids = {p.email: f"U{i:07d}" for i, p in enumerate(staff, start=1)}
-    slack = conversations.slack_messages(
-        rng, staff, adoption, first_month, HISTORY_MONTHS, slack_ids
+    slack = conversations.SlackMessages(
+        rng, staff, adoption, first_month, slack_ids, messages_per_person
     )
     everyone = staff + outsiders
-    for m in range(HISTORY_MONTHS):
+    for m in range(HISTORY_MONTHS):  # one month in memory at a time
         first = add_months(first_month, m)
         stamp = month_end(first).isoformat()
-        posted: dict[str, int] = {}
-        for post in posts:
-            if (post.created_at.year, post.created_at.month) == (first.year, first.month):
-                posted[post.author.email] = posted.get(post.author.email, 0) + 1
+        posts = viva.month(m)
+        posted = Counter(post.author.email for post in posts)
         write(
             inbox / "m365_email" / f"EmailActivityUserDetail_{stamp}.csv",
             m365_files.email_file(rng, staff, adoption, m, first_month),
@@ -117,11 +121,12 @@ def generate_demo(
         )
         write_zip(
             inbox / "viva_engage_export" / f"viva_engage_export_{first:%Y-%m}.zip",
-            viva_engage_export(posts, everyone, first),
+            viva_engage_export(posts, everyone, viva.writers),
         )
+        messages = slack.month(m)
         write_zip(
             inbox / "slack_export" / f"slack_export_{first:%Y-%m}.zip",
-            slack_export(slack, staff, slack_ids, first),
+            slack_export(messages, staff, slack_ids, slack.seen_users, sorted(SLACK_CHANNELS)),
         )
         write(
             inbox / "activity" / f"activity_{first:%Y-%m}.csv",

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from .conversations import Post, SlackMessage
 from .formats import csv_bytes, json_bytes
 from .organisation import Person
@@ -49,19 +47,19 @@ def _iso(moment) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ") if moment else ""
 
 
-def _members(posts: list[Post], community: str, population: int) -> int:
-    """Members of a community: its writers over the whole history, and as many again who
+def _members(writers: set[str], population: int) -> int:
+    """Members of a community: everyone who has written in it so far, and as many again who
     only read along."""
-    writers = {p.author.email for p in posts if p.community == community}
     return min(population, 2 * len(writers) + 25)
 
 
-def viva_engage_export(posts: list[Post], people: list[Person], first: date) -> dict[str, bytes]:
+def viva_engage_export(
+    posts: list[Post], people: list[Person], writers: dict[str, set[str]]
+) -> dict[str, bytes]:
+    """One month's network export: that month's `posts`; `writers` per community so far."""
     user_ids = {p.email: 1_500_000 + i for i, p in enumerate(people)}
     rows = []
     for post in posts:
-        if (post.created_at.year, post.created_at.month) != (first.year, first.month):
-            continue
         author = post.author
         # One in ten rows leaves sender_email empty, as real exports do: Users.csv fills it in.
         email = "" if post.id % 10 == 0 else author.email
@@ -104,7 +102,7 @@ def viva_engage_export(posts: list[Post], people: list[Person], first: date) -> 
         for p in people
     ]
     groups = [
-        [gid, name, "", "false", _members(posts, name, len(people))]
+        [gid, name, "", "false", _members(writers[name], len(people))]
         for name, gid in GROUP_IDS.items()
     ]
     topics = [[i, tag] for i, tag in enumerate(["reorganisatie", "duurzaam", "idee", "storing"])]
@@ -117,12 +115,17 @@ def viva_engage_export(posts: list[Post], people: list[Person], first: date) -> 
 
 
 def slack_export(
-    messages: list[SlackMessage], people: list[Person], slack_ids: dict[str, str], first: date
+    messages: list[SlackMessage],
+    people: list[Person],
+    slack_ids: dict[str, str],
+    used: set[str],
+    channels: list[str],
 ) -> dict[str, bytes]:
-    in_month = [m for m in messages if (m.day.year, m.day.month) == (first.year, first.month)]
+    """One month's workspace export: that month's `messages` in posting order; the users
+    who have written or reacted so far (`used`) and every channel."""
     members: dict[str, bytes] = {}
     by_file: dict[str, list[dict]] = {}
-    for message in sorted(in_month, key=lambda m: float(m.ts)):
+    for message in messages:
         record = {"type": "message", "ts": message.ts, "text": message.text}
         if message.bot:
             record |= {"bot_id": message.user, "subtype": "bot_message", "username": "deploybot"}
@@ -141,9 +144,6 @@ def slack_export(
         by_file.setdefault(f"{message.channel}/{message.day.isoformat()}.json", []).append(record)
     for path, records in by_file.items():
         members[path] = json_bytes(records)
-    used = {m.user for m in messages} | {
-        u for m in messages for us in m.reactions.values() for u in us
-    }
     users = [
         {
             "id": slack_ids[p.email],
@@ -158,7 +158,6 @@ def slack_export(
     ]
     users.append({"id": "B0DEPLOY", "name": "deploybot", "is_bot": True, "profile": {}})
     members["users.json"] = json_bytes(users)
-    channels = sorted({m.channel for m in messages})
     members["channels.json"] = json_bytes(
         [{"id": f"C{i:05d}", "name": c} for i, c in enumerate(channels)]
     )
