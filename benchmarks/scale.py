@@ -164,10 +164,19 @@ def direct_dbt_build(config: Path, warehouse: Path, env: dict) -> tuple[float, f
     variables = json.dumps(dbt_vars(load_config(config)))
     dbt = Path(sys.executable).parent / "dbt"
     seconds, peak, _ = timed_child(
-        [str(dbt), "build", "--vars", variables, "--profiles-dir", str(DBT_DIR), "-q"],
+        [str(dbt), "build", "--vars", variables, "--project-dir", str(DBT_DIR)]
+        + ["--profiles-dir", str(DBT_DIR), "-q"],
         {**env, "SNM_WAREHOUSE": str(warehouse)},
     )
     return seconds, peak
+
+
+class Rows(list):
+    """The table's rows, each also printed when measured (a later failure loses nothing)."""
+
+    def append(self, row: tuple[str, str, str]) -> None:
+        super().append(row)
+        print(" | ".join(row), file=sys.stderr, flush=True)
 
 
 def commit() -> str:
@@ -180,26 +189,38 @@ def main() -> None:
     parser.add_argument("--employees", type=int, default=10_000)
     parser.add_argument("--messages-per-person", type=float, default=38.0)
     parser.add_argument("--keep", help="work folder to keep (default: a temporary one)")
+    parser.add_argument(
+        "--reuse", action="store_true", help="reuse the demo already generated in --keep"
+    )
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
-    from pipelines.demo import generate_demo
+    from pipelines.demo import DemoData, generate_demo
     from pipelines.months import add_months
 
     work = Path(args.keep or tempfile.mkdtemp(prefix="snm-scale-"))
     work.mkdir(parents=True, exist_ok=True)
     env = {k: v for k, v in os.environ.items() if not k.startswith("SNM_")}
-    rows: list[tuple[str, str, str]] = []
+    env["SNM_PSEUDONYM_KEY"] = "scale-benchmark-key"
+    rows = Rows()
 
     start = time.perf_counter()
     last = date(2026, 10, 1)
-    demo = generate_demo(
-        work / "demo",
-        last_month=last,
-        employees=args.employees,
-        messages_per_person=args.messages_per_person,
-        today=date(2026, 11, 5),
-    )
+    if args.reuse and (work / "demo" / "monitor.yml").exists():
+        demo = DemoData(work / "demo" / "inbox", work / "demo" / "monitor.yml", last, last)
+    else:
+        demo = generate_demo(
+            work / "demo",
+            last_month=last,
+            employees=args.employees,
+            messages_per_person=args.messages_per_person,
+            today=date(2026, 11, 5),
+        )
     generated = time.perf_counter() - start
+    for folder in ("history", "alone", "unpacked", "out", "out-alone"):
+        shutil.rmtree(work / folder, ignore_errors=True)
+    for name in ("ingest.duckdb", "full.duckdb", "alone.duckdb"):
+        for path in (work / name, work / (name + ".wal")):
+            path.unlink(missing_ok=True)
     months = [add_months(last, -i) for i in range(12, -1, -1)]  # the last 13 of 14
     year = {(m.year, m.month) for m in months[:12]}
     history = copy_months(demo.inbox, work / "history", year)
@@ -228,7 +249,11 @@ def main() -> None:
     sentiment = model_seconds(results, "int_message_sentiment")
     dagster_dbt = results["elapsed_time"]
     rows.append(
-        ("(b) `snm run`, 12 months, fresh warehouse", f"{seconds:.0f} s", "goal < 300 s at 100,000")
+        (
+            "(b) `snm run`, 12 months, fresh warehouse",
+            f"{seconds:.0f} s",
+            f"of which dbt build {dagster_dbt:.0f} s; goal < 300 s at 100,000",
+        )
     )
     rows.append(("(d) peak memory of that run", f"{peak:.2f} GB", "goal < 4 GB"))
     rows.append(
