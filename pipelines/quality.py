@@ -121,7 +121,7 @@ def rows_to_validate(con, table: str, run_id: str) -> tuple[object, str]:
     ).fetchall()[0][0]
     if added:
         frame = con.execute(f"select * from raw.{table} where ingest_run_id = ?", [run_id]).df()
-        return frame, f"the {added:,} rows this run added"
+        return frame, f"the {added:,} row{'s' if added != 1 else ''} this run added"
     return con.sql(f"select * from raw.{table}").df(), "the whole table (this run added no rows)"
 
 

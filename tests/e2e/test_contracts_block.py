@@ -60,25 +60,3 @@ def test_a_raw_table_that_breaks_its_suite_blocks_the_report(monitor_env):
         "expect_column_values_to_be_between on birth_year: 2 unexpected (e.g. 1850, 1850)"
     )
     assert lines[1].startswith("details: ") and lines[1].endswith("data_docs/index.html")
-
-
-def test_a_run_validates_only_the_rows_it_added(monitor_env):
-    """A month's contracts cost the month's rows, not the history's."""
-    february = monitor_env.inbox / "roster" / "roster_2026-02-28.csv"
-    kept = monitor_env.root / february.name
-    february.rename(kept)
-    run_month("2026-02")
-    kept.rename(february)
-
-    result = run_month("2026-02")
-
-    check = next(
-        e for e in result.get_asset_check_evaluations() if e.check_name == "raw_roster_contract"
-    )
-    with duckdb.connect(str(monitor_env.warehouse), read_only=True) as con:
-        by_file = dict(
-            con.execute("select source_file, count(*) from raw.roster group by all").fetchall()
-        )
-    assert by_file == {"roster_2026-01-31.csv": 5, "roster_2026-02-28.csv": 6}
-    assert check.metadata["rows_validated"].value == 6
-    assert check.metadata["validated"].value == "the 6 rows this run added"
