@@ -28,6 +28,21 @@ def _set_env(name: str, value) -> None:
         os.environ[name] = str(Path(value).expanduser().resolve())
 
 
+def _positive(kind):
+    """An argparse type: a number above 0 (a demo of no people or no messages is no demo)."""
+
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"{text} must be above 0")
+        return value
+
+    return parse
+
+
 def _complete_month(text: str | None) -> date:
     """The month asked for, or the last complete one; a month that has not ended is refused."""
     last = last_complete_month(today())
@@ -332,10 +347,12 @@ def parser() -> argparse.ArgumentParser:
     demo.add_argument("--dir", default=str(env.DEFAULT_VAR_DIR / "demo"))
     demo.add_argument("--month", help="last month of the demo history (default: last complete)")
     demo.add_argument("--seed", type=int, default=2026)
-    demo.add_argument("--employees", type=int, default=1200, help="size of the organisation")
+    demo.add_argument(
+        "--employees", type=_positive(int), default=1200, help="size of the organisation"
+    )
     demo.add_argument(
         "--messages-per-person",
-        type=float,
+        type=_positive(float),
         default=1.0,
         help="scale Viva Engage and Slack threads per person (38: ~300 messages a year each)",
     )

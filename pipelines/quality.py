@@ -116,12 +116,9 @@ def rows_to_validate(con, table: str, run_id: str) -> tuple[object, str]:
     suite when they came in, and ingestion already refuses a key the table holds, so a month
     costs its own rows, not the whole history. A run that added none (the checks run on their
     own, after a suite or the table changed) validates the whole table."""
-    added = con.execute(
-        f"select count(*) from raw.{table} where ingest_run_id = ?", [run_id]
-    ).fetchall()[0][0]
-    if added:
-        frame = con.execute(f"select * from raw.{table} where ingest_run_id = ?", [run_id]).df()
-        return frame, f"the {added:,} row{'s' if added != 1 else ''} this run added"
+    frame = con.execute(f"select * from raw.{table} where ingest_run_id = ?", [run_id]).df()
+    if len(frame):
+        return frame, f"the {len(frame):,} row{'s' if len(frame) != 1 else ''} this run added"
     return con.sql(f"select * from raw.{table}").df(), "the whole table (this run added no rows)"
 
 
