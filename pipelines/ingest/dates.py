@@ -29,6 +29,9 @@ SLASHED = re.compile(
 )
 
 
+_ISO_DIGITS = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
 class CellError(ValueError):
     """A value that cannot be read; the message says why, for the quarantine."""
 
@@ -106,6 +109,11 @@ def _not_a_date(text: str) -> CellError:
 
 
 def parse_date(text: str, order: DateOrder | None = None) -> date:
+    if len(text) == 10 and text[4] == text[7] == "-" and _ISO_DIGITS.fullmatch(text):
+        try:  # YYYY-MM-DD, as most exports write it
+            return date(int(text[:4]), int(text[5:7]), int(text[8:]))
+        except ValueError:
+            pass  # the formats below say what is wrong with it
     if sum(c.isdigit() for c in text) < 4:  # no format can read it: fail before trying each
         raise _not_a_date(text)
     for fmt in _DATE_FORMATS:

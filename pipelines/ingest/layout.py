@@ -106,6 +106,8 @@ class ParsedTable:
 
 
 def parse_int(text: str) -> int:
+    if text.isascii() and text.isdigit():  # nearly every count: no pattern needed
+        return int(text)
     cleaned = text.replace(" ", "")
     if re.fullmatch(r"\d+([.,]0+)?", cleaned):
         return int(re.split(r"[.,]", cleaned)[0])

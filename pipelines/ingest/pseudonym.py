@@ -9,6 +9,7 @@ import hmac
 # carries no e-mail) and in the roster's matching column alike, so the two meet in dbt.
 SLACK_USER = "slack-user:"
 VIVA_ENGAGE_USER = "viva-engage-user:"
+MEMORY = 1 << 18  # pseudonyms kept in memory (about 50 MB at most)
 
 
 class Pseudonymiser:
@@ -19,10 +20,23 @@ class Pseudonymiser:
         if not key:
             raise ValueError("a pseudonymisation key is required")
         self._key = key.encode("utf-8")
+        # a file names the same few thousand people hundreds of thousands of times: each
+        # pseudonym is computed once (bounded, so a stream of distinct ids cannot grow it)
+        self._known: dict[str, str] = {}
 
     def __call__(self, identifier: str | None, namespace: str = "") -> str | None:
         if identifier is None:
             return None
+        message = f"{namespace}:{identifier}" if namespace else identifier
+        known = self._known.get(message)
+        if known is None:
+            known = self._compute(identifier, namespace)
+            if len(self._known) >= MEMORY:
+                self._known.clear()
+            self._known[message] = known
+        return known
+
+    def _compute(self, identifier: str, namespace: str) -> str | None:
         normalised = identifier.strip().lower()
         if not normalised:
             return None

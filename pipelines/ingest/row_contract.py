@@ -31,10 +31,13 @@ def _suite(table: str) -> tuple[dict, ...]:
     return tuple(load_suite_dict(suite_name(table))["expectations"])
 
 
+_regex = cache(re.compile)
+
+
 def _number(value):
     """Dates as the suites state them: YYYYMMDD numbers (see quality.dates_as_numbers)."""
     if isinstance(value, datetime | date):
-        return int(value.strftime("%Y%m%d"))
+        return value.year * 10_000 + value.month * 100 + value.day
     return value
 
 
@@ -76,7 +79,7 @@ class RowRule:
         if self.kind == "expect_column_values_to_be_in_set":
             return self._in_set(row, value)
         if self.kind == "expect_column_values_to_match_regex":
-            if re.search(kwargs["regex"], str(value)) is None:
+            if _regex(kwargs["regex"]).search(str(value)) is None:
                 return f"'{_shown(value)[:60]}' does not have the form the contract requires"
             return None
         if self.kind == "expect_column_pair_values_a_to_be_greater_than_b":
@@ -152,13 +155,14 @@ def apply_row_contract(layout: Layout, table: ParsedTable, stored: RowKeys | Non
         for columns in unique_together(layout.table)
         if all(_stored(layout, c) for c in columns)
     }
+    checks = [(rule.column, rule.check) for rule in rules]
     kept, dropped = [], set()
     for row in table.rows:
         number, member = row.get("source_row"), row.get("source_member")
         problems = [
-            Problem(number, rule.column, message, member)
-            for rule in rules
-            if (message := rule.check(row, parameters))
+            Problem(number, column, message, member)
+            for column, check in checks
+            if (message := check(row, parameters))
         ]
         for columns, keys in known.items():
             key = tuple(row.get(c) for c in columns)

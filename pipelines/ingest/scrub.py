@@ -17,6 +17,8 @@ OBFUSCATED_EMAIL = re.compile(
     r"|[\w+-]+[._][\w.+-]*\s+at\s+[\w-]+(?:\s+dot\s+[\w-]+)+\b",
     re.I,
 )
+# every address form above has an @ or the word "at": a text without either holds none
+MAY_HOLD_ADDRESS = re.compile(r"@|\bat\b", re.I)
 SLACK_MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 VIVA_MENTION = re.compile(r"\[\[user:(\d+)\]\]")
 EMAIL_MARK = "[e-mail]"
@@ -62,11 +64,19 @@ class _NameIndex:
     names cost what ten do (a regex alternation of them is tried at every position)."""
 
     def __init__(self, full: set[str], single: set[str]):
-        self._starts: dict[str, list[str]] = {}
-        for form in sorted(full, key=len, reverse=True):
+        # first word -> the forms starting with it, by length, longest first: one set lookup
+        # per length, however many people share a first name
+        by_length: dict[str, dict[int, set[str]]] = {}
+        for form in full:
             first = WORD.match(form)
             if first:
-                self._starts.setdefault(first.group().lower(), []).append(form.lower())
+                lowered = form.lower()
+                lengths = by_length.setdefault(first.group().lower(), {})
+                lengths.setdefault(len(lowered), set()).add(lowered)
+        self._starts = {
+            word: [(length, frozenset(forms[length])) for length in sorted(forms, reverse=True)]
+            for word, forms in by_length.items()
+        }
         self._single = single
 
     def __bool__(self) -> bool:
@@ -79,13 +89,13 @@ class _NameIndex:
             if start < at:
                 continue
             end = None
-            for form in self._starts.get(match.group().lower(), ()):
-                stop = start + len(form)
-                if lowered.startswith(form, start) and not _word_char(text, stop):
+            for length, forms in self._starts.get(match.group().lower(), ()):
+                stop = start + length
+                if lowered[start:stop] in forms and not _word_char(text, stop):
                     end = stop
                     break
             if end is None:
-                base = re.split(r"['’]", match.group())[0]  # "Anna's" is Anna's name too
+                base = _base(match.group())
                 if base in self._single:
                     end = start + len(base)
             if end is not None:
@@ -93,6 +103,14 @@ class _NameIndex:
                 at = end
         out.append(text[at:])
         return "".join(out)
+
+
+def _base(word: str) -> str:
+    """The word before an apostrophe: "Anna's" is Anna's name too."""
+    return _APOSTROPHE.split(word, 1)[0]
+
+
+_APOSTROPHE = re.compile(r"['’]")
 
 
 def _word_char(text: str, index: int) -> bool:
@@ -124,10 +142,13 @@ class Scrubber:
     def __call__(self, text: str | None) -> str | None:
         if not text:
             return text
-        text = EMAIL.sub(EMAIL_MARK, text)
-        text = OBFUSCATED_EMAIL.sub(EMAIL_MARK, text)
-        text = SLACK_MENTION.sub(self._mentioned, text)
-        text = VIVA_MENTION.sub(self._mentioned, text)
+        if MAY_HOLD_ADDRESS.search(text):
+            text = EMAIL.sub(EMAIL_MARK, text)
+            text = OBFUSCATED_EMAIL.sub(EMAIL_MARK, text)
+        if "<@" in text:
+            text = SLACK_MENTION.sub(self._mentioned, text)
+        if "[[user:" in text:
+            text = VIVA_MENTION.sub(self._mentioned, text)
         return self._names.sub(text) if self._names else text
 
 
