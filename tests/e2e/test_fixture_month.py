@@ -4,13 +4,23 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
 import struct
+import subprocess
+import sys
+from pathlib import Path
 
 import dagster as dg
 import duckdb
+import yaml
 
+from pipelines.config import load_config
+from pipelines.transform import dbt_vars
 from tests.conftest import run_month
+
+DBT_DIR = Path(__file__).resolve().parents[2] / "dbt_project"
 
 
 def query(env, sql: str, params=None):
@@ -324,3 +334,30 @@ def test_identity_coverage_names_each_source_with_its_outsider(fixture_run):
         ("slack_export", 3, 0, 100.0, False),
         ("viva_engage_export", 3, 1, 66.7, True),
     ]
+
+
+def test_the_dbt_unit_tests_pass_on_the_built_warehouse(fixture_run, tmp_path):
+    """A monthly run leaves dbt's unit tests out (they prove SQL, not data): here they run,
+    against a copy of the fixture run's warehouse, whose tables give them their columns."""
+    env, _ = fixture_run
+    warehouse = tmp_path / "warehouse.duckdb"
+    shutil.copy(env.warehouse, warehouse)
+    variables = json.dumps(dbt_vars(load_config(env.config)))
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "dbt"), "test", "--select", "test_type:unit"]
+        + ["--vars", variables, "--project-dir", str(DBT_DIR), "--profiles-dir", str(DBT_DIR)]
+        + ["--target-path", str(tmp_path / "target")],
+        env={**os.environ, "SNM_WAREHOUSE": str(warehouse)},
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout[-4000:]
+    passed = re.search(r"PASS=(\d+) WARN=0 ERROR=0 SKIP=0", done.stdout)
+    assert passed and int(passed[1]) == len(list(unit_tests())), done.stdout[-2000:]
+
+
+def unit_tests():
+    """Every unit test the dbt project declares (in the models' YAML)."""
+    for path in DBT_DIR.glob("models/**/*.yml"):
+        for test in yaml.safe_load(path.read_text()).get("unit_tests") or []:
+            yield test["name"]
