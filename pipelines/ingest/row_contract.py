@@ -91,6 +91,26 @@ class RowRule:
                 return f"{_shown(value)} lies before {kwargs['column_B']} {_shown(other)}"
         return None
 
+    def passes(self, parameters: dict) -> Callable[[dict], bool]:
+        """A quick test that a row keeps this rule, True for nearly every row; only a row it
+        does not pass goes through `check`, which says what is wrong (or, for a value the
+        set holds in another case, normalises it)."""
+        kwargs, column = self.kwargs, self.column
+        if self.kind == "expect_column_values_to_not_be_null":
+            return lambda row: row.get(column) is not None
+        if self.kind == "expect_column_values_to_be_in_set":
+            allowed = _hashable_set(kwargs["value_set"])
+            return lambda row: (value := row.get(column)) is None or value in allowed
+        if self.kind == "expect_column_values_to_be_between":
+            low, high = self._limits(parameters)
+            low = float("-inf") if low is None else low
+            high = float("inf") if high is None else high
+            return lambda row: (value := row.get(column)) is None or low <= _number(value) <= high
+        if self.kind == "expect_column_values_to_match_regex":
+            search = _regex(kwargs["regex"]).search
+            return lambda row: (value := row.get(column)) is None or search(str(value)) is not None
+        return lambda row: self.check(row, parameters) is None
+
     def _in_set(self, row: dict, value) -> str | None:
         allowed = self.kwargs["value_set"]
         if value in allowed:
@@ -104,16 +124,26 @@ class RowRule:
     def _between(self, value, parameters: dict) -> str | None:
         if value is None:
             return None
-        low, high = (
-            parameters.get(limit["$PARAMETER"]) if isinstance(limit, dict) else limit
-            for limit in (self.kwargs.get("min_value"), self.kwargs.get("max_value"))
-        )
+        low, high = self._limits(parameters)
         number = _number(value)
         if low is not None and number < low:
             return f"{_shown(value)} is below the contract's minimum {_limit_shown(low, value)}"
         if high is not None and number > high:
             return f"{_shown(value)} is above the contract's maximum {_limit_shown(high, value)}"
         return None
+
+    def _limits(self, parameters: dict) -> tuple:
+        return tuple(
+            parameters.get(limit["$PARAMETER"]) if isinstance(limit, dict) else limit
+            for limit in (self.kwargs.get("min_value"), self.kwargs.get("max_value"))
+        )
+
+
+def _hashable_set(values) -> frozenset:
+    try:
+        return frozenset(values)
+    except TypeError:  # a set of lists: every value goes the slow way
+        return frozenset()
 
 
 ROW_KINDS = {
@@ -155,14 +185,14 @@ def apply_row_contract(layout: Layout, table: ParsedTable, stored: RowKeys | Non
         for columns in unique_together(layout.table)
         if all(_stored(layout, c) for c in columns)
     }
-    checks = [(rule.column, rule.check) for rule in rules]
+    checks = [(rule.passes(parameters), rule.column, rule.check) for rule in rules]
     kept, dropped = [], set()
     for row in table.rows:
         number, member = row.get("source_row"), row.get("source_member")
         problems = [
             Problem(number, column, message, member)
-            for column, check in checks
-            if (message := check(row, parameters))
+            for passes, column, check in checks
+            if not passes(row) and (message := check(row, parameters))
         ]
         for columns, keys in known.items():
             key = tuple(row.get(c) for c in columns)
