@@ -23,6 +23,7 @@ from . import editions
 from .dates import AmbiguousDates
 from .inbox import InboxItem, list_items
 from .layout import Layout, ParsedTable, Problem
+from .parse_ahead import ParseAhead
 from .pseudonym import Pseudonymiser
 from .reading import UnreadableFile, read_delimited
 from .row_contract import RowKeys, apply_row_contract, drop_rows
@@ -398,55 +399,77 @@ def ingest_source(
     options: ReadOptions | None = None,
 ) -> list[FileResult]:
     """Ingest every file of one source that the warehouse has not seen (by content hash). A
-    file waiting for a setting (status waiting) is left for a later run, nothing stored."""
+    file waiting for a setting (status waiting) is left for a later run, nothing stored.
+    Large files are parsed ahead on the other cores (parse_ahead.py); each is written here,
+    in order, one transaction per file."""
     options = options or ReadOptions()
     ensure_tables(con, source.layouts)
     editions.backfill_editions(con, source)
     check_key(con, pseudonymise)
-    layouts = {layout.table: layout for layout in source.layouts}
     results = []
-    for item in list_items(inbox, source.name, allow_folders=source.allow_folders):
-        known = _known(con)
-        if item.sha256 in known:
-            first, status, reason = known[item.sha256]
-            note = ""
-            if status not in editions.COUNTED:  # a withdrawn file put back is not read again
-                note = f"same content as {first}, which no longer counts ({status}: {reason})"
-            elif first != item.name:
-                note = f"same content as {first}, ingested once"
-                _record_duplicate(con, item, first, run_id)
-            results.append(
-                FileResult(source.name, item.name, item.sha256, "already_ingested", note=note)
-            )
-            continue
-        result, tables = read_item(source, item, pseudonymise, options)
-        if result.status == "waiting":
+    items = list_items(inbox, source.name, allow_folders=source.allow_folders)
+    unseen = [item for item in items if item.sha256 not in _known(con)]
+    with ParseAhead(source, unseen, pseudonymise, options, read_item) as ahead:
+        for item in items:
+            known = _known(con).get(item.sha256)
+            if known:
+                ahead.skip(item)
+                results.append(_already_ingested(con, item, known, run_id))
+                continue
+            result, tables = ahead.take(item)
+            if result.status != "waiting":
+                _store(con, source, item, result, tables, run_id, options)
             results.append(result)
-            continue
-        result.edition = editions.edition_of(source, tables)
-        replaced, notes = editions.replaced_by_new(con, source, item.name, result.edition)
-        if result.status == "ingested":
-            leaving = frozenset(old.sha256 for old in replaced)
-            check_rows(source, item, result, tables, stored_keys(con, leaving), options)
-        if result.status == "rejected":  # a broken file corrects nothing: the earlier stays
-            notes += [editions.kept_note(old) for old in replaced]
-            replaced = []
-        result.notes[:0] = [editions.replacement_note(old) for old in replaced] + notes
-        con.execute("begin transaction")
-        try:
-            for old in replaced:
-                editions.withdraw(
-                    con, source, old.sha256, "superseded", f"replaced by {item.name}", item.sha256
-                )
-            for table_name, table in tables.items():
-                _insert_rows(con, layouts[table_name], table, item, run_id)
-            _insert_problems(con, item, result.problems, run_id)
-            _insert_notes(con, item, result.notes, run_id)
-            _register(con, result, item, run_id)
-            _fault_injection_pause(item)
-            con.execute("commit")
-        except Exception:
-            rollback(con)
-            raise
-        results.append(result)
     return results
+
+
+def _already_ingested(con, item: InboxItem, known: tuple, run_id: str) -> FileResult:
+    """A file whose content the warehouse holds: said, and recorded when it came under
+    another name."""
+    first, status, reason = known
+    note = ""
+    if status not in editions.COUNTED:  # a withdrawn file put back is not read again
+        note = f"same content as {first}, which no longer counts ({status}: {reason})"
+    elif first != item.name:
+        note = f"same content as {first}, ingested once"
+        _record_duplicate(con, item, first, run_id)
+    return FileResult(item.source, item.name, item.sha256, "already_ingested", note=note)
+
+
+def _store(
+    con,
+    source: Source,
+    item: InboxItem,
+    result: FileResult,
+    tables: dict[str, ParsedTable],
+    run_id: str,
+    options: ReadOptions,
+) -> None:
+    """Check a parsed file's rows and write them, its problems, notes and registry entry (and
+    withdraw the file it replaces) in one transaction."""
+    layouts = {layout.table: layout for layout in source.layouts}
+    result.edition = editions.edition_of(source, tables)
+    replaced, notes = editions.replaced_by_new(con, source, item.name, result.edition)
+    if result.status == "ingested":
+        leaving = frozenset(old.sha256 for old in replaced)
+        check_rows(source, item, result, tables, stored_keys(con, leaving), options)
+    if result.status == "rejected":  # a broken file corrects nothing: the earlier stays
+        notes += [editions.kept_note(old) for old in replaced]
+        replaced = []
+    result.notes[:0] = [editions.replacement_note(old) for old in replaced] + notes
+    con.execute("begin transaction")
+    try:
+        for old in replaced:
+            editions.withdraw(
+                con, source, old.sha256, "superseded", f"replaced by {item.name}", item.sha256
+            )
+        for table_name, table in tables.items():
+            _insert_rows(con, layouts[table_name], table, item, run_id)
+        _insert_problems(con, item, result.problems, run_id)
+        _insert_notes(con, item, result.notes, run_id)
+        _register(con, result, item, run_id)
+        _fault_injection_pause(item)
+        con.execute("commit")
+    except Exception:
+        rollback(con)
+        raise

@@ -1,0 +1,112 @@
+"""Large files are parsed ahead in worker processes while this process writes the one before.
+
+Parsing (decoding, typing, pseudonymising, scrubbing texts) is Python work that one core does
+at a time; writing must stay in the one process that owns the warehouse. With workers, the
+other cores parse the next files meanwhile. Each file is still checked, written and committed
+here, in inbox order, exactly as without them: the workers return what `read_item` returns.
+Small inboxes are parsed here (starting a worker costs more than it saves).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from .inbox import InboxItem
+from .layout import ParsedTable
+from .pseudonym import Pseudonymiser
+from .registry import SOURCES_BY_NAME
+from .source import ReadOptions, Source
+
+WORTH_A_WORKER_BYTES = 16 * 1024 * 1024  # below this much to parse, one process does it all
+
+Parsed = tuple[object, dict[str, ParsedTable]]  # (FileResult, tables), as read_item returns
+
+_pseudonymise: Pseudonymiser | None = None  # a worker's own, given once when it starts
+
+
+def _start_worker(pseudonymise: Pseudonymiser) -> None:
+    global _pseudonymise
+    _pseudonymise = pseudonymise
+
+
+def _parse_in_worker(source_name: str, item: InboxItem, options: ReadOptions) -> Parsed:
+    from .store import read_item
+
+    return read_item(SOURCES_BY_NAME[source_name], item, _pseudonymise, options)
+
+
+def workers_for(source: Source, items: Sequence[InboxItem]) -> int:
+    """How many worker processes are worth starting: none for a small inbox, a single file,
+    one core, or a source the registry does not know by name (a test's own)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    large = sum(item.size_bytes for item in items) >= WORTH_A_WORKER_BYTES
+    registered = SOURCES_BY_NAME.get(source.name) is source
+    return min(cores or 1, len(items)) if large and registered and len(items) > 1 else 0
+
+
+class ParseAhead:
+    """`take(item)` returns what `read_item` would for `item`, parsing the items after it in
+    the workers meanwhile; `items` must be taken (or `skip`ped) in their order."""
+
+    def __init__(
+        self,
+        source: Source,
+        items: Sequence[InboxItem],
+        pseudonymise: Pseudonymiser,
+        options: ReadOptions,
+        read_item,
+    ):
+        self._source, self._options, self._read_item = source, options, read_item
+        self._pseudonymise = pseudonymise
+        self._waiting = deque(items)
+        self._running: deque[tuple[InboxItem, Future]] = deque()
+        workers = workers_for(source, items)
+        self._pool = (
+            ProcessPoolExecutor(
+                max_workers=workers,
+                mp_context=multiprocessing.get_context("spawn"),  # no fork of a threaded run
+                initializer=_start_worker,
+                initargs=(pseudonymise,),
+            )
+            if workers
+            else None
+        )
+        self._ahead = workers  # files parsed ahead: one per worker, so memory stays bounded
+
+    def __enter__(self) -> ParseAhead:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def _fill(self) -> None:
+        while self._pool is not None and self._waiting and len(self._running) < self._ahead:
+            item = self._waiting.popleft()
+            future = self._pool.submit(_parse_in_worker, self._source.name, item, self._options)
+            self._running.append((item, future))
+
+    def take(self, item: InboxItem) -> Parsed:
+        self._fill()
+        if self._running and self._running[0][0] == item:
+            _, future = self._running.popleft()
+            self._fill()
+            return future.result()
+        self._drop(item)
+        return self._read_item(self._source, item, self._pseudonymise, self._options)
+
+    def skip(self, item: InboxItem) -> None:
+        """The item needs no parsing after all (its content arrived under another name)."""
+        self._fill()
+        if self._running and self._running[0][0] == item:
+            self._running.popleft()[1].cancel()
+        else:
+            self._drop(item)
+
+    def _drop(self, item: InboxItem) -> None:
+        if self._waiting and self._waiting[0] == item:
+            self._waiting.popleft()
