@@ -99,6 +99,12 @@ def snm_run(inbox: Path, config: Path, warehouse: Path, out: Path, month: str, e
     )
 
 
+def slowest_steps(printed: str) -> str:
+    """The run summary's line of its slowest steps."""
+    found = [line for line in printed.splitlines() if line.startswith("Slowest:")]
+    return found[0].removeprefix("Slowest:").strip() if found else "(not printed)"
+
+
 def latest_run_results() -> dict:
     """dbt's run_results.json of the build that finished last (dagster-dbt writes one per run)."""
     found = max(DBT_DIR.glob("target/**/run_results.json"), key=lambda p: p.stat().st_mtime)
@@ -244,7 +250,7 @@ def main() -> None:
 
     month12, month13 = f"{months[11]:%Y-%m}", f"{months[12]:%Y-%m}"
     warehouse = work / "full.duckdb"
-    seconds, peak, _ = snm_run(history, demo.config, warehouse, work / "out", month12, env)
+    seconds, peak, printed = snm_run(history, demo.config, warehouse, work / "out", month12, env)
     results = latest_run_results()
     sentiment = model_seconds(results, "int_message_sentiment")
     dagster_dbt = results["elapsed_time"]
@@ -255,6 +261,7 @@ def main() -> None:
             f"of which dbt build {dagster_dbt:.0f} s; goal < 300 s at 100,000",
         )
     )
+    rows.append(("(b) where that run's time went", "", slowest_steps(printed)))
     rows.append(("(d) peak memory of that run", f"{peak:.2f} GB", "goal < 4 GB"))
     rows.append(
         (
@@ -274,7 +281,10 @@ def main() -> None:
     )
 
     copy_months(demo.inbox, history, {(months[12].year, months[12].month)})
-    added, added_peak, _ = snm_run(history, demo.config, warehouse, work / "out", month13, env)
+    added, added_peak, printed = snm_run(
+        history, demo.config, warehouse, work / "out", month13, env
+    )
+    rows.append(("(c) where adding month 13 went", "", slowest_steps(printed)))
     alone_inbox = copy_months(demo.inbox, work / "alone", {(months[12].year, months[12].month)})
     alone, _, _ = snm_run(
         alone_inbox, demo.config, work / "alone.duckdb", work / "out-alone", month13, env

@@ -163,6 +163,29 @@ def _failures(result) -> None:
         print(f"Step failed: {event.step_key}: {failure_reason(event.event_specific_data.error)}")
 
 
+SLOWEST_SHOWN = 5
+
+
+def step_seconds(result) -> dict[str, float]:
+    """How long each step of the run took, from Dagster's own step events."""
+    return {
+        event.step_key: event.event_specific_data.duration_ms / 1000
+        for event in result.all_events
+        if event.event_type_value in ("STEP_SUCCESS", "STEP_FAILURE")
+        and getattr(event.event_specific_data, "duration_ms", None) is not None
+    }
+
+
+def _slowest_steps(result) -> None:
+    """Where the run's time went: the operator of a large organisation sees which step to
+    look at (and the scale benchmark reads it)."""
+    seconds = step_seconds(result)
+    if seconds:
+        slowest = sorted(seconds.items(), key=lambda item: -item[1])[:SLOWEST_SHOWN]
+        shown = ", ".join(f"{step} {took:.0f} s" for step, took in slowest)
+        print(f"Slowest:     {shown} (of {sum(seconds.values()):.0f} s in {len(seconds)} steps)")
+
+
 def print_summary(result, month: str, settings: Settings) -> None:
     try:
         con = duckdb.connect(str(settings.warehouse), read_only=True)
@@ -186,6 +209,7 @@ def print_summary(result, month: str, settings: Settings) -> None:
         finally:
             con.close()
     _failures(result)
+    _slowest_steps(result)
     folder = settings.out / month
     print(f"Run {result.run_id} {'succeeded' if result.success else 'FAILED'} for {month}.")
     if (folder / "infographic.png").exists() and result.success:

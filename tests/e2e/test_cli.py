@@ -39,6 +39,9 @@ def test_run_prints_the_summary_and_the_infographic_path_then_trace_explains_a_f
     assert f"Infographic: {out / '2026-02' / 'infographic.png'}" in lines
     assert any(line.split()[:3] == ["roster", "2", "file(s)"] for line in lines)
     assert (out / "2026-02" / "infographic.pdf").exists()
+    (slowest,) = [line for line in lines if line.startswith("Slowest:")]
+    assert re.fullmatch(r"Slowest: +(\w+ \d+ s, ){4}\w+ \d+ s \(of \d+ s in \d+ steps\)", slowest)
+    assert "dbt_models" in slowest  # the build is among the five slowest steps
     (log,) = [
         line.removeprefix("Run log:").strip() for line in lines if line.startswith("Run log:")
     ]

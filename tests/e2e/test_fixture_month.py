@@ -17,6 +17,7 @@ import duckdb
 import yaml
 
 from pipelines.config import load_config
+from pipelines.summary import step_seconds
 from pipelines.transform import dbt_vars
 from tests.conftest import run_month
 
@@ -361,3 +362,12 @@ def unit_tests():
     for path in DBT_DIR.glob("models/**/*.yml"):
         for test in yaml.safe_load(path.read_text()).get("unit_tests") or []:
             yield test["name"]
+
+
+def test_the_summary_knows_how_long_each_step_took(fixture_run):
+    _, result = fixture_run
+    seconds = step_seconds(result)
+    succeeded = [e.step_key for e in result.all_events if e.event_type_value == "STEP_SUCCESS"]
+    assert sorted(seconds) == sorted(succeeded) and "dbt_models" in seconds
+    assert all(took > 0 for took in seconds.values())
+    assert max(seconds, key=seconds.get) == "dbt_models"  # the build, on a small inbox
