@@ -7,6 +7,7 @@ all read their settings from one place.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,12 @@ ENV_OUT = "SNM_OUT"
 ENV_CONFIG = "SNM_CONFIG"
 ENV_KEY = "SNM_PSEUDONYM_KEY"
 ENV_DEMO = "SNM_DEMO"
+# DuckDB's memory ceiling in every process that opens the warehouse (runs, dbt, the UI):
+# past it, joins and sorts spill to disk. The default is DuckDB's own, 80 % of the machine;
+# a shared server sets e.g. 3GB (see BENCHMARKS.md for what a size needs). profiles.yml
+# reads the same variable.
+ENV_MEMORY_LIMIT = "SNM_DUCKDB_MEMORY_LIMIT"
+DEFAULT_MEMORY_LIMIT = "80%"
 
 # The demo's fixed key: public on purpose, so the demo is reproducible; never for real data.
 DEMO_PSEUDONYM_KEY = "snm-demo-key-not-for-real-data"
@@ -63,8 +70,20 @@ def apply_defaults() -> None:
         (ENV_INBOX, settings.inbox),
         (ENV_OUT, settings.out),
         (ENV_CONFIG, settings.config),
+        (ENV_MEMORY_LIMIT, memory_limit()),
     ):
         os.environ.setdefault(name, str(value))
+
+
+def memory_limit() -> str:
+    """DuckDB's memory ceiling as DuckDB writes it (`3GB`, `512MB`, `50%`), from the
+    environment."""
+    value = (os.environ.get(ENV_MEMORY_LIMIT) or DEFAULT_MEMORY_LIMIT).strip()
+    if not re.fullmatch(r"\d+(\.\d+)?\s*([KMGT]i?B|%)", value, re.IGNORECASE):
+        raise ValueError(
+            f"{ENV_MEMORY_LIMIT}={value!r} is not an amount of memory such as 3GB, 512MB or 50%"
+        )
+    return value
 
 
 def export_warehouse_path(path: Path) -> None:

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import duckdb
 
+from .settings import memory_limit
+
 
 class WarehouseUnavailable(RuntimeError):
     """The warehouse file is locked by another process or cannot be read."""
@@ -32,7 +34,11 @@ def connect(
     deadline = time.monotonic() + wait_seconds
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
+            con = duckdb.connect(str(path), read_only=read_only)
+            # a setting, not connect()'s config: another connection of this process to the
+            # same file with a different config would be refused
+            con.execute(f"set memory_limit = '{memory_limit()}'")
+            return con
         except duckdb.IOException as exc:
             message = str(exc)
             if "lock" in message.lower():
