@@ -26,36 +26,6 @@ def pytest_configure(config):
     prepare_manifest()
 
 
-# The test files that take minutes, slowest first (the durations at the end of every run):
-# collected first, so pytest-xdist hands them out first and the run does not end with one of
-# them alone on one worker while the others sit idle.
-SLOW_FILES_FIRST = (
-    "tests/e2e/test_service.py",
-    "tests/e2e/test_source_matrix.py",
-    "tests/e2e/test_fixture_month.py",
-    "tests/e2e/test_corrections.py",
-    "tests/e2e/test_cli.py",
-    "tests/e2e/test_real_exports.py",
-    "tests/e2e/test_bad_input.py",
-    "tests/e2e/test_demo.py",
-    "tests/e2e/test_retention.py",
-    "tests/e2e/test_crash_safety.py",
-    "tests/e2e/test_fixture_figures.py",
-    "tests/e2e/test_delivery.py",
-    "tests/e2e/test_contracts_block.py",
-)
-
-
-def pytest_collection_modifyitems(items):
-    """Slow files first; every file's own tests keep their order (the sort is stable)."""
-
-    def rank(item) -> int:
-        path = item.nodeid.split("::", 1)[0]
-        return SLOW_FILES_FIRST.index(path) if path in SLOW_FILES_FIRST else len(SLOW_FILES_FIRST)
-
-    items.sort(key=rank)
-
-
 @dataclass
 class MonitorEnv:
     root: Path
