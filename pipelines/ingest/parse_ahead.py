@@ -33,10 +33,14 @@ def _start_worker(pseudonymise: Pseudonymiser) -> None:
     _pseudonymise = pseudonymise
 
 
-def _parse_in_worker(source_name: str, item: InboxItem, options: ReadOptions) -> Parsed:
-    from .store import read_item
+def _read(source: Source, item: InboxItem, pseudonymise: Pseudonymiser, options) -> Parsed:
+    from .store import read_item  # store imports this module
 
-    return read_item(SOURCES_BY_NAME[source_name], item, _pseudonymise, options)
+    return read_item(source, item, pseudonymise, options)
+
+
+def _parse_in_worker(source_name: str, item: InboxItem, options: ReadOptions) -> Parsed:
+    return _read(SOURCES_BY_NAME[source_name], item, _pseudonymise, options)
 
 
 def workers_for(source: Source, items: Sequence[InboxItem]) -> int:
@@ -58,9 +62,8 @@ class ParseAhead:
         items: Sequence[InboxItem],
         pseudonymise: Pseudonymiser,
         options: ReadOptions,
-        read_item,
     ):
-        self._source, self._options, self._read_item = source, options, read_item
+        self._source, self._options = source, options
         self._pseudonymise = pseudonymise
         self._waiting = deque(items)
         self._running: deque[tuple[InboxItem, Future]] = deque()
@@ -97,7 +100,7 @@ class ParseAhead:
             self._fill()
             return future.result()
         self._drop(item)
-        return self._read_item(self._source, item, self._pseudonymise, self._options)
+        return _read(self._source, item, self._pseudonymise, self._options)
 
     def skip(self, item: InboxItem) -> None:
         """The item needs no parsing after all (its content arrived under another name)."""

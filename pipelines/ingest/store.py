@@ -409,7 +409,7 @@ def ingest_source(
     results = []
     items = list_items(inbox, source.name, allow_folders=source.allow_folders)
     unseen = [item for item in items if item.sha256 not in _known(con)]
-    with ParseAhead(source, unseen, pseudonymise, options, read_item) as ahead:
+    with ParseAhead(source, unseen, pseudonymise, options) as ahead:
         for item in items:
             known = _known(con).get(item.sha256)
             if known:
