@@ -14,6 +14,19 @@ if ! command -v pdftotext >/dev/null 2>&1; then
     exit 2
   fi
 fi
+# The portability test builds the dbt models on Apache Spark, which needs Java 17+.
+if ! command -v java >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing Java (openjdk-17-jre-headless) for Spark ..."
+    apt-get install -y -qq openjdk-17-jre-headless >/dev/null 2>&1 \
+      || { apt-get update -qq && apt-get install -y -qq openjdk-17-jre-headless >/dev/null; }
+  else
+    echo "java is missing: install a Java 17+ runtime (apt: openjdk-17-jre-headless), then retry" >&2
+    exit 2
+  fi
+fi
+# dbt-spark and pyspark live in an environment of their own (pyproject.toml, extra "spark").
+UV_PROJECT_ENVIRONMENT=.venv-spark "$UV" sync --frozen --extra spark --python "$PYTHON_BIN" --quiet
 ruff check .
 ruff format --check .
 exec python -m pytest "$@"

@@ -3,7 +3,7 @@
     An empty list gives an empty relation with the same columns. -#}
 {% macro config_relation(rows, columns) %}
     {%- if rows | length == 0 -%}
-    (select {% for c in columns %}cast(null as varchar) as {{ c }}{{ ", " if not loop.last }}{% endfor %} where false)
+    (select {% for c in columns %}cast(null as string) as {{ c }}{{ ", " if not loop.last }}{% endfor %} where false)
     {%- else -%}
     (select * from (values
         {%- for row in rows %}
@@ -28,8 +28,8 @@
 
 {#- Whole-word, case-insensitive match of a (lower-cased) term inside a text column. -#}
 {% macro matches_term(text_column, term_column) %}
-    regexp_matches(
-        lower({{ text_column }}),
-        '(^|[^\pL\pN_])' || regexp_replace({{ term_column }}, '([.^$|()\[\]{}*+?\\#-])', '\\\1', 'g') || '($|[^\pL\pN_])'
-    )
+    {{ regexp_contains(
+        'lower(' ~ text_column ~ ')',
+        regex_literal('(^|[^\\pL\\pN_])') ~ " || " ~ regexp_escape(term_column) ~ " || " ~ regex_literal('($|[^\\pL\\pN_])')
+    ) }}
 {% endmacro %}

@@ -36,18 +36,18 @@
 {% macro top_sentiment_words(messages, keys, n=3) %}
     select
         {{ keys | join(', ') }},
-        list(word order by weight desc, word) filter (where weight > 0)[1:{{ n }}]
+        {{ list_slice(ordered_list('word', ['-weight', 'word'], where='weight > 0'), 1, n) }}
             as words_positive,
-        list(word order by weight, word) filter (where weight < 0)[1:{{ n }}]
+        {{ list_slice(ordered_list('word', ['weight', 'word'], where='weight < 0'), 1, n) }}
             as words_negative
     from (
         select {{ keys | join(', ') }}, evidence.word, sum(evidence.weight) as weight
         from (
-            select {{ keys | join(', ') }}, unnest(sentiment_words) as evidence
+            select {{ keys | join(', ') }}, {{ explode('sentiment_words') }} as evidence
             from {{ messages }}
-        )
+        ) as evidence_rows
         group by all
-    )
+    ) as word_weights
     group by all
 {% endmacro %}
 
@@ -56,6 +56,11 @@
     with its evidence: positive / negative / neutral messages, the 90% interval and the top
     words. Groups written by fewer people than min_group_size, or without a scored message,
     are left out: the caller's left join shows them without sentiment. -#}
+{%- macro group_sentiment_columns() -%}
+    {{ return(['net_sentiment', 'positive_messages', 'negative_messages', 'neutral_messages',
+        'net_sentiment_low', 'net_sentiment_high', 'words_positive', 'words_negative']) }}
+{%- endmacro %}
+
 {% macro group_sentiment(messages, keys) %}
     {%- set by = keys | join(', ') -%}
     with counted as (
@@ -92,8 +97,8 @@
         shown.neutral_messages,
         round(greatest(shown.net_sentiment - shown.margin, -100.0), 1) as net_sentiment_low,
         round(least(shown.net_sentiment + shown.margin, 100.0), 1) as net_sentiment_high,
-        coalesce(words.words_positive, []) as words_positive,
-        coalesce(words.words_negative, []) as words_negative
+        coalesce(words.words_positive, {{ list_of([]) }}) as words_positive,
+        coalesce(words.words_negative, {{ list_of([]) }}) as words_negative
     from shown
     left join words using ({{ by }})
 {% endmacro %}

@@ -1,4 +1,4 @@
-{#- Score texts in [-1, 1], in DuckDB SQL, VADER-style (docs: dbt_project/seeds/sentiment):
+{#- Score texts in [-1, 1], in portable SQL (macros/cross_db), VADER-style (docs: dbt_project/seeds/sentiment):
     split into clauses at punctuation and tokenise; detect the language (nl, en, other) by
     function words, else by lexicon hits; look words up in that language's supplement and
     lexicons, and emoji in the project's emoji table, then VADER's emoji of feeling;
@@ -19,7 +19,7 @@
 {%- set en_words = "the a an and is not of i you we that this for with on to it are be was were have has had what also but still just can will would should our your my there here no yes from at as if so than then about all they them their please thanks" -%}
 -- A number per text: every later join and grouping is on an integer, not the message key.
 with texts as (
-    select message_key, text, row_number() over () as text_id from {{ texts }}
+    select message_key, text, {{ row_id('message_key') }} as text_id from {{ texts }}
 ),
 
 -- A clause ends at punctuation, and no modifier reaches across it: splitting the text into
@@ -27,35 +27,40 @@ with texts as (
 clause_lists as (
     select
         text_id,
-        regexp_split_to_array(
-            -- "nooit zo slecht", "never so good": no negation but an intensifier (as in VADER)
-            regexp_replace(
-                replace(lower(coalesce(text, '')), '’', ''''),
-                '\b(?:nooit|never)(\s+(?:zo|so|this))\b', 'never_so\1', 'g'
+        -- "nooit zo slecht", "never so good": no negation but an intensifier (as in VADER)
+        {{ regexp_split(
+            regexp_replace_all(
+                "replace(lower(coalesce(text, '')), '’', '''')",
+                regex_literal('\\b(?:nooit|never)(\\s+(?:zo|so|this))\\b'), 'never_so\\1'
             ),
-            '[.!?;:,()]'
-        ) as clauses,
-        regexp_matches(coalesce(text, ''), '[\pL\pN]') as has_words,
+            regex_literal('[.!?;:,()]')
+        ) }} as clauses,
+        {{ regexp_contains("coalesce(text, '')", regex_literal('[\\pL\\pN]')) }} as has_words,
         least(length(coalesce(text, '')) - length(replace(coalesce(text, ''), '!', '')), 4)
             * 0.073 as boost
     from texts
 ),
 
-token_lists as (
+-- each clause's tokens: words (with an apostrophe part: "don't") and emoji
+clause_tokens as (
     select
         text_id,
-        unnest(generate_series(1, len(clauses))) as clause,
-        regexp_extract_all(unnest(clauses), '[\pL\pN_]+(?:''[\pL]+)?|[\p{So}\p{Sk}]')
-            as tokens
+        {{ list_transform(
+            'clauses', 'c', regexp_all('c', regex_literal("[\\pL\\pN_]+(?:''[\\pL]+)?|[\\p{So}\\p{Sk}]"))
+        ) }} as token_lists
     from clause_lists
+),
+
+token_lists as (
+    select text_id, {{ explode_with_position('token_lists', 'clause', 'tokens') }}
+    from clause_tokens
 ),
 
 words as (
     select
         text_id,
         clause,
-        unnest(tokens) as word,
-        unnest(generate_series(1, len(tokens))) as position
+        {{ explode_with_position('tokens', 'position', 'word') }}
     from token_lists
 ),
 
@@ -86,7 +91,7 @@ emoji_scores as (
 -- The words a Dutch compound may end in (its head), and their last five letters
 compound_heads as (
     select word, score from nl_lexicon
-    where len(word) >= 5
+    where length(word) >= 5
         and word not in (select word from {{ ref('sentiment_lexicon_nl_tweets') }})
 ),
 
@@ -95,7 +100,7 @@ head_endings as (
 ),
 
 -- Everything the tables know about a word, one row per word, so each token is looked up once.
-word_facts as materialized (
+word_facts as {{ materialized_cte() }} (
     select
         word,
         bool_or(nl_function) as nl_function,
@@ -114,48 +119,49 @@ word_facts as materialized (
         max(nl_score_when_negated) as nl_score_when_negated,
         max(en_score_when_negated) as en_score_when_negated
     from (
-        select unnest(['{{ nl_words.split() | join("', '") }}']) as word, true as nl_function
-        union all by name
-        select unnest(['{{ en_words.split() | join("', '") }}']) as word, true as en_function
-        union all by name
-        select unnest(['but', 'maar']) as word, true as is_but
-        union all by name
-        select form as word, true as nl_form from {{ ref('sentiment_forms_nl') }}
-        union all by name
-        select word, score as nl_score, true as carries from nl_lexicon
-        union all by name
-        -- Dutch inflects adjectives (grote, dure, lieve, groter, liefste): the form's lemma
-        select forms.form as word, nl_lexicon.score as nl_lemma_score, true as carries
-        from {{ ref('sentiment_forms_nl') }} as forms
-        inner join nl_lexicon on nl_lexicon.word = forms.lemma
-        union all by name
-        select word, score as en_score, true as carries from en_lexicon
-        union all by name
-        select emoji as word, score as emoji_score, true as carries from emoji_scores
-        union all by name
-        select word, kind as nl_modifier_kind, factor as nl_modifier_factor, true as carries
-        from {{ ref('sentiment_modifiers') }} where language = 'nl'
-        union all by name
-        select word, kind as en_modifier_kind, factor as en_modifier_factor, true as carries
-        from {{ ref('sentiment_modifiers') }} where language = 'en'
-        union all by name
-        select word, score_when_negated as nl_score_when_negated, true as carries
-        from {{ ref('sentiment_negated_verbs') }} where language = 'nl'
-        union all by name
-        select word, score_when_negated as en_score_when_negated, true as carries
-        from {{ ref('sentiment_negated_verbs') }} where language = 'en'
-    )
+        {%- set branches = [
+            ({'nl_function': 'true'}, explode(list_of(nl_words.split() | map('tojson') | map('replace', '"', "'") | list)), ''),
+            ({'en_function': 'true'}, explode(list_of(en_words.split() | map('tojson') | map('replace', '"', "'") | list)), ''),
+            ({'is_but': 'true'}, explode(list_of(["'but'", "'maar'"])), ''),
+            ({'nl_form': 'true'}, 'form', 'from ' ~ ref('sentiment_forms_nl')),
+            ({'nl_score': 'score', 'carries': 'true'}, 'word', 'from nl_lexicon'),
+            ({'nl_lemma_score': 'nl_lexicon.score', 'carries': 'true'}, 'forms.form',
+                'from ' ~ ref('sentiment_forms_nl') ~ ' as forms inner join nl_lexicon on nl_lexicon.word = forms.lemma'),
+            ({'en_score': 'score', 'carries': 'true'}, 'word', 'from en_lexicon'),
+            ({'emoji_score': 'score', 'carries': 'true'}, 'emoji', 'from emoji_scores'),
+            ({'nl_modifier_kind': 'kind', 'nl_modifier_factor': 'factor', 'carries': 'true'}, 'word',
+                'from ' ~ ref('sentiment_modifiers') ~ " where language = 'nl'"),
+            ({'en_modifier_kind': 'kind', 'en_modifier_factor': 'factor', 'carries': 'true'}, 'word',
+                'from ' ~ ref('sentiment_modifiers') ~ " where language = 'en'"),
+            ({'nl_score_when_negated': 'score_when_negated', 'carries': 'true'}, 'word',
+                'from ' ~ ref('sentiment_negated_verbs') ~ " where language = 'nl'"),
+            ({'en_score_when_negated': 'score_when_negated', 'carries': 'true'}, 'word',
+                'from ' ~ ref('sentiment_negated_verbs') ~ " where language = 'en'"),
+        ] %}
+        {%- for facts, word, source in branches %}
+        select {{ word }} as word
+            {%- for column, type in word_fact_columns().items() %},
+            {{ facts.get(column, 'cast(null as ' ~ type ~ ')') }} as {{ column }}
+            {%- endfor %}
+        {{ source }}
+        {{ "union all" if not loop.last }}
+        {%- endfor %}
+    ) as facts
     group by word
 ),
 
 -- Each token looked up once; only the tokens some table knows, or long words that may be
 -- Dutch compounds, go on: the rest can neither tell the language nor carry sentiment.
-looked_up as materialized (
-    select words.*, word_facts.* exclude (word)
+looked_up as {{ materialized_cte() }} (
+    select
+        words.*
+        {%- for column in word_fact_columns() %},
+        word_facts.{{ column }}
+        {%- endfor %}
     from words
     left join word_facts using (word)
     where word_facts.word is not null
-        or (len(words.word) >= 8 and right(words.word, 5) in (select ending from head_endings))
+        or (length(words.word) >= 8 and right(words.word, 5) in (select ending from head_endings))
 ),
 
 languages as (
@@ -165,7 +171,7 @@ languages as (
         count(*) filter (where en_function) as en_function,
         count(nl_score) as nl_hits,
         count(en_score) as en_hits,
-        min((clause, position)) filter (where is_but) as but_at
+        min({{ record({'clause': 'clause', 'position': 'position'}) }}) filter (where is_but) as but_at
     from looked_up
     group by text_id
 ),
@@ -189,7 +195,7 @@ language as (
 
 -- The tokens that may carry something, read in their message's language: a word some table
 -- knows, or a long word that may be a Dutch compound.
-candidates as materialized (
+candidates as {{ materialized_cte() }} (
     select
         t.text_id,
         t.clause,
@@ -210,11 +216,11 @@ candidates as materialized (
         case l.language
             when 'nl' then t.nl_score_when_negated when 'en' then t.en_score_when_negated
         end as score_when_negated,
-        l.language = 'nl' and len(t.word) >= 8 and t.nl_score is null and t.nl_form is null
+        l.language = 'nl' and length(t.word) >= 8 and t.nl_score is null and t.nl_form is null
             as may_be_compound
     from looked_up as t
     inner join language as l using (text_id)
-    where t.carries or (len(t.word) >= 8 and t.nl_score is null and t.nl_form is null)
+    where t.carries or (length(t.word) >= 8 and t.nl_score is null and t.nl_form is null)
 ),
 
 -- Dutch writes compounds as one word, and the last part (the head) carries the meaning:
@@ -227,12 +233,15 @@ compounds as (
         heads.text_id,
         heads.clause,
         heads.position,
-        arg_max(compound_heads.score, len(heads.head)) as score
+        max_by(compound_heads.score, length(heads.head)) as score
     from (
-        select c.text_id, c.clause, c.position, c.word[start:] as head
-        from candidates as c
-        cross join unnest(generate_series(4, len(c.word) - 4)) as starts(start)
-        where c.may_be_compound
+        select text_id, clause, position, substr(word, start) as head
+        from (
+            select c.text_id, c.clause, c.position, c.word,
+                {{ explode(series('4', 'length(c.word) - 4')) }} as start
+            from candidates as c
+            where c.may_be_compound
+        ) as starts
     ) as heads
     inner join compound_heads on compound_heads.word = heads.head
     group by heads.text_id, heads.clause, heads.position
@@ -282,9 +291,8 @@ effects as (
         c.text_id,
         c.clause,
         c.position,
-        coalesce(product(m.modifier_factor) filter (
-            where m.modifier_kind in ('booster', 'dampener')
-              and m.position between c.position - 2 and c.position - 1), 1) as scale,
+        coalesce({{ product('m.modifier_factor', where="m.modifier_kind in ('booster', 'dampener')
+              and m.position between c.position - 2 and c.position - 1") }}, 1) as scale,
         coalesce(bool_or(m.modifier_kind = 'negator'
             and m.position between c.position - 3 and c.position - 1), false) as negated_before,
         coalesce(bool_or(m.modifier_kind = 'negator'
@@ -315,7 +323,7 @@ valued as (
                 then c.score_when_negated else 0 end
         ) * case
             when c.but_at is null then 1
-            when (c.clause, c.position) < c.but_at then 0.5
+            when {{ record({'clause': 'c.clause', 'position': 'c.position'}) }} < c.but_at then 0.5
             else 1.5
         end as value
     from carriers as c
@@ -328,7 +336,7 @@ weighted as (
         -- rounded, so words that cancel out (+0.5 +0.1 -0.6) give exactly 0 in any order
         round(sum(value), 6) as total,
         count(*) filter (where is_sentiment_word) as scored_words,
-        list_sort(list({'word': evidence, 'weight': round(value, 4)}) filter (where value <> 0))
+        {{ ordered_list(record({'word': 'evidence', 'weight': 'round(value, 4)'}), where='value <> 0') }}
             as sentiment_words
     from valued
     group by text_id
@@ -344,8 +352,20 @@ select
             else (weighted.total + sign(weighted.total) * language.boost)
                 / sqrt(power(weighted.total + sign(weighted.total) * language.boost, 2) + 0.9375)
         end, 4) as sentiment_score,
-    coalesce(weighted.sentiment_words, []) as sentiment_words
+    coalesce(weighted.sentiment_words, {{ list_of([]) }}) as sentiment_words
 from texts
 left join language using (text_id)
 left join weighted using (text_id)
+{% endmacro %}
+
+{#- What the tables know about a word (sentiment_scores' word_facts), with each column's type. -#}
+{% macro word_fact_columns() %}
+    {{ return({
+        'nl_function': 'boolean', 'en_function': 'boolean', 'is_but': 'boolean',
+        'nl_form': 'boolean', 'carries': 'boolean', 'nl_score': 'double',
+        'nl_lemma_score': 'double', 'en_score': 'double', 'emoji_score': 'double',
+        'nl_modifier_kind': 'string', 'nl_modifier_factor': 'double',
+        'en_modifier_kind': 'string', 'en_modifier_factor': 'double',
+        'nl_score_when_negated': 'double', 'en_score_when_negated': 'double'
+    }) }}
 {% endmacro %}

@@ -14,11 +14,11 @@ messages as (
 by_keyword as (
     select terms.issue, messages.message_key
     from messages
-    inner join terms on list_contains(messages.keyword_hits, terms.term)
+    inner join terms on array_contains(messages.keyword_hits, terms.term)
 ),
 
 tags as (
-    select message_key, unnest(hashtags) as tag from messages
+    select message_key, {{ explode("hashtags") }} as tag from messages
 ),
 
 by_tag as (

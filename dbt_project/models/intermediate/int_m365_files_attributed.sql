@@ -16,7 +16,7 @@ with files as (
 windows as (
     select
         *,
-        cast(refresh_date - (report_period_days - 1) as date) as window_start,
+        cast(refresh_date - cast(report_period_days - 1 as integer) as date) as window_start,
         refresh_date as window_end,
         case
             when report_period_days between 28 and 31 then 'month'
@@ -27,16 +27,16 @@ windows as (
 ),
 
 months as (
-    select windows.*, cast(date_trunc('month', refresh_date - (report_period_days // 2)) as date)
+    select windows.*, cast(date_trunc('month', refresh_date - {{ int_div('report_period_days', 2) }}) as date)
         as month_start
     from windows
     where window_kind <> 'long'
     union all
-    select windows.*, cast(unnest(generate_series(
-        cast(date_trunc('month', window_start + interval 1 month - interval 1 day) as date),
-        cast(date_trunc('month', window_end) as date),
-        interval 1 month
-    )) as date) as month_start
+    select windows.*, {{ explode_dates(
+        "cast(date_trunc('month', window_start + interval 1 month - interval 1 day) as date)",
+        "cast(date_trunc('month', window_end) as date)",
+        "interval 1 month"
+    ) }} as month_start
     from windows
     where window_kind = 'long'
 ),
@@ -61,9 +61,9 @@ select
     month_start,
     case when window_kind = 'long' then activity_from else window_start end as activity_from,
     case when window_kind = 'long' then activity_until else window_end end as activity_until,
-    datediff('day', activity_from, activity_until) + 1 as days_in_month,
+    {{ dbt.datediff('activity_from', 'activity_until', 'day') }} + 1 as days_in_month,
     window_kind = 'month' and row_number() over (
         partition by tool, month_start, window_kind = 'month'
-        order by datediff('day', activity_from, activity_until) desc, refresh_date desc
+        order by {{ dbt.datediff('activity_from', 'activity_until', 'day') }} desc, refresh_date desc
     ) = 1 as is_primary_file
 from overlap

@@ -23,14 +23,14 @@ terms as (
 -- text's words (a plain word also matches its hashtag); only terms with spaces or punctuation
 -- take the slower regular-expression route.
 words as (
-    select message_key, unnest(regexp_extract_all(lower(text), '#?[\pL\pN_]+')) as word
+    select message_key, {{ explode(regexp_all('lower(text)', regex_literal('#?[\\pL\\pN_]+'))) }} as word
     from new_with_text
 ),
 
 word_forms as (
     select message_key, word as form from words
     union
-    select message_key, ltrim(word, '#') from words
+    select message_key, trim(leading '#' from word) from words
 ),
 
 hits as (
@@ -41,12 +41,12 @@ hits as (
     select new_with_text.message_key, terms.term
     from new_with_text
     inner join terms
-        on not regexp_full_match(terms.term, '#?[\pL\pN_]+')
+        on not {{ regexp_whole('terms.term', '#?[\\pL\\pN_]+') }}
         and {{ matches_term('new_with_text.text', 'terms.term') }}
 ),
 
 keyword_hits as (
-    select message_key, list_sort(list(distinct term)) as keyword_hits
+    select message_key, {{ ordered_list('term', distinct=true) }} as keyword_hits
     from hits
     group by message_key
 )
@@ -57,10 +57,10 @@ select
     posted_at,
     person_key,
     length(text) as text_length,
-    list_sort(list_distinct(
-        [lower(tag) for tag in regexp_extract_all(text, '#([\pL\pN_]+)', 1)]
-    )) as hashtags,
-    coalesce(keyword_hits.keyword_hits, []) as keyword_hits,
+    array_sort(array_distinct({{ list_transform(
+        regexp_all('text', regex_literal('#([\\pL\\pN_]+)'), 1), 'tag', 'lower(tag)'
+    ) }})) as hashtags,
+    coalesce(keyword_hits.keyword_hits, {{ list_of([]) }}) as keyword_hits,
     source_sha256
 from new_with_text
 left join keyword_hits on keyword_hits.message_key = new_with_text.message_key

@@ -7,7 +7,7 @@
 -- words that moved the score) is kept the same way; messages scored before the evidence
 -- existed have none (NULL), and a model's scores have none (a model gives no words).
 {{ config(materialized='incremental', unique_key='message_key', on_schema_change='append_new_columns') }}
--- depends_on: {{ ref('int_message_sentiment_model') }}
+{% if target.type == 'duckdb' %}-- depends_on: {{ ref('int_message_sentiment_model') }}{% endif %}
 {% set backend = var('sentiment_backend', 'lexicon') %}
 
 with new_texts as (
@@ -35,7 +35,7 @@ select
     lexicon.language,
     lexicon.scored_words,
     coalesce(model.model_score, lexicon.sentiment_score) as sentiment_score,
-    case when model.model_score is null then lexicon.sentiment_words else [] end
+    case when model.model_score is null then lexicon.sentiment_words else {{ list_of([]) }} end
         as sentiment_words,
     case when model.model_score is null then 'lexicon' else 'model' end as scored_by
 from lexicon

@@ -17,7 +17,7 @@ bounds as (
 ),
 
 spine as (
-    select cast(unnest(generate_series(first_month, last_month, interval 1 month)) as date)
+    select {{ explode_dates("first_month", "last_month", "interval 1 month") }}
         as month_start
     from bounds
     where first_month is not null
@@ -26,5 +26,5 @@ spine as (
 select
     month_start,
     last_day(month_start) as month_end,
-    strftime(month_start, '%Y-%m') as month
+    {{ month_label('month_start') }} as month
 from spine

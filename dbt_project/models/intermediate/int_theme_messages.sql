@@ -15,7 +15,7 @@ matches as (
     from {{ ref('int_messages') }} as messages
     inner join terms
         on (terms.kind = 'community' and lower(messages.community) = terms.term)
-        or (terms.kind = 'keyword' and list_contains(messages.keyword_hits, terms.term))
+        or (terms.kind = 'keyword' and array_contains(messages.keyword_hits, terms.term))
     where not messages.is_private_conversation
 )
 

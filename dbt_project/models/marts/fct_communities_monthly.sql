@@ -39,7 +39,7 @@ counted as (
 
 select
     counted.*,
-    strftime(counted.month_start, '%Y-%m') as month,
+    {{ month_label('counted.month_start') }} as month,
     case when counted.platform = 'viva_engage' then groups.members end as members,
     round(100.0 * counted.active_people
         / nullif(case when counted.platform = 'viva_engage' then groups.members end, 0), 1)

@@ -59,12 +59,13 @@ themes as (
 ),
 
 issues as (
-    select 'issues.top10', messages.month_start, messages.source_file, messages.source_sha256,
-        count(distinct messages.message_key)
+    -- (the messages as "raised": fct_issues_monthly has a column named messages)
+    select 'issues.top10', raised.month_start, raised.source_file, raised.source_sha256,
+        count(distinct raised.message_key)
     from {{ ref('int_issue_messages') }} as matches
-    inner join messages using (message_key)
+    inner join messages as raised using (message_key)
     inner join {{ ref('fct_issues_monthly') }} as issues
-        on issues.issue = matches.issue and issues.month_start = messages.month_start
+        on issues.issue = matches.issue and issues.month_start = raised.month_start
     where issues.is_top10
     group by all
 ),

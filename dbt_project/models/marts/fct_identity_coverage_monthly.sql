@@ -9,7 +9,7 @@ with identity_rows as (
 coverage as (
     select
         month_start,
-        strftime(month_start, '%Y-%m') as month,
+        {{ month_label('month_start') }} as month,
         source,
         count(*) as identity_rows,
         count(*) filter (where is_matched) as matched_rows,

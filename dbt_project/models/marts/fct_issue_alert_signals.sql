@@ -27,9 +27,9 @@ span as (
 calendar as (
     select
         issues.issue,
-        cast(unnest(generate_series(
-            cast(span.first_day as timestamp), cast(span.last_day as timestamp), interval 1 day
-        )) as date) as day
+        {{ explode_dates(
+            "cast(span.first_day as timestamp)", "cast(span.last_day as timestamp)", "interval 1 day"
+        ) }} as day
     from (select distinct issue from messages) as issues
     cross join span
 ),
@@ -60,7 +60,7 @@ window_people as (
 windowed as (
     select
         *,
-        median(messages) over baseline as median_previous,
+        {{ median_over('messages', 'baseline') }} as median_previous,
         count(*) over baseline as baseline_days_seen,
         sum(messages) over light as messages_window,
         sum(scored) over light as scored_window,
@@ -152,7 +152,7 @@ top_themes as (
     select
         issue,
         day,
-        list(theme order by theme_messages desc, theme)[1:3] as top_themes
+        {{ list_slice(ordered_list('theme', ['-theme_messages', 'theme']), 1, 3) }} as top_themes
     from alert_themes
     group by all
 )
@@ -169,6 +169,6 @@ select
     alerts.net_sentiment_window,
     alerts.light_window,
     alerts.light_window_is_firm,
-    coalesce(top_themes.top_themes, []) as top_themes
+    coalesce(top_themes.top_themes, {{ list_of([]) }}) as top_themes
 from alerts
 left join top_themes using (issue, day)

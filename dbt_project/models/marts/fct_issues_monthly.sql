@@ -34,8 +34,10 @@ sentiment as (
 ranked as (
     select
         per_month.*,
-        sentiment.* exclude (issue, month_start),
-        strftime(per_month.month_start, '%Y-%m') as month,
+        {%- for column in group_sentiment_columns() %}
+        sentiment.{{ column }},
+        {%- endfor %}
+        {{ month_label('per_month.month_start') }} as month,
         row_number() over (
             partition by per_month.month_start
             order by per_month.messages desc, per_month.contributors desc, per_month.issue

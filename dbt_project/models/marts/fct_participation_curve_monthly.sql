@@ -10,11 +10,13 @@ with contributions as (
 
 select
     month_start,
-    strftime(month_start, '%Y-%m') as month,
+    {{ month_label('month_start') }} as month,
     row_number() over w as rank,
     round(100.0 * row_number() over w / count(*) over (partition by month_start), 2)
         as people_pct,
-    round(100.0 * sum(messages) over (w rows unbounded preceding)
+    round(100.0 * sum(messages) over w_running
         / sum(messages) over (partition by month_start), 2) as messages_pct
 from contributions
-window w as (partition by month_start order by messages desc, person_key)
+window
+    w as (partition by month_start order by messages desc, person_key),
+    w_running as (partition by month_start order by messages desc, person_key rows unbounded preceding)

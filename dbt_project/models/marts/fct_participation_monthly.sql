@@ -32,7 +32,7 @@ ranked as (
     select
         *,
         row_number() over w_desc as rank_desc,
-        sum(contributions) over (w_desc rows unbounded preceding) as cumulative,
+        sum(contributions) over w_running as cumulative,
         row_number() over (
             partition by month_start, platform order by contributions, person_key
         ) as rank_asc,
@@ -41,7 +41,11 @@ ranked as (
     from contributions
     window
         w as (partition by month_start, platform),
-        w_desc as (partition by month_start, platform order by contributions desc, person_key)
+        w_desc as (partition by month_start, platform order by contributions desc, person_key),
+        w_running as (
+            partition by month_start, platform order by contributions desc, person_key
+            rows unbounded preceding
+        )
 ),
 
 inequality as (

@@ -64,15 +64,18 @@ ordered as (
     -- segments of a dimension are at least two and hold at least the minimum group size.
     select
         *,
-        count(*) filter (where employees < {{ var('min_group_size') }}) over per_dimension
+        sum(case when employees < {{ var('min_group_size') }} then 1 else 0 end) over per_dimension
             as primary_cells,
         row_number() over by_size as size_rank,
-        coalesce(sum(employees) over (by_size rows between unbounded preceding and 1 preceding), 0)
-            as smaller_employees
+        coalesce(sum(employees) over smaller_ones, 0) as smaller_employees
     from counted
     window
         per_dimension as (partition by month_start, dimension),
-        by_size as (partition by month_start, dimension order by employees, segment)
+        by_size as (partition by month_start, dimension order by employees, segment),
+        smaller_ones as (
+            partition by month_start, dimension order by employees, segment
+            rows between unbounded preceding and 1 preceding
+        )
 ),
 
 suppressed as (
@@ -89,7 +92,7 @@ suppressed as (
 
 select
     suppressed.month_start,
-    strftime(suppressed.month_start, '%Y-%m') as month,
+    {{ month_label('suppressed.month_start') }} as month,
     dimension,
     segment,
     suppression is not null as is_suppressed,

@@ -45,7 +45,7 @@ email_baseline as (
     select avg(exact_rate) as baseline
     from email_rate
     {% if baseline | length > 0 %}
-    where strftime(month_start, '%Y-%m') in ({% for m in baseline %}'{{ m }}'{{ ", " if not loop.last }}{% endfor %})
+    where {{ month_label('month_start') }} in ({% for m in baseline %}'{{ m }}'{{ ", " if not loop.last }}{% endfor %})
     {% else %}
     where month_start in (select month_start from email_rate order by month_start limit 3)
     {% endif %}
@@ -74,7 +74,7 @@ register as (
         responded_on,
         nullif(trim(action), '') as action,
         lower(trim(outcome)) as outcome,
-        datediff('day', signalled_on, responded_on) as days_to_response
+        {{ dbt.datediff('signalled_on', 'responded_on', 'day') }} as days_to_response
     from {{ source('raw', 'actions_register') }}
 ),
 
@@ -138,7 +138,7 @@ select
     wave_of_month.engagement_index,
     round(wave_of_month.engagement_index - wave_of_month.previous_engagement_index, 1)
         as engagement_change_vs_previous_wave,
-    strftime(wave_of_month.wave_end, '%Y-%m-%d') as engagement_wave_end,
+    {{ day_label('wave_of_month.wave_end') }} as engagement_wave_end,
     round(100.0 * wave_of_month.respondents / wave_headcount.wave_headcount, 1)
         as survey_response_rate_pct,
     case when register_rows.total > 0 then coalesce(follow_up.signalled, 0) end as signalled,
