@@ -42,18 +42,12 @@ clause_lists as (
 ),
 
 -- each clause's tokens: words (with an apostrophe part: "don't") and emoji
-clause_tokens as (
+token_lists as (
     select
         text_id,
-        {{ list_transform(
-            'clauses', 'c', regexp_all('c', regex_literal("[\\pL\\pN_]+(?:''[\\pL]+)?|[\\p{So}\\p{Sk}]"))
-        ) }} as token_lists
+        {{ explode_with_position('clauses', 'clause', 'tokens', value_of=regexp_all(
+            '{}', regex_literal("[\\pL\\pN_]+(?:''[\\pL]+)?|[\\p{So}\\p{Sk}]"))) }}
     from clause_lists
-),
-
-token_lists as (
-    select text_id, {{ explode_with_position('token_lists', 'clause', 'tokens') }}
-    from clause_tokens
 ),
 
 words as (

@@ -61,13 +61,16 @@
 {% macro default__list_transform(list, var, expr) %}list_transform({{ list }}, lambda {{ var }}: {{ expr }}){% endmacro %}
 {% macro spark__list_transform(list, var, expr) %}transform({{ list }}, {{ var }} -> {{ expr }}){% endmacro %}
 
-{#- One row per element of a list with its 1-based position: columns position_as, value_as. -#}
-{% macro explode_with_position(list, position_as, value_as) %}{{ return(adapter.dispatch('explode_with_position', 'social_network_monitor')(list, position_as, value_as)) }}{% endmacro %}
-{% macro default__explode_with_position(list, position_as, value_as) -%}
-    unnest(generate_series(1, len({{ list }}))) as {{ position_as }}, unnest({{ list }}) as {{ value_as }}
+{#- One row per element of a list with its 1-based position: columns position_as, value_as.
+    value_of, when given, is an expression of the element written as {}, e.g.
+    "regexp_extract_all({}, '[a-z]+', 0)": the column holds it instead of the element. -#}
+{% macro explode_with_position(list, position_as, value_as, value_of='{}') %}{{ return(adapter.dispatch('explode_with_position', 'social_network_monitor')(list, position_as, value_as, value_of)) }}{% endmacro %}
+{% macro default__explode_with_position(list, position_as, value_as, value_of) -%}
+    unnest(generate_series(1, len({{ list }}))) as {{ position_as }},
+    {{ value_of | replace('{}', 'unnest(' ~ list ~ ')') }} as {{ value_as }}
 {%- endmacro %}
-{% macro spark__explode_with_position(list, position_as, value_as) -%}
-    inline(transform({{ list }}, (x, i) -> struct(i + 1 as {{ position_as }}, x as {{ value_as }})))
+{% macro spark__explode_with_position(list, position_as, value_as, value_of) -%}
+    inline(transform({{ list }}, (x, i) -> struct(i + 1 as {{ position_as }}, {{ value_of | replace('{}', 'x') }} as {{ value_as }})))
 {%- endmacro %}
 
 {#- One row per date from start to stop (inclusive) by step (an interval), as DATEs. -#}
