@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -24,9 +25,6 @@ from .settings import DBT_PROJECT_DIR, PROJECT_ROOT
 
 SPARK_ENVIRONMENT = PROJECT_ROOT / ".venv-spark"  # scripts/test.sh makes it
 
-# Models that only DuckDB runs: the Python model of the optional ONNX sentiment backend
-# (dbt-spark runs Python models only on Databricks). Disabled on Spark in dbt_project.yml.
-DUCKDB_ONLY = frozenset({"int_message_sentiment_model"})
 COMPARED_SCHEMAS = ("intermediate", "marts")
 
 
@@ -36,6 +34,9 @@ class SparkCheck:
 
     build_ok: bool
     nodes: dict[str, int] = field(default_factory=dict)  # dbt status -> count
+    # models dbt_project.yml disables for Spark (the ONNX backend's Python model: dbt-spark
+    # runs Python models only on Databricks), read from the Spark build's manifest
+    duckdb_only: list[str] = field(default_factory=list)
     tables_compared: list[str] = field(default_factory=list)
     differences: list[str] = field(default_factory=list)
     log: Path | None = None
@@ -54,8 +55,7 @@ def export_raw(warehouse: Path, folder: Path) -> list[str]:
         ).fetchall()
         for (table,) in names:
             (folder / table).mkdir(parents=True, exist_ok=True)
-            target = (folder / table / "part-0.parquet").as_posix().replace("'", "''")
-            con.execute(f"copy raw.{table} to '{target}' (format parquet)")
+            con.execute(f"copy raw.{table} to {_quoted(folder / table / 'part-0.parquet')}")
             tables.append(table)
     return tables
 
@@ -115,18 +115,34 @@ def node_statuses(target: Path) -> dict[str, int]:
     return counts
 
 
-def compare_tables(warehouse: Path, spark_warehouse: Path) -> tuple[list[str], list[str]]:
-    """Each intermediate and mart table of the warehouse against the parquet files Spark
-    wrote for it, as multisets of rows over the warehouse's columns: (compared, differences)."""
+def disabled_models(target: Path) -> list[str]:
+    """The models the build left out (disabled for this target), from its manifest."""
+    manifest = target / "manifest.json"
+    if not manifest.exists():
+        return []
+    disabled = json.loads(manifest.read_text(encoding="utf-8")).get("disabled", {})
+    return sorted(key.rsplit(".", 1)[-1] for key in disabled if key.startswith("model."))
+
+
+def _quoted(path: Path) -> str:
+    return "'" + path.as_posix().replace("'", "''") + "'"
+
+
+def compare_tables(
+    warehouse: Path, spark_warehouse: Path, skip: list[str]
+) -> tuple[list[str], list[str]]:
+    """Each intermediate and mart table of the warehouse (but those in skip) against the
+    parquet files Spark wrote for it, as multisets of rows over the warehouse's columns:
+    (compared, differences)."""
     compared, differences = [], []
     with duckdb.connect() as con:
-        con.execute(f"attach '{warehouse.as_posix()}' as duck (read_only)")
+        con.execute(f"attach {_quoted(warehouse)} as duck (read_only)")
         tables = con.execute(
             "select schema_name, table_name from duckdb_tables() where database_name = 'duck'"
             f" and schema_name in {COMPARED_SCHEMAS} order by 1, 2"
         ).fetchall()
         for schema, table in tables:
-            if table in DUCKDB_ONLY:
+            if table in skip:
                 continue
             name = f"{schema}.{table}"
             files = sorted((spark_warehouse / f"{schema}.db" / table).glob("*.parquet"))
@@ -157,14 +173,23 @@ def _count(con: duckdb.DuckDBPyConnection, query: str) -> int:
 
 def check_on_spark(warehouse: Path, variables: dict, work: Path) -> SparkCheck:
     """Build the warehouse's raw tables on Spark and compare every table with DuckDB's."""
+    if not warehouse.is_file():
+        raise FileNotFoundError(f"{warehouse}: no such warehouse (a DuckDB file after a run)")
+    if not shutil.which("java"):
+        raise FileNotFoundError("java is missing: Spark needs a Java 17+ runtime on PATH")
     raw = work / "raw"
     export_raw(warehouse, raw)
     finished, target = spark_build(raw, work, variables)
     check = SparkCheck(
-        build_ok=finished.returncode == 0, nodes=node_statuses(target), log=work / "dbt-build.log"
+        build_ok=finished.returncode == 0,
+        nodes=node_statuses(target),
+        duckdb_only=disabled_models(target),
+        log=work / "dbt-build.log",
     )
     if check.build_ok:
-        check.tables_compared, check.differences = compare_tables(warehouse, work / "warehouse")
+        check.tables_compared, check.differences = compare_tables(
+            warehouse, work / "warehouse", check.duckdb_only
+        )
     return check
 
 
@@ -181,10 +206,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", type=Path, required=True, help="monitor.yml of that run")
     parser.add_argument("--work", type=Path, required=True, help="folder for Spark's files")
     args = parser.parse_args(argv)
-    check = check_on_spark(args.warehouse, dbt_vars(load_config(args.config)), args.work)
+    try:
+        check = check_on_spark(args.warehouse, dbt_vars(load_config(args.config)), args.work)
+    except FileNotFoundError as missing:
+        print(f"error: {missing}", file=sys.stderr)
+        return 2
     outcome = "ok" if check.build_ok else "FAILED"
     print(f"dbt build on Spark: {outcome} {check.nodes} (log: {check.log})")
-    print(f"Tables compared with DuckDB: {len(check.tables_compared)}")
+    print(f"Tables compared with DuckDB: {len(check.tables_compared)}", end="")
+    print(f" (DuckDB-only: {', '.join(check.duckdb_only)})" if check.duckdb_only else "")
     for difference in check.differences:
         print(f"  differs: {difference}")
     return 0 if check.same else 1

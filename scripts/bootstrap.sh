@@ -27,8 +27,9 @@ export UV_PYTHON_DOWNLOADS=never
 # Trust the system's certificate store: organisations' networks often inspect TLS with their
 # own CA, which is installed there and unknown to uv's bundled roots.
 export UV_NATIVE_TLS="${UV_NATIVE_TLS:-1}"
-# The tests need the development extras (Spark among them); the demo only the pipeline's own
-# packages (scripts/demo.sh sets SNM_SYNC, and --inexact keeps anything installed before).
+# The tests need the development extras (Spark gets .venv-spark, made by scripts/test.sh); the
+# demo only the pipeline's own packages (scripts/demo.sh sets SNM_SYNC, and --inexact keeps
+# anything installed before).
 # shellcheck disable=SC2086
 "$UV" sync --frozen ${SNM_SYNC:---extra dev} --python "$PYTHON_BIN" --quiet
 export PATH="$PWD/.venv/bin:$PATH"

@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 
 from pipelines.config import load_config
-from pipelines.portability import DUCKDB_ONLY, check_on_spark
+from pipelines.portability import check_on_spark
 from pipelines.settings import DBT_PROJECT_DIR
 from pipelines.transform import dbt_vars
 
@@ -27,10 +27,10 @@ def spark_rows(spark_warehouse: Path, table: str, query: str) -> list[tuple]:
         return con.execute(query).fetchall()
 
 
-def data_tests_on_spark() -> int:
+def data_tests_on_spark(duckdb_only_models: list[str]) -> int:
     """The data tests of the prepared manifest, less those of DuckDB-only models."""
     manifest = json.loads((DBT_PROJECT_DIR / "target" / "manifest.json").read_text())
-    duckdb_only = {f"model.social_network_monitor.{name}" for name in DUCKDB_ONLY}
+    duckdb_only = {f"model.social_network_monitor.{name}" for name in duckdb_only_models}
     return sum(
         1
         for node in manifest["nodes"].values()
@@ -48,12 +48,14 @@ def test_the_models_build_on_spark_with_the_same_tables_and_figures(fixture_run,
 
     assert check.build_ok, check.log.read_text(encoding="utf-8")[-4000:]
     assert set(check.nodes) <= {"success", "pass", "no-op"}, check.nodes
-    assert check.nodes["pass"] == data_tests_on_spark()
+    # the ONNX backend's Python model is the one model dbt-spark cannot run locally
+    assert check.duckdb_only == ["int_message_sentiment_model"]
+    assert check.nodes["pass"] == data_tests_on_spark(check.duckdb_only)
     with duckdb.connect(str(env.warehouse), read_only=True) as con:
         (tables,) = con.execute(
             "select count(*) from duckdb_tables()"
             " where schema_name in ('intermediate', 'marts') and table_name not in ?",
-            [list(DUCKDB_ONLY)],
+            [check.duckdb_only],
         ).fetchone()
     assert len(check.tables_compared) == tables
     assert check.differences == []

@@ -114,8 +114,8 @@ word_facts as {{ materialized_cte() }} (
         max(en_score_when_negated) as en_score_when_negated
     from (
         {%- set branches = [
-            ({'nl_function': 'true'}, explode(list_of(nl_words.split() | map('tojson') | map('replace', '"', "'") | list)), ''),
-            ({'en_function': 'true'}, explode(list_of(en_words.split() | map('tojson') | map('replace', '"', "'") | list)), ''),
+            ({'nl_function': 'true'}, explode(list_of(["'" ~ nl_words.split() | join("', '") ~ "'"])), ''),
+            ({'en_function': 'true'}, explode(list_of(["'" ~ en_words.split() | join("', '") ~ "'"])), ''),
             ({'is_but': 'true'}, explode(list_of(["'but'", "'maar'"])), ''),
             ({'nl_form': 'true'}, 'form', 'from ' ~ ref('sentiment_forms_nl')),
             ({'nl_score': 'score', 'carries': 'true'}, 'word', 'from nl_lexicon'),

@@ -20,11 +20,6 @@
 {% macro default__list_of(items) %}[{{ items | join(', ') }}]{% endmacro %}
 {% macro spark__list_of(items) %}array({{ items | join(', ') }}){% endmacro %}
 
-{#- The number of elements of a list. -#}
-{% macro list_size(list) %}{{ return(adapter.dispatch('list_size', 'social_network_monitor')(list)) }}{% endmacro %}
-{% macro default__list_size(list) %}len({{ list }}){% endmacro %}
-{% macro spark__list_size(list) %}size({{ list }}){% endmacro %}
-
 {#- Elements first..last (1-based, inclusive) of a list. -#}
 {% macro list_slice(list, first, last) %}{{ return(adapter.dispatch('list_slice', 'social_network_monitor')(list, first, last)) }}{% endmacro %}
 {% macro default__list_slice(list, first, last) %}({{ list }})[{{ first }}:{{ last }}]{% endmacro %}
