@@ -1,7 +1,9 @@
 """dbt models as Dagster assets: staging -> intermediate -> marts, dbt tests as asset checks."""
 
+import hashlib
 import json
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 import dagster as dg
@@ -45,8 +47,10 @@ translator = MonitorTranslator(settings=DagsterDbtTranslatorSettings(enable_asse
 
 
 def dbt_vars(config) -> dict:
-    """Settings of monitor.yml that the SQL needs, passed as dbt vars (never SQL literals)."""
-    return {
+    """Settings of monitor.yml that the SQL needs, passed as dbt vars (never SQL literals), with
+    a fingerprint of them and of the dbt project's code: models incremental by month rebuild
+    every month when either changes (dbt_project/macros/incremental_by_month.sql)."""
+    settings = {
         "min_group_size": config.min_group_size,
         "thresholds": config.thresholds.model_dump(),
         "sentiment_thresholds": {
@@ -65,6 +69,23 @@ def dbt_vars(config) -> dict:
             include={"spike_factor", "baseline_days", "spike_min_messages", "light_window_days"}
         ),
     }
+    encoded = json.dumps(settings, sort_keys=True, ensure_ascii=False).encode()
+    fingerprint = hashlib.sha256(encoded + dbt_code_fingerprint().encode()).hexdigest()
+    return {**settings, "build_fingerprint": fingerprint}
+
+
+@cache
+def dbt_code_fingerprint() -> str:
+    """A hash of the dbt project's code (models, macros, seeds, dbt_project.yml): what a month
+    built by an earlier version may differ by."""
+    digest = hashlib.sha256()
+    root = dbt_project.project_dir
+    files = [root / "dbt_project.yml"]
+    for folder in ("models", "macros", "seeds"):
+        files += (path for path in (root / folder).rglob("*") if path.is_file())
+    for path in sorted(files):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 @dbt_assets(

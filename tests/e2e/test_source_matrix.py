@@ -9,9 +9,7 @@ registry entries removed, so the cost per mix is one dbt run and the drawing (tw
 
 from __future__ import annotations
 
-import json
 import multiprocessing
-import os
 import shutil
 import subprocess
 import time
@@ -27,7 +25,7 @@ from pipelines.demo import generate_demo
 from pipelines.ingest.pseudonym import Pseudonymiser
 from pipelines.ingest.registry import SOURCES
 from pipelines.ingest.store import ingest_source
-from pipelines.settings import DBT_PROJECT_DIR
+from tests.dbt_inprocess import run_dbt
 
 MONTH = "2026-10"
 SOURCE_NAMES = [s.name for s in SOURCES]
@@ -45,42 +43,6 @@ def pdf_text(path: Path) -> str:
     """The PDF's text on one line."""
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
     return " ".join(text.split())
-
-
-def _dbt(command: list[str], warehouse: Path, config: Path) -> None:
-    """dbt in this process; it keeps the warehouse open afterwards, so this process reads it
-    through a connection of the same kind (read-write), never read-only. Its target folder
-    lies beside the warehouse: the project's own target/manifest.json, which other tests
-    load in parallel, is never rewritten (partial parsing starts from the project's state)."""
-    from dbt.cli.main import dbtRunner
-
-    from pipelines.config import load_config
-    from pipelines.transform import dbt_vars
-
-    os.environ["SNM_WAREHOUSE"] = str(warehouse)
-    variables = json.dumps(dbt_vars(load_config(config)))
-    target = warehouse.parent / f"dbt_target_{warehouse.stem}"
-    target.mkdir(exist_ok=True)
-    state = DBT_PROJECT_DIR / "target" / "partial_parse.msgpack"
-    if state.exists():
-        shutil.copy(state, target / state.name)
-    result = dbtRunner().invoke(
-        [
-            *command,
-            "--vars",
-            variables,
-            "--project-dir",
-            str(DBT_PROJECT_DIR),
-            "--profiles-dir",
-            str(DBT_PROJECT_DIR),
-            "--target-path",
-            str(target),
-            "--log-path",
-            str(target),
-            "--quiet",
-        ]
-    )
-    assert result.success, f"dbt {command} failed: {result.exception}"
 
 
 def _draw(name: str, keep: list[str], base: Path, config: Path, out: Path) -> dict:
@@ -110,7 +72,7 @@ def _draw_mix(name: str, keep: list[str], base: Path, config: Path, out: Path) -
                 for layout in source.layouts:
                     con.execute(f"delete from raw.{layout.table}")
                 con.execute("delete from raw.inbox_files where source = ?", [source.name])
-    _dbt(["run"], warehouse, config)
+    run_dbt(["run"], warehouse, config)
     settings = load_config(config)
     with duckdb.connect(str(warehouse)) as con:
         month = months_with_data(con)[-1]  # a survey alone speaks for the months of its waves
@@ -138,7 +100,7 @@ def drawn(tmp_path_factory):
     with duckdb.connect(str(base)) as con:
         for source in SOURCES:
             ingest_source(con, source, demo.inbox, Pseudonymiser("matrix-key"), "matrix")
-    _dbt(["seed"], base, demo.config)
+    run_dbt(["seed"], base, demo.config)
     with duckdb.connect(str(base)) as con:
         con.execute("checkpoint")  # the copies must hold the seeds (dbt keeps base open)
     context = multiprocessing.get_context("spawn")

@@ -2,31 +2,34 @@
 -- holds its name or one of its keywords as a whole word; otherwise every hashtag is an issue of
 -- its own, named by the tag without '#'. A tag equal to a configured issue's name or keyword
 -- belongs to that issue. Private conversations raise no issue: they are nobody's public word.
+-- Incremental by month: a run recomputes only the months whose inputs changed.
+{{ config(**by_month_config()) }}
+{% if target.type == 'duckdb' %}-- depends_on: {{ ref('int_message_month_inputs') }}{% endif %}
 with terms as (
     select owner as issue, term from {{ configured_terms() }} where kind = 'issue'
 ),
 
 messages as (
-    select message_key, keyword_hits, hashtags from {{ ref('int_messages') }}
-    where not is_private_conversation
+    select message_key, month_start, keyword_hits, hashtags from {{ ref('int_messages') }}
+    where not is_private_conversation and {{ in_months_to_build('month_start') }}
 ),
 
 by_keyword as (
-    select terms.issue, messages.message_key
+    select terms.issue, messages.message_key, messages.month_start
     from messages
     inner join terms on array_contains(messages.keyword_hits, terms.term)
 ),
 
 tags as (
-    select message_key, {{ explode("hashtags") }} as tag from messages
+    select message_key, month_start, {{ explode("hashtags") }} as tag from messages
 ),
 
 by_tag as (
-    select coalesce(terms.issue, tags.tag) as issue, tags.message_key
+    select coalesce(terms.issue, tags.tag) as issue, tags.message_key, tags.month_start
     from tags
     left join terms on ltrim(terms.term, '#') = tags.tag
 )
 
-select issue, message_key from by_keyword
+select issue, message_key, month_start from by_keyword
 union
-select issue, message_key from by_tag
+select issue, message_key, month_start from by_tag

@@ -3,6 +3,10 @@
 -- belongs to no community, theme or issue.
 -- One shape for all platforms, with its thread, community, features and sentiment, and whether
 -- its author is an employee of N(M) in the month it was posted (only those count).
+-- Incremental by month: a run recomputes only the months whose inputs changed.
+{{ config(**by_month_config()) }}
+{% if target.type == 'duckdb' %}-- depends_on: {{ ref('int_message_month_inputs') }}{% endif %}
+
 with viva_engage as (
     select
         'viva_engage' as platform,
@@ -41,6 +45,11 @@ messages as (
     select * from viva_engage
     union all
     select * from slack
+),
+
+months_to_build as (
+    select * from messages
+    where {{ in_months_to_build("cast(date_trunc('month', posted_at) as date)") }}
 )
 
 select
@@ -54,7 +63,7 @@ select
     sentiment.sentiment_words,
     {{ sentiment_polarity('sentiment.sentiment_score', 'sentiment.language') }}
         as sentiment_polarity
-from messages
+from months_to_build as messages
 left join {{ ref('int_headcount_members') }} as members
     on members.month_start = cast(date_trunc('month', messages.posted_at) as date)
     and members.person_key = messages.person_key

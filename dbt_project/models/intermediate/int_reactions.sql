@@ -1,4 +1,8 @@
 -- Reactions given, dated by the message reacted to; by_employee as for messages.
+-- Incremental by month: a run recomputes only the months whose inputs changed.
+{{ config(**by_month_config()) }}
+{% if target.type == 'duckdb' %}-- depends_on: {{ ref('int_message_month_inputs') }}{% endif %}
+
 with reactions as (
     select
         'slack' as platform,
@@ -9,6 +13,7 @@ with reactions as (
         source_sha256,
         source_row
     from {{ ref('stg_slack__reactions') }}
+    where {{ in_months_to_build("cast(date_trunc('month', message_at) as date)") }}
 )
 
 select

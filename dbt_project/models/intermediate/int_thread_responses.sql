@@ -2,6 +2,11 @@
 -- is too late)? Only replies that count (by employees of their month) are answers. A platform
 -- without a single reply in the month has no threads there (an old Slack workspace): its
 -- starters cannot be answered, so they say nothing about answering.
+-- Incremental by month: a month is recomputed when it or the next month changed (a reply there
+-- may answer a thread of this one).
+{{ config(**by_month_config(reads_months=[0, 1])) }}
+{% if target.type == 'duckdb' %}-- depends_on: {{ ref('int_message_month_inputs') }}{% endif %}
+
 with messages as (
     select * from {{ ref('int_messages') }} where by_employee
 ),
@@ -14,7 +19,8 @@ platforms_with_threads as (
 
 starters as (
     select message_key, platform, thread_key, person_key, posted_at, month_start
-    from messages where is_thread_starter
+    from messages
+    where is_thread_starter and {{ in_months_to_build('month_start', reads_months=[0, 1]) }}
 )
 
 select

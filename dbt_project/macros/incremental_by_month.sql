@@ -1,0 +1,116 @@
+{#- Incremental by month (issue 15): a model keyed by month_start rebuilds only the months
+    whose inputs changed since it last built them. int_message_month_inputs gives each month a
+    fingerprint (the files its rows come from, the roster snapshot it reads, the identity
+    aliases, the settings and the project's code); a model remembers, in ops.months_built, the
+    fingerprint of every month it holds. A run deletes and recomputes the months whose
+    fingerprint differs (a new month, a late or corrected file, a withdrawn one), and the months
+    that no longer exist; the others stay as they are. A model whose month M also reads other
+    months (a reply in the next month answers a thread of this one) names their offsets in
+    `reads_months`, so M is rebuilt when any of them changes.
+
+    Usage in a model:
+        {{ config(**by_month_config(reads_months=[0, 1])) }}
+        ... where {{ in_months_to_build('month_start', reads_months=[0, 1]) }}
+    DuckDB only: other engines (the Spark portability build) build the whole table each time,
+    as do `--full-refresh` and a bare `dbt build` without the `build_fingerprint` var (the
+    settings and the dbt project's code, pipelines/transform.py): no month counts as up to date
+    without it. -#}
+
+{% macro by_month_config(reads_months=[0]) %}
+    {%- if target.type != 'duckdb' -%}
+        {{ return({'materialized': 'table'}) }}
+    {%- endif -%}
+    {{ return({
+        'materialized': 'incremental',
+        'incremental_strategy': 'append',
+        'on_schema_change': 'sync_all_columns',
+        'pre_hook': "{{ forget_months_to_rebuild(" ~ reads_months ~ ") }}",
+        'post_hook': "{{ remember_months_built(" ~ reads_months ~ ") }}",
+    }) }}
+{% endmacro %}
+
+{#- Each month's fingerprint combined with those of the months it also reads and with the
+    settings and code of this build. -#}
+{% macro month_fingerprints(reads_months) %}
+    (
+        select
+            inputs.month_start,
+            md5(
+                '{{ var("build_fingerprint", "") }}' ||
+                {%- for offset in reads_months %}
+                coalesce(m{{ loop.index }}.fingerprint, '-'){{ " || '|' ||" if not loop.last }}
+                {%- endfor %}
+            ) as fingerprint
+        from {{ ref('int_message_month_inputs') }} as inputs
+        {%- for offset in reads_months %}
+        left join {{ ref('int_message_month_inputs') }} as m{{ loop.index }}
+            on m{{ loop.index }}.month_start = inputs.month_start + interval {{ offset }} month
+        {%- endfor %}
+    )
+{% endmacro %}
+
+{#- The months this model holds and whose inputs have not changed since it built them. -#}
+{% macro months_up_to_date(reads_months) %}
+    (
+        select current.month_start
+        from {{ month_fingerprints(reads_months) }} as current
+        inner join ops.months_built as built
+            on built.model = '{{ this.identifier }}'
+            and built.month_start = current.month_start
+            and built.fingerprint = current.fingerprint
+        where '{{ var("build_fingerprint", "") }}' <> ''
+    )
+{% endmacro %}
+
+{#- A filter for the model's input rows: every month on a first build, else only the months to
+    rebuild. -#}
+{% macro in_months_to_build(column, reads_months=[0]) %}
+    {%- if is_incremental() -%}
+        {{ column }} not in (select month_start from {{ months_up_to_date(reads_months) }})
+    {%- else -%}
+        true
+    {%- endif -%}
+{% endmacro %}
+
+{% macro ensure_months_built_table() %}
+    create schema if not exists ops;
+    create table if not exists ops.months_built (
+        model varchar not null,
+        month_start date not null,
+        fingerprint varchar not null,
+        built_at timestamp not null
+    );
+{% endmacro %}
+
+{#- Before the build: drop the months that will be recomputed and those whose inputs are gone
+    (all rows of a table an earlier version built without months). -#}
+{% macro forget_months_to_rebuild(reads_months) %}
+    {{ ensure_months_built_table() }}
+    {%- if is_incremental() %}
+    {%- set columns = adapter.get_columns_in_relation(this) | map(attribute='name') | list %}
+    delete from {{ this }}
+    {%- if 'month_start' in columns %}
+    where month_start is null
+        or month_start not in (select month_start from {{ months_up_to_date(reads_months) }})
+    {%- endif %};
+    {%- endif %}
+{% endmacro %}
+
+{#- After the build: every month the model now holds is up to date with its inputs; a month
+    recomputed gets a new built_at, the others keep theirs. -#}
+{% macro remember_months_built(reads_months) %}
+    {{ ensure_months_built_table() }}
+    create or replace temporary table months_now as
+    select * from {{ month_fingerprints(reads_months) }};
+    delete from ops.months_built
+    where model = '{{ this.identifier }}'
+        and (month_start, fingerprint) not in (select (month_start, fingerprint) from months_now);
+    insert into ops.months_built
+    select '{{ this.identifier }}', month_start, fingerprint, current_timestamp
+    from months_now
+    where (month_start, fingerprint) not in (
+        select (month_start, fingerprint) from ops.months_built
+        where model = '{{ this.identifier }}'
+    );
+    drop table months_now;
+{% endmacro %}

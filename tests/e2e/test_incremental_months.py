@@ -1,0 +1,161 @@
+"""Incremental by month (issue 15): a build recomputes only the months whose inputs changed, and
+what it keeps equals a build from scratch.
+
+The fixture inbox (messages of January and February 2026) is ingested and built; then nothing
+changes and nothing is recomputed; then a late Viva Engage export with two January messages
+arrives: January is recomputed, February is not, and every month-incremental table equals a
+`--full-refresh` of the same warehouse; then that late file is withdrawn and January is as
+before. Real ingestion, real dbt runs on a real DuckDB file.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipelines.ingest import editions
+from pipelines.ingest.pseudonym import Pseudonymiser
+from pipelines.ingest.registry import SOURCES, SOURCES_BY_NAME
+from pipelines.ingest.store import ingest_source
+from tests.conftest import FIXTURES, TEST_KEY
+from tests.dbt_inprocess import run_dbt
+
+BY_MONTH = ("int_messages", "int_reactions", "int_thread_responses", "int_theme_messages")
+BY_MONTH += ("int_issue_messages",)
+SELECT = ["--select", " ".join(f"+{model}" for model in BY_MONTH)]
+BUILD = ["build", "--exclude-resource-type", "unit_test", *SELECT]
+JANUARY, FEBRUARY = "2026-01-01", "2026-02-01"
+LATE = "export_2026-01-late"
+HEADER = (
+    "id,replied_to_id,thread_id,group_id,group_name,participants,in_private_group,"
+    "in_private_conversation,sender_id,sender_type,sender_name,sender_email,body,api_url,"
+    "attachments,deleted_by_id,deleted_by_type,created_at,deleted_at"
+)
+# Two January messages: Anna starts a thread in Prikbord, Bert answers it a day later.
+LATE_MESSAGES = [
+    "901,,901,500,Prikbord,,false,false,101,user,Anna Jansen,anna@example.org,"
+    "Welkom in het nieuwe jaar,,,,,2026-01-20T09:00:00Z,",
+    "902,901,901,500,Prikbord,,false,false,102,user,Bert de Vries,bert@example.org,"
+    "Dank je,,,,,2026-01-21T09:00:00Z,",
+]
+
+
+def ingest(inbox: Path, warehouse: Path, sources=SOURCES) -> None:
+    with duckdb.connect(str(warehouse)) as con:
+        for source in sources:
+            ingest_source(con, source, inbox, Pseudonymiser(TEST_KEY), "incremental-test")
+
+
+def built_months(warehouse: Path) -> dict[tuple[str, str], object]:
+    with duckdb.connect(str(warehouse)) as con:
+        rows = con.execute(
+            "select model, cast(month_start as varchar), built_at from ops.months_built"
+        ).fetchall()
+    return {(model, month): built_at for model, month, built_at in rows}
+
+
+def tables(warehouse: Path) -> dict[str, list[tuple]]:
+    """Every month-incremental table, its rows sorted (lists as text, so they sort)."""
+    with duckdb.connect(str(warehouse)) as con:
+        return {
+            model: sorted(
+                con.execute(f"select * from intermediate.{model}").fetchall(), key=repr
+            )
+            for model in BY_MONTH
+        }
+
+
+def messages_per_month(warehouse: Path) -> dict[str, int]:
+    with duckdb.connect(str(warehouse)) as con:
+        rows = con.execute(
+            "select cast(month_start as varchar), count(*) from intermediate.int_messages"
+            " group by all"
+        ).fetchall()
+    return dict(rows)
+
+
+def recomputed(before: dict, after: dict) -> set[tuple[str, str]]:
+    return {key for key, built_at in after.items() if before.get(key) != built_at}
+
+
+@pytest.fixture(scope="module")
+def steps(tmp_path_factory):
+    """Each step's months_built, tables and message counts, in order."""
+    root = tmp_path_factory.mktemp("incremental")
+    shutil.copytree(FIXTURES / "small_inbox", root / "small_inbox")
+    inbox, config = root / "small_inbox" / "inbox", root / "small_inbox" / "monitor.yml"
+    warehouse = root / "warehouse.duckdb"
+    seen = {}
+
+    ingest(inbox, warehouse)
+    run_dbt(BUILD, warehouse, config)
+    seen["first"] = (built_months(warehouse), tables(warehouse), messages_per_month(warehouse))
+
+    run_dbt(BUILD, warehouse, config)
+    seen["unchanged"] = (built_months(warehouse), tables(warehouse), None)
+
+    late = inbox / "viva_engage_export" / LATE
+    shutil.copytree(inbox / "viva_engage_export" / "export_2026-02", late)
+    (late / "Messages.csv").write_text("\n".join([HEADER, *LATE_MESSAGES]) + "\n")
+    ingest(inbox, warehouse, [SOURCES_BY_NAME["viva_engage_export"]])
+    run_dbt(BUILD, warehouse, config)
+    seen["late"] = (built_months(warehouse), tables(warehouse), messages_per_month(warehouse))
+    run_dbt(["run", "--full-refresh", *SELECT], warehouse, config)
+    seen["late, from scratch"] = (None, tables(warehouse), None)
+
+    with duckdb.connect(str(warehouse)) as con:
+        (sha,) = con.execute(
+            "select sha256 from raw.inbox_files where file_name like ?", [f"%{LATE}%"]
+        ).fetchone()
+        con.execute("begin transaction")
+        editions.withdraw(con, SOURCES_BY_NAME["viva_engage_export"], sha, "retired", "test")
+        con.execute("commit")
+    before_withdrawal = built_months(warehouse)
+    run_dbt(BUILD, warehouse, config)
+    seen["withdrawn"] = (
+        built_months(warehouse),
+        tables(warehouse),
+        messages_per_month(warehouse),
+        before_withdrawal,
+    )
+    return seen
+
+
+def test_the_first_build_records_every_month_of_every_model(steps):
+    months, _, counts = steps["first"]
+    assert set(months) == {(model, month) for model in BY_MONTH for month in (JANUARY, FEBRUARY)}
+    # January: Frank's message; February: Viva Engage's three (the deleted one left out, the
+    # guest's kept: not by an employee) and Slack's two (no join, bot or tombstone)
+    assert counts == {JANUARY: 1, FEBRUARY: 5}
+
+
+def test_a_build_without_new_inputs_recomputes_nothing(steps):
+    first_months, first_tables, _ = steps["first"]
+    months, same_tables, _ = steps["unchanged"]
+    assert recomputed(first_months, months) == set()
+    assert same_tables == first_tables
+
+
+def test_a_late_file_recomputes_its_month_and_no_other(steps):
+    first_months, _, _ = steps["first"]
+    months, _, counts = steps["late"]
+    assert counts == {JANUARY: 3, FEBRUARY: 5}
+    assert recomputed(first_months, months) == {(model, JANUARY) for model in BY_MONTH}
+
+
+def test_what_the_incremental_build_keeps_equals_a_build_from_scratch(steps):
+    _, incremental, _ = steps["late"]
+    _, from_scratch, _ = steps["late, from scratch"]
+    assert incremental == from_scratch
+    assert len(incremental["int_thread_responses"]) > 0
+
+
+def test_a_withdrawn_file_takes_its_rows_out_of_its_month(steps):
+    _, first_tables, _ = steps["first"]
+    months, withdrawn_tables, counts, before = steps["withdrawn"]
+    assert counts == {JANUARY: 1, FEBRUARY: 5}
+    assert withdrawn_tables == first_tables
+    assert recomputed(before, months) == {(model, JANUARY) for model in BY_MONTH}
