@@ -61,9 +61,7 @@ def tables(warehouse: Path) -> dict[str, list[tuple]]:
     """Every month-incremental table, its rows sorted (lists as text, so they sort)."""
     with duckdb.connect(str(warehouse)) as con:
         return {
-            model: sorted(
-                con.execute(f"select * from intermediate.{model}").fetchall(), key=repr
-            )
+            model: sorted(con.execute(f"select * from intermediate.{model}").fetchall(), key=repr)
             for model in BY_MONTH
         }
 
