@@ -1,12 +1,13 @@
 {#- Incremental by month (issue 15): a model keyed by month_start rebuilds only the months
     whose inputs changed since it last built them. int_message_month_inputs gives each month a
-    fingerprint (the files its rows come from, the roster snapshot it reads, the identity
-    aliases, the settings and the project's code); a model remembers, in ops.months_built, the
-    fingerprint of every month it holds. A run deletes and recomputes the months whose
-    fingerprint differs (a new month, a late or corrected file, a withdrawn one), and the months
-    that no longer exist; the others stay as they are. A model whose month M also reads other
-    months (a reply in the next month answers a thread of this one) names their offsets in
-    `reads_months`, so M is rebuilt when any of them changes.
+    fingerprint (the files its rows come from, the roster snapshot it reads, the aliases of its
+    authors), combined here with the build's settings and the dbt project's code; a model
+    remembers, in ops.months_built, the fingerprint of every month it holds. A run deletes and
+    recomputes the months whose fingerprint differs (a new month, a late or corrected file, a
+    withdrawn one) and drops the months that no longer exist; the others stay as they are,
+    with the time they were built. A model whose month M also reads other months (a reply in
+    the next month answers a thread of this one) names their offsets in `reads_months`, so M is
+    rebuilt when any of them changes.
 
     Usage in a model:
         {{ config(**by_month_config(reads_months=[0, 1])) }}

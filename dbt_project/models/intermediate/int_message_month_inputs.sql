@@ -1,10 +1,10 @@
 -- What each month's message figures rest on, as one fingerprint per month (macros/
 -- incremental_by_month.sql): the message and reaction files with rows dated in the month, the
--- roster snapshot the month reads and the identity aliases (any month's authors may be renamed
--- by them). Models incremental by month rebuild a month when its fingerprint, or the settings
--- and code they run with, changed: a new month, a late, corrected or withdrawn file. A view, so
--- a model reads the inputs as they are when it runs.
-{{ config(enabled=target.type == 'duckdb', materialized='view') }}
+-- roster snapshot the month reads, and the identity aliases that rename the month's authors.
+-- Models incremental by month rebuild a month when its fingerprint, or the settings and code
+-- they run with, changed: a new month, a late, corrected or withdrawn file, a roster that maps
+-- one of its authors anew. A new hire's alias changes only the months that person wrote in.
+{{ config(enabled=target.type == 'duckdb') }}
 
 with dated_files as (
     select cast(date_trunc('month', created_at) as date) as month_start, source_sha256
@@ -19,9 +19,23 @@ with dated_files as (
     select month_start, source_sha256 from {{ ref('int_headcount_members') }}
 ),
 
-aliases as (
-    select coalesce(sum(hash(alias_key, alias_kind, person_key)), 0) as content_hash
-    from {{ ref('stg_hr__identity_aliases') }}
+authors as (
+    select cast(date_trunc('month', created_at) as date) as month_start, sender_key as identity_key
+    from {{ source('raw', 'viva_engage_messages') }}
+    union
+    select cast(date_trunc('month', message_at) as date), user_key
+    from {{ source('raw', 'slack_messages') }}
+    union
+    select cast(date_trunc('month', message_at) as date), user_key
+    from {{ source('raw', 'slack_reactions') }}
+),
+
+month_aliases as (
+    select authors.month_start, sum(hash(aliases.alias_key, aliases.person_key)) as aliases_hash
+    from authors
+    inner join {{ ref('stg_hr__identity_aliases') }} as aliases
+        on aliases.alias_key = authors.identity_key
+    group by authors.month_start
 ),
 
 months as (
@@ -38,8 +52,10 @@ month_files as (
 
 select
     months.month_start,
-    md5(coalesce(month_files.files, '') || '|' || cast(aliases.content_hash as varchar))
-        as fingerprint
+    md5(
+        coalesce(month_files.files, '')
+        || '|' || coalesce(cast(month_aliases.aliases_hash as varchar), '')
+    ) as fingerprint
 from months
-cross join aliases
 left join month_files on month_files.month_start = months.month_start
+left join month_aliases on month_aliases.month_start = months.month_start
