@@ -16,6 +16,7 @@ from dagster_dbt import (
 
 from .automation.conditions import after_upstream, when_missing
 from .builds import record_build
+from .dbt_parse_cache import keep_state, run_target_path
 from .project import dbt_project
 from .resources import MonitorConfigResource, WarehouseResource
 from .settings import export_warehouse_path
@@ -102,10 +103,15 @@ def dbt_models(
 ):
     """`dbt build`: models and data tests, in one process that owns the warehouse. dbt's unit
     tests prove the SQL, not the month's data: the test suite runs them (as dbt advises for
-    production), so a monthly run does not pay for them."""
+    production), so a monthly run does not pay for them. A run with the settings of an earlier
+    one starts from its parsed state (dbt_parse_cache.py)."""
     export_warehouse_path(warehouse.path)
     variables = dbt_vars(monitor_config.load())
     arguments = ["build", *PRODUCTION_EXCLUDES, "--vars", json.dumps(variables)]
-    yield from dbt.cli(arguments, context=context).stream()
+    target = run_target_path(context.run.run_id, variables)
+    try:
+        yield from dbt.cli(arguments, context=context, target_path=target).stream()
+    finally:
+        keep_state(target, variables)
     with warehouse.connect() as con:  # dbt has exited: the run owns the warehouse again
         record_build(con, context.run.run_id, code_version())
