@@ -163,14 +163,16 @@ def ingestion_vs_duckdb(inbox: Path, work: Path) -> tuple[float, float, int]:
 
 
 def direct_dbt_build(config: Path, warehouse: Path, env: dict) -> tuple[float, float]:
-    """(f): the same `dbt build` the Dagster run does, run directly on the warehouse."""
+    """(f): the same `dbt build` the Dagster run does, run directly on the warehouse; from
+    scratch (`--full-refresh`), as the first run built it, not incrementally on top of it."""
     from pipelines.config import load_config
-    from pipelines.transform import dbt_vars
+    from pipelines.transform import PRODUCTION_EXCLUDES, dbt_vars
 
     variables = json.dumps(dbt_vars(load_config(config)))
     dbt = Path(sys.executable).parent / "dbt"
     seconds, peak, _ = timed_child(
-        [str(dbt), "build", "--vars", variables, "--project-dir", str(DBT_DIR)]
+        [str(dbt), "build", *PRODUCTION_EXCLUDES, "--full-refresh", "--vars", variables]
+        + ["--project-dir", str(DBT_DIR)]
         + ["--profiles-dir", str(DBT_DIR), "-q"],
         {**env, "SNM_WAREHOUSE": str(warehouse)},
     )

@@ -6,28 +6,28 @@
 -- one of its authors anew. A new hire's alias changes only the months that person wrote in.
 {{ config(enabled=target.type == 'duckdb') }}
 
-with dated_files as (
-    select cast(date_trunc('month', created_at) as date) as month_start, source_sha256
+with message_rows as (
+    select
+        cast(date_trunc('month', created_at) as date) as month_start,
+        source_sha256,
+        sender_key as identity_key
     from {{ source('raw', 'viva_engage_messages') }}
-    union
-    select cast(date_trunc('month', message_at) as date), source_sha256
+    union all
+    select cast(date_trunc('month', message_at) as date), source_sha256, user_key
     from {{ source('raw', 'slack_messages') }}
-    union
-    select cast(date_trunc('month', message_at) as date), source_sha256
+    union all
+    select cast(date_trunc('month', message_at) as date), source_sha256, user_key
     from {{ source('raw', 'slack_reactions') }}
+),
+
+dated_files as (
+    select distinct month_start, source_sha256 from message_rows
     union
     select month_start, source_sha256 from {{ ref('int_headcount_members') }}
 ),
 
 authors as (
-    select cast(date_trunc('month', created_at) as date) as month_start, sender_key as identity_key
-    from {{ source('raw', 'viva_engage_messages') }}
-    union
-    select cast(date_trunc('month', message_at) as date), user_key
-    from {{ source('raw', 'slack_messages') }}
-    union
-    select cast(date_trunc('month', message_at) as date), user_key
-    from {{ source('raw', 'slack_reactions') }}
+    select distinct month_start, identity_key from message_rows
 ),
 
 month_aliases as (
