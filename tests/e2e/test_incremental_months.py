@@ -5,7 +5,10 @@ The fixture inbox (messages of January and February 2026) is ingested and built;
 changes and nothing is recomputed; then a late Viva Engage export with two January messages
 arrives: January is recomputed, February is not, and every month-incremental table equals a
 `--full-refresh` of the same warehouse; then that late file is withdrawn and January is as
-before. Real ingestion, real dbt runs on a real DuckDB file.
+before; then a March roster names the Viva Engage id that a February message came from, and
+that no export ties to an e-mail, as Eva's: February, where she wrote, is recomputed with her
+as its author, January is not.
+Real ingestion, real dbt runs on a real DuckDB file.
 """
 
 from __future__ import annotations
@@ -41,6 +44,20 @@ LATE_MESSAGES = [
     "902,901,901,500,Prikbord,,false,false,102,user,Bert de Vries,bert@example.org,"
     "Dank je,,,,,2026-01-21T09:00:00Z,",
 ]
+
+# Eva (E5, started 16 February) writes from a Viva Engage id that no export ties to an e-mail;
+# the March roster names that id as hers.
+UNKNOWN_ID_MESSAGE = (
+    "910,,910,500,Prikbord,,false,false,110,user,,,Hallo allemaal,,,,,2026-02-20T09:00:00Z,"
+)
+MARCH_ROSTER = (
+    "employee_id,email,department,location,role_type,birth_year,start_date,end_date,"
+    "viva_engage_user_id\n"
+    "E1,anna@example.org,Communicatie,Stadhuis,office,1980,2020-01-01,,\n"
+    "E2,bert@example.org,Communicatie,Stadhuis,office,1975,2019-05-01,,\n"
+    "E3,carla@example.org,ICT,Werf,frontline,1990,2021-03-01,,\n"
+    "E5,eva@example.org,ICT,Werf,office,1995,2026-02-16,,110\n"
+)
 
 
 def ingest(inbox: Path, warehouse: Path, sources=SOURCES) -> None:
@@ -87,6 +104,9 @@ def steps(tmp_path_factory):
     inbox, config = root / "small_inbox" / "inbox", root / "small_inbox" / "monitor.yml"
     warehouse = root / "warehouse.duckdb"
     seen = {}
+    unknown = inbox / "viva_engage_export" / "export_2026-02-unknown-id"
+    shutil.copytree(inbox / "viva_engage_export" / "export_2026-02", unknown)
+    (unknown / "Messages.csv").write_text(f"{HEADER}\n{UNKNOWN_ID_MESSAGE}\n")
 
     ingest(inbox, warehouse)
     run_dbt(BUILD, warehouse, config)
@@ -119,6 +139,14 @@ def steps(tmp_path_factory):
         messages_per_month(warehouse),
         before_withdrawal,
     )
+
+    before_roster = (built_months(warehouse), tables(warehouse))
+    (inbox / "roster" / "roster_2026-03-31.csv").write_text(MARCH_ROSTER, encoding="utf-8")
+    ingest(inbox, warehouse, [SOURCES_BY_NAME["roster"]])
+    run_dbt(BUILD, warehouse, config)
+    seen["alias"] = (built_months(warehouse), tables(warehouse), before_roster)
+    run_dbt(["run", "--full-refresh", *SELECT], warehouse, config)
+    seen["alias, from scratch"] = (None, tables(warehouse), None)
     return seen
 
 
@@ -126,8 +154,9 @@ def test_the_first_build_records_every_month_of_every_model(steps):
     months, _, counts = steps["first"]
     assert set(months) == {(model, month) for model in BY_MONTH for month in (JANUARY, FEBRUARY)}
     # January: Frank's message; February: Viva Engage's three (the deleted one left out, the
-    # guest's kept: not by an employee) and Slack's two (no join, bot or tombstone)
-    assert counts == {JANUARY: 1, FEBRUARY: 5}
+    # guest's kept: not by an employee), the one from an unknown id and Slack's two (no join,
+    # bot or tombstone)
+    assert counts == {JANUARY: 1, FEBRUARY: 6}
 
 
 def test_a_build_without_new_inputs_recomputes_nothing(steps):
@@ -140,7 +169,7 @@ def test_a_build_without_new_inputs_recomputes_nothing(steps):
 def test_a_late_file_recomputes_its_month_and_no_other(steps):
     first_months, _, _ = steps["first"]
     months, _, counts = steps["late"]
-    assert counts == {JANUARY: 3, FEBRUARY: 5}
+    assert counts == {JANUARY: 3, FEBRUARY: 6}
     assert recomputed(first_months, months) == {(model, JANUARY) for model in BY_MONTH}
 
 
@@ -154,6 +183,23 @@ def test_what_the_incremental_build_keeps_equals_a_build_from_scratch(steps):
 def test_a_withdrawn_file_takes_its_rows_out_of_its_month(steps):
     _, first_tables, _ = steps["first"]
     months, withdrawn_tables, counts, before = steps["withdrawn"]
-    assert counts == {JANUARY: 1, FEBRUARY: 5}
+    assert counts == {JANUARY: 1, FEBRUARY: 6}
     assert withdrawn_tables == first_tables
     assert recomputed(before, months) == {(model, JANUARY) for model in BY_MONTH}
+
+
+def test_an_alias_recomputes_the_months_its_person_wrote_in_and_no_other(steps):
+    months, alias_tables, (before, before_tables) = steps["alias"]
+    _, from_scratch, _ = steps["alias, from scratch"]
+    march = "2026-03-01"  # the roster's month: new, without messages
+    # January's threads read February's replies: recomputed with it
+    assert recomputed(before, months) == {
+        (model, month) for model in BY_MONTH for month in (FEBRUARY, march)
+    } | {("int_thread_responses", JANUARY)}
+    assert alias_tables == from_scratch
+
+    def by_employee(rows):  # int_messages: message_key and by_employee
+        return {row[1]: row[12] for row in rows}
+
+    assert by_employee(before_tables["int_messages"])["viva_engage:910"] is False
+    assert by_employee(alias_tables["int_messages"])["viva_engage:910"] is True  # Eva's now
