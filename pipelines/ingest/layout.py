@@ -257,8 +257,6 @@ def parse_rows(
     goes to quarantine whole. Slashed dates are read in the order the file proves, else in
     `date_order`; a file that proves neither raises AmbiguousDates (`date_order_setting`
     tells the user how to decide it)."""
-    result = ParsedTable()
-    limits = date_limits()
     positions, problems = match_header(layout, header)
     if not problems:
         rows = list(rows)
@@ -267,50 +265,79 @@ def parse_rows(
         except CellError as exc:  # dates of both orders: not one export's
             problems = [Problem(None, None, str(exc))]
     if problems:
-        for problem in problems:
-            problem.member = member
-        result.problems = problems
-        result.rows_read = sum(1 for _ in rows)
-        result.rows_quarantined = result.rows_read
-        return result
+        return unreadable_layout(problems, sum(1 for _ in rows), member)
+    reader = RecordParser(layout, positions, len(header), pseudonymise, order, member)
+    return collect_records(layout, (reader.parse(number, fields) for number, fields in rows))
+
+
+def unreadable_layout(problems: list[Problem], records: int, member: str | None) -> ParsedTable:
+    """A file whose header or dates make every record unreadable: all of them quarantined."""
+    for problem in problems:
+        problem.member = member
+    return ParsedTable(problems=problems, rows_read=records, rows_quarantined=records)
+
+
+# a record read: (row number, its typed values or None, what is wrong with it)
+ParsedRecord = tuple[int, dict | None, list[Problem]]
+
+
+@dataclass
+class RecordParser:
+    """Types and pseudonymises one record's fields, or says what is wrong with them."""
+
+    layout: Layout
+    positions: dict[str, int]
+    width: int
+    pseudonymise: Pseudonymiser
+    order: DateOrder | None
+    member: str | None
+    limits: DateLimits = field(default_factory=date_limits)
+
+    def parse(self, number: int, fields: list[str] | RowError) -> ParsedRecord:
+        member = self.member
+        record: dict = {"source_member": member, "source_row": number}
+        broken = str(fields) if isinstance(fields, RowError) else width_problem(fields, self.width)
+        if broken:
+            return number, None, [Problem(number, None, broken, member)]
+        problems: list[Problem] = []
+        for column in self.layout.columns:
+            index = self.positions.get(column.name)
+            raw = fields[index].strip() if index is not None else ""
+            if column.drop:
+                continue
+            if raw == "":
+                if not column.nullable and index is not None:
+                    problems.append(Problem(number, column.header, "value is empty", member))
+                record[column.name] = None
+                continue
+            try:
+                record[column.name] = _parse_cell(
+                    column, raw, self.pseudonymise, self.limits, self.order
+                )
+            except CellError as exc:
+                problems.append(Problem(number, column.header, str(exc), member))
+        return number, (None if problems else record), problems
+
+
+def collect_records(layout: Layout, records: Iterable[ParsedRecord]) -> ParsedTable:
+    """The records in file order, each kept or quarantined; a record repeating the key of an
+    earlier kept one is a duplicate."""
+    result = ParsedTable()
     key_columns = layout.key or tuple(c.name for c in layout.stored)
     seen: dict[tuple, int] = {}
-    for number, fields in rows:
+    for number, record, problems in records:
         result.rows_read += 1
-        record: dict = {"source_member": member, "source_row": number}
-        row_problems: list[Problem] = []
-        broken = str(fields) if isinstance(fields, RowError) else width_problem(fields, len(header))
-        if broken:
-            row_problems.append(Problem(number, None, broken, member))
-        else:
-            for column in layout.columns:
-                index = positions.get(column.name)
-                raw = fields[index].strip() if index is not None else ""
-                if column.drop:
-                    continue
-                if raw == "":
-                    if not column.nullable and index is not None:
-                        row_problems.append(
-                            Problem(number, column.header, "value is empty", member)
-                        )
-                    record[column.name] = None
-                    continue
-                try:
-                    record[column.name] = _parse_cell(column, raw, pseudonymise, limits, order)
-                except CellError as exc:
-                    row_problems.append(Problem(number, column.header, str(exc), member))
-        if not row_problems:
+        if record is not None:
             key = tuple(record.get(name) for name in key_columns)
             if key in seen:
                 named = ", ".join(c.header for c in layout.columns if c.name in layout.key)
                 same = f"same {named}" if layout.key else "identical values"
-                row_problems.append(
-                    Problem(number, None, f"duplicate of row {seen[key]} ({same})", member)
-                )
+                message = f"duplicate of row {seen[key]} ({same})"
+                problems = [Problem(number, None, message, record["source_member"])]
             else:
                 seen[key] = number
-        if row_problems:
-            result.problems.extend(row_problems)
+        if problems:
+            result.problems.extend(problems)
             result.rows_quarantined += 1
         else:
             result.rows.append(record)

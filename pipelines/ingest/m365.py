@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 
 from .inbox import InboxItem
-from .layout import Column, Layout, ParsedTable, parse_rows
+from .layout import Column, Layout, ParsedTable
 from .pseudonym import Pseudonymiser
-from .reading import read_delimited
+from .records import read_records
 from .source import Parser, ReadOptions, Source
 
 # Microsoft 365 conceals user names in its reports by default: a 32-character hexadecimal
@@ -100,19 +100,13 @@ def user_detail_parser(layout: Layout) -> Parser:
     def parse(
         item: InboxItem, pseudonymise: Pseudonymiser, options: ReadOptions
     ) -> dict[str, ParsedTable]:
-        header, rows = read_delimited(item.read_bytes())
-        names = [h.strip().lower() for h in header]
-        at = names.index("user principal name") if "user principal name" in names else None
-        seen = {"rows": 0, "concealed": 0}
-
-        def watched(rows_in):
-            for number, fields in rows_in:
-                if at is not None and isinstance(fields, list) and at < len(fields):
-                    seen["rows"] += 1
-                    seen["concealed"] += bool(CONCEALED_NAME.fullmatch(fields[at].strip()))
-                yield number, fields
-
-        table = parse_rows(layout, header, watched(rows), pseudonymise).account_lines(rows)
+        records = read_records(item.read_bytes())
+        names = records.watch("User Principal Name")
+        table = records.parse(layout, pseudonymise)
+        seen = {
+            "rows": len(names),
+            "concealed": sum(bool(CONCEALED_NAME.fullmatch(n.strip())) for n in names),
+        }
         if table.rows and seen["concealed"] * 2 >= seen["rows"] > 0:
             table.notes.append(CONCEALED_NOTE.format(**seen))
         return {layout.table: table}

@@ -137,7 +137,13 @@ _UNCLOSED = (
 
 def read_delimited(data: bytes) -> tuple[list[str], DelimitedRows]:
     """Header and records of a delimited export (see DelimitedRows)."""
-    text = decode(data)
+    header, lines, start, delimiter = header_and_lines(decode(data))
+    return header, DelimitedRows(lines, start, delimiter, len(header))
+
+
+def header_and_lines(text: str) -> tuple[list[str], list[str], int, str]:
+    """The header, the physical lines, the index of the first line after the header, and the
+    delimiter of a decoded export."""
     if not text.strip():
         raise UnreadableFile("the file is empty")
     lines = _LINE.findall(text)
@@ -153,7 +159,7 @@ def read_delimited(data: bytes) -> tuple[list[str], DelimitedRows]:
         header = [h.strip() for h in next(csv.reader(header_lines(), delimiter=delimiter))]
     except (csv.Error, StopIteration) as exc:
         raise UnreadableFile(f"the header cannot be read: {exc}") from None
-    return header, DelimitedRows(lines, feed[0], delimiter, len(header))
+    return header, lines, feed[0], delimiter
 
 
 def _cell_text(value) -> str:

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from .dates import DateOrder
 from .inbox import InboxItem
-from .layout import Layout, ParsedTable, parse_rows
+from .layout import Layout, ParsedTable
 from .pseudonym import Pseudonymiser
-from .reading import read_delimited
+from .records import read_records
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,6 @@ def csv_parser(layout: Layout) -> Parser:
     def parse(
         item: InboxItem, pseudonymise: Pseudonymiser, options: ReadOptions
     ) -> dict[str, ParsedTable]:
-        header, rows = read_delimited(item.read_bytes())
-        return {layout.table: parse_rows(layout, header, rows, pseudonymise).account_lines(rows)}
+        return {layout.table: read_records(item.read_bytes()).parse(layout, pseudonymise)}
 
     return parse

@@ -7,9 +7,10 @@ message and a Microsoft 365 usage row of the same person share one pseudonym.
 from __future__ import annotations
 
 from .inbox import InboxItem
-from .layout import Column, Layout, ParsedTable, parse_rows, width_problem
+from .layout import Column, Layout, ParsedTable
 from .pseudonym import VIVA_ENGAGE_USER, Pseudonymiser
 from .reading import RowError, UnreadableFile, read_delimited
+from .records import read_records
 from .scrub import Scrubber
 from .source import ReadOptions, Source
 
@@ -85,31 +86,18 @@ def parse(
     if not found:
         raise UnreadableFile("the export has no Messages.csv; is this a Viva Engage export?")
     path, data = found
-    header, rows = read_delimited(data)
     emails, names = _users(members)
-    lower = [h.lower() for h in header]
-    sender_at = lower.index("sender_id") if "sender_id" in lower else None
-    email_at = lower.index("sender_email") if "sender_email" in lower else None
-    name_at = lower.index("sender_name") if "sender_name" in lower else None
+    records = read_records(data)
 
-    def with_sender(rows_in):
-        """Append the sender's identity (e-mail, else namespaced vendor id) as one column."""
-        for number, fields in rows_in:
-            broken = None if isinstance(fields, RowError) else width_problem(fields, len(header))
-            if isinstance(fields, RowError) or broken:
-                yield number, fields if isinstance(fields, RowError) else RowError(broken)
-                continue
-            sender_id = _field(fields, sender_at)
-            email = _field(fields, email_at)
-            names.append(_field(fields, name_at))
-            identity = email.strip() or emails.get(sender_id, "").strip()
-            if not identity and sender_id:
-                identity = VIVA_ENGAGE_USER + sender_id
-            yield number, [*fields, identity]
+    def sender_key(sender_id: str, email: str) -> str:
+        """The sender's identity: e-mail, else the namespaced vendor id."""
+        identity = email.strip() or emails.get(sender_id, "").strip()
+        return identity or (VIVA_ENGAGE_USER + sender_id if sender_id else "")
 
-    messages = parse_rows(
-        MESSAGES, [*header, "sender_key"], with_sender(rows), pseudonymise, member=path
-    ).account_lines(rows)
+    records.derive("sender_key", ("sender_id", "sender_email"), sender_key)
+    sender_names = records.watch("sender_name")
+    messages = records.parse(MESSAGES, pseudonymise, member=path)
+    names.extend(sender_names)
 
     def mentioned(user_id: str) -> str | None:
         email = emails.get(user_id, "").strip()
@@ -122,11 +110,10 @@ def parse(
     tables = {MESSAGES.table: messages}
     groups = _member(members, "Groups.csv")
     if groups:
-        g_header, g_rows = read_delimited(groups[1])
-        groups_table = parse_rows(GROUPS, g_header, g_rows, pseudonymise, groups[0])
+        groups_table = read_records(groups[1]).parse(GROUPS, pseudonymise, groups[0])
         for row in groups_table.rows:
             row["group_name"] = scrub(row["group_name"])
-        tables[GROUPS.table] = groups_table.account_lines(g_rows)
+        tables[GROUPS.table] = groups_table
     else:
         tables[GROUPS.table] = ParsedTable()
     return tables

@@ -1,0 +1,415 @@
+"""The DuckDB engine of `records.py`: DuckDB's CSV reader reads the file, SQL trims and types
+every cell it can type exactly as the Python record parser would, and Python takes the rest.
+
+A file is read here only when DuckDB provably reads the same records as the Python reader:
+DuckDB's strict reader rejects nothing (`store_rejects`), its records cover every physical
+line (a blank line, which Python numbers and DuckDB skips, sends the file to Python), no
+multi-line record is one the Python reader calls swallowed, no value is longer than Python's
+field limit, and no date is slashed (the day/month order is Python's to decide). Within such
+a file, a cell SQL cannot type with certainty (an unusual date form, a count with a
+separator, an empty required value, a date after today) sends its record to the Python
+record parser, which also words the problem: the quarantine reads the same either way.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import itertools
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+from ..clock import date_limits
+from .layout import (
+    Column,
+    Layout,
+    ParsedTable,
+    RecordParser,
+    collect_records,
+    match_header,
+    unreadable_layout,
+)
+from .reading import MAX_FIELD_BYTES, MAX_RECORD_LINES, DelimitedRows
+
+# str.strip()'s whitespace (every character whose str.isspace() is true), for SQL
+_SPACE = (
+    r"[\t\n\x{0b}\x{0c}\r\x{1c}-\x{1f} \x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}"
+    r"\x{202f}\x{205f}\x{3000}]"
+)
+_ASCII = r"[\x{00}-\x{7f}]*"
+_DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+_TIME = r"([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]"
+_TIMESTAMP = rf"{_DATE}([T ]{_TIME}(Z| UTC)?)?"  # what datetime.fromisoformat reads alike
+TRUE, FALSE = ("true", "1", "yes", "ja", "waar"), ("false", "0", "no", "nee", "onwaar")
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _in(expression: str, values) -> str:
+    return f"{expression} in ({', '.join(_literal(v) for v in values)})"
+
+
+@dataclass
+class _Cell:
+    """The SQL of one column: its typed value, and whether SQL typed it as Python would."""
+
+    value: str
+    ok: str
+
+
+def _typed(column: Column, raw: str, limits) -> _Cell:
+    """`raw` is the trimmed text; '' is an empty value."""
+    kind, empty = column.kind, f"{raw} = ''"
+    on_empty = "true" if column.nullable else "false"
+    if kind == "text" and not column.allowed:
+        return _Cell(f"nullif({raw}, '')", "true" if column.nullable else f"not ({empty})")
+    if kind == "text":
+        ok = f"(regexp_full_match({raw}, '{_ASCII}') and {_in(f'lower({raw})', column.allowed)})"
+        return _Cell(
+            f"nullif(lower({raw}), '')", f"case when {empty} then {on_empty} else {ok} end"
+        )
+    if kind == "int":
+        return _Cell(
+            f"try_cast({raw} as bigint)",
+            f"case when {empty} then {on_empty} else regexp_full_match({raw}, '[0-9]{{1,18}}') end",
+        )
+    if kind == "bool":
+        ascii_ = f"regexp_full_match({raw}, '{_ASCII}')"
+        ok = f"({ascii_} and {_in(f'lower({raw})', TRUE + FALSE)})"
+        return _Cell(
+            f"case when {empty} then null else {_in(f'lower({raw})', TRUE)} end",
+            f"case when {empty} then {on_empty} else {ok} end",
+        )
+    if kind == "period":
+        pattern = "[Dd]?0*[1-9][0-9]{0,8}"
+        return _Cell(
+            f"try_cast(regexp_replace({raw}, '^[Dd]', '') as integer)",
+            f"case when {empty} then {on_empty} else regexp_full_match({raw}, '{pattern}') end",
+        )
+    if kind in ("date", "datetime"):
+        stamp = (
+            f"case when regexp_full_match({raw}, '{_TIMESTAMP}') and left({raw}, 4) <> '0000'"
+            f" then try_strptime(left({raw}, 19),"
+            " ['%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M:%S', '%Y-%m-%d']) end"
+        )
+        if kind == "datetime":
+            latest, value = limits.latest_timestamp_day, stamp
+        else:
+            latest = limits.latest_planned if column.planned else limits.today
+            value = f"cast({stamp} as date)"
+        ok = f"coalesce(cast({stamp} as date) <= date '{latest}', false)"
+        return _Cell(value, f"case when {empty} then {on_empty} else {ok} end")
+    raise ValueError(f"no SQL for a {kind} column")  # identity columns are joined, not typed
+
+
+class DuckDBRecords:
+    """A file's records in an in-memory DuckDB table `rec` (`ordinal`, then c0..cN as text)."""
+
+    engine = "duckdb"
+
+    def __init__(self, header, lines, start, delimiter, con, records, lines_read):
+        from .records import Records  # the shared parts (records imports this module lazily)
+
+        self._shared = Records(header)
+        self.header = header
+        self._lines, self._start, self._delimiter = lines, start, delimiter
+        self._con, self._records, self._lines_read = con, records, lines_read
+
+    def derive(self, name, inputs, compute) -> None:
+        self._shared.derive(name, inputs, compute)
+
+    def watch(self, header: str) -> list[str]:
+        return self._shared.watch(header)
+
+    @classmethod
+    def load(cls, header, lines, start, delimiter) -> DuckDBRecords | None:
+        """The file read by DuckDB, or None when DuckDB would not read it as Python does."""
+        end = len(lines)
+        while end > start and lines[end - 1] in ("\n", "\r\n", "\r"):
+            end -= 1  # trailing empty lines: no record in either reader
+        body = "".join(lines[start:end])
+        if not body or "\x00" in body or not header:
+            return None
+        con = duckdb.connect()
+        try:
+            records = _read_into(con, body, len(header), delimiter)
+            if records is None:
+                return None
+            count, physical, longest, widest = con.execute(
+                "select count(*), coalesce(sum(1 + breaks), 0), coalesce(max(breaks), 0),"
+                " coalesce(max(widest), 0) from rec_shape"
+            ).fetchone()
+            if physical != end - start or longest + 1 >= MAX_RECORD_LINES:
+                return None  # a skipped blank line, or a record Python caps
+            if widest >= MAX_FIELD_BYTES:
+                return None  # the Python reader refuses such a value
+            lines_read = sum(1 for line in lines[start:] if line.strip())
+            fast = cls(header, lines, start, delimiter, con, count, lines_read)
+            if fast._differs_from_python():
+                return None
+            con = None  # kept by the instance
+            return fast
+        finally:
+            if con is not None:
+                con.close()
+
+    def _differs_from_python(self) -> bool:
+        """Whether a record DuckDB read may be one the Python reader reads otherwise: a
+        multi-line record (Python may call it swallowed and read it line by line), or one on
+        a line where a quote follows or precedes blanks around a delimiter (Python keeps
+        such quotes as text). Each is read by Python's csv module and compared."""
+        suspicious = self._suspicious_lines()
+        shape = self._con.execute(
+            "select ordinal, first_line, breaks from rec_shape order by ordinal"
+        ).fetchall()
+        firsts = [first for _, first, _ in shape]
+        wanted = {ordinal for ordinal, _, breaks in shape if breaks > 0}
+        wanted |= {shape[bisect.bisect_right(firsts, line) - 1][0] for line in suspicious}
+        if not wanted:
+            return False
+        found = self._con.execute(
+            "select ordinal, * exclude (ordinal, blank) from rec"
+            " where list_contains(?, ordinal) order by ordinal",
+            [sorted(wanted)],
+        ).fetchall()
+        width = len(self.header)
+        python = DelimitedRows(self._lines, self._start, self._delimiter, width)
+        for ordinal, *fields in found:
+            _, first, breaks = shape[ordinal]
+            begin, end = self._start + first, self._start + first + 1 + breaks
+            cells = ["" if f is None else f for f in fields]
+            try:
+                read = next(csv.reader(self._lines[begin:end], delimiter=self._delimiter))
+            except (csv.Error, StopIteration):
+                return True
+            if read != cells or (breaks and python._swallowed(cells, begin, end)):
+                return True
+        return False
+
+    def _suspicious_lines(self) -> set[int]:
+        """Lines (counted from the first after the header) with blanks between a delimiter
+        or the line's edge and a quote."""
+        d = re.escape(self._delimiter)
+        pattern = re.compile(rf'(?:^|{d})[ \t]+"|"[ \t]+(?:{d}|$)', re.M)
+        body = self._lines[self._start :]
+        text = "".join(body)
+        if '"' not in text:
+            return set()
+        offsets = list(itertools.accumulate(len(line) for line in body))
+        return {bisect.bisect_right(offsets, m.start()) for m in pattern.finditer(text)}
+
+    def _python(self):
+        from .records import PythonRecords
+
+        python = PythonRecords(
+            self.header,
+            derived=self._shared.derived,
+            watched=self._shared.watched,
+            rows=DelimitedRows(self._lines, self._start, self._delimiter, len(self.header)),
+        )
+        return python
+
+    def parse(
+        self,
+        layout: Layout,
+        pseudonymise,
+        member: str | None = None,
+        date_order=None,
+        date_order_setting: str | None = None,
+    ) -> ParsedTable:
+        try:
+            return self._parse(layout, pseudonymise, member, date_order, date_order_setting)
+        finally:
+            self._con.close()
+
+    def _parse(self, layout, pseudonymise, member, date_order, date_order_setting):
+        width = len(self.header)
+        derived = self._shared.derived
+        header = [*self.header, *(d.name for d in derived)]
+        positions, problems = match_header(layout, header)
+        dated = [
+            positions[c.name]
+            for c in layout.columns
+            if c.kind in ("date", "datetime") and c.name in positions
+        ]
+        if not problems and dated and self._slashed(dated, derived):
+            return self._python().parse(
+                layout, pseudonymise, member, date_order, date_order_setting
+            )
+        self._fill_watched()
+        raw_sql = [f"c{i}" for i in range(width)]
+        for number, d in enumerate(derived):
+            raw_sql.append(self._derive_column(number, d))
+        if problems:
+            table = unreadable_layout(problems, self._records, member)
+        else:
+            table = self._typed_rows(layout, positions, raw_sql, pseudonymise, member)
+        table.lines_read = table.lines_in_records = self._lines_read
+        return table
+
+    def _slashed(self, indexes, derived) -> bool:
+        width = len(self.header)
+        columns = [f"c{i}" for i in indexes if i < width]
+        if len(columns) < len(indexes):  # a date among the derived columns: let Python decide
+            return True
+        test = " or ".join(f"contains(coalesce({c}, ''), '/')" for c in columns)
+        return con_bool(self._con, f"select count(*) > 0 from rec where {test}")
+
+    def _fill_watched(self) -> None:
+        for name, values in self._shared.watched.items():
+            at = self._shared._index(name)
+            if at is None:
+                continue
+            values.extend(
+                v
+                for (v,) in self._con.execute(
+                    f"select coalesce(c{at}, '') from rec where not blank order by ordinal"
+                ).fetchall()
+            )
+
+    def _derive_column(self, number: int, derived) -> str:
+        """The derived column as SQL: computed in Python once per distinct input."""
+        indexes = [self._shared._index(h) for h in derived.inputs]
+        inputs = [f"coalesce(c{i}, '')" if i is not None else "''" for i in indexes]
+        distinct = self._con.execute(
+            f"select distinct {', '.join(inputs)} from rec where not blank"
+        ).fetchall()
+        frame = pd.DataFrame(
+            [(*values, derived.compute(*values)) for values in distinct],
+            columns=[*(f"i{k}" for k in range(len(inputs))), "value"],
+            dtype=object,
+        )
+        table = f"derived_{number}"
+        self._con.register(f"{table}_frame", frame)
+        self._con.execute(f"create temp table {table} as select * from {table}_frame")
+        self._con.unregister(f"{table}_frame")
+        match = " and ".join(f"d.i{k} = {e}" for k, e in enumerate(inputs)) or "true"
+        return f"(select d.value from {table} d where {match})"
+
+    def _typed_rows(self, layout, positions, raw_sql, pseudonymise, member) -> ParsedTable:
+        con, limits = self._con, date_limits()
+        trimmed = {
+            name: f"regexp_replace(coalesce({raw_sql[i]}, ''), '^{_SPACE}+|{_SPACE}+$', '', 'g')"
+            for name, i in positions.items()
+        }
+        con.execute(
+            "create temp table trimmed as select ordinal, "
+            + ", ".join([f'{sql} as "{name}"' for name, sql in trimmed.items()] or ["1 as none"])
+            + " from rec where not blank"
+        )
+        values, oks, joins = [], [], []
+        for column in layout.columns:
+            if column.drop:
+                continue
+            if column.name not in positions:
+                values.append(f'null as "{column.name}"')
+                continue
+            raw = f't."{column.name}"'
+            if column.kind == "identity":
+                alias = f"p_{len(joins)}"
+                self._pseudonyms(alias, column, pseudonymise)
+                joins.append(f"left join {alias} on {alias}.raw = {raw}")
+                values.append(f'{alias}.pseudonym as "{column.name}"')
+                if not column.nullable:
+                    oks.append(f"{raw} <> ''")
+                continue
+            cell = _typed(column, raw, limits)
+            values.append(f'{cell.value} as "{column.name}"')
+            oks.append(cell.ok)
+        ok = " and ".join(oks) or "true"
+        rows = con.execute(
+            f"select t.ordinal, {ok} as ok, {', '.join(values) or 'null'} from trimmed t "
+            + " ".join(joins)
+            + " order by t.ordinal"
+        ).fetchall()
+        slow = self._slow_fields(raw_sql, [r[0] for r in rows if not r[1]])
+        names = [c.name for c in layout.columns if not c.drop]
+        parser = RecordParser(layout, positions, len(raw_sql), pseudonymise, None, member)
+
+        def records():
+            for ordinal, good, *typed in rows:
+                number = ordinal + 2  # the header is row 1
+                if good:
+                    record = {"source_member": member, "source_row": number}
+                    record.update(zip(names, typed, strict=True))
+                    yield number, record, []
+                else:
+                    yield parser.parse(number, slow[ordinal])
+
+        return collect_records(layout, records())
+
+    def _pseudonyms(self, alias: str, column: Column, pseudonymise) -> None:
+        distinct = self._con.execute(
+            f'select distinct "{column.name}" from trimmed where "{column.name}" <> \'\''
+        ).fetchall()
+        frame = pd.DataFrame(
+            [(raw, pseudonymise(column.prefix + raw)) for (raw,) in distinct],
+            columns=["raw", "pseudonym"],
+            dtype=object,
+        )
+        self._con.register(f"{alias}_frame", frame)
+        self._con.execute(f"create temp table {alias} as select * from {alias}_frame")
+        self._con.unregister(f"{alias}_frame")
+
+    def _slow_fields(self, raw_sql: list[str], ordinals: list[int]) -> dict[int, list[str]]:
+        """The raw fields (derived ones appended) of the records SQL could not type."""
+        if not ordinals:
+            return {}
+        cells = ", ".join(f"coalesce({sql}, '')" for sql in raw_sql)
+        found = self._con.execute(
+            f"select ordinal, {cells} from rec where list_contains(?, ordinal)", [ordinals]
+        ).fetchall()
+        return {ordinal: list(fields) for ordinal, *fields in found}
+
+
+def con_bool(con, sql: str) -> bool:
+    return bool(con.execute(sql).fetchone()[0])
+
+
+def _read_into(con, body: str, width: int, delimiter: str) -> int | None:
+    """Read `body` (the lines after the header) with DuckDB's strict CSV reader into `rec`
+    and its line shape into `rec_shape`; None when DuckDB rejects any record."""
+    columns = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(width))
+    handle, path = tempfile.mkstemp(suffix=".csv", prefix="snm-records-")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(body)
+        delim = "\\t" if delimiter == "\t" else delimiter
+        con.execute(
+            "create table rec_read as select * from read_csv("
+            f"{_literal(path)}, columns = {{{columns}}}, header = false, auto_detect = false,"
+            f" delim = e'{delim}', quote = '\"', escape = '\"', strict_mode = true,"
+            f" store_rejects = true, max_line_size = {4 * MAX_FIELD_BYTES}, null_padding = false)"
+        )
+        if con.execute("select count(*) from reject_errors").fetchone()[0]:
+            return None
+    except (duckdb.Error, UnicodeEncodeError):
+        return None
+    finally:
+        os.unlink(path)
+    cells = [f"c{i}" for i in range(width)]
+    blank = " and ".join(f"regexp_full_match(coalesce({c}, ''), '{_SPACE}*')" for c in cells)
+    breaks = " + ".join(
+        f"case when regexp_matches(coalesce({c}, ''), '[\\r\\n]') then"
+        f" length(regexp_extract_all({c}, '\\r\\n|\\r|\\n')) else 0 end"
+        for c in cells
+    )
+    con.execute(f"create table rec as select rowid as ordinal, {blank} as blank, * from rec_read")
+    con.execute(
+        f"create table rec_shape as select ordinal, {breaks} as breaks,"
+        f" greatest({', '.join(f'length(coalesce({c}, ))' for c in cells)}) as widest"
+        " from rec"
+    )
+    con.execute(
+        "create or replace table rec_shape as select *, cast(ordinal + coalesce(sum(breaks)"
+        " over (order by ordinal rows between unbounded preceding and 1 preceding), 0)"
+        " as bigint) as first_line from rec_shape"
+    )
+    return con.execute("select count(*) from rec where not blank").fetchone()[0]
