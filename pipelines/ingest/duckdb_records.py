@@ -37,15 +37,21 @@ from .layout import (
 from .reading import MAX_FIELD_BYTES, MAX_RECORD_LINES, DelimitedRows
 
 # str.strip()'s whitespace (every character whose str.isspace() is true), for SQL
-_SPACE = (
-    r"[\t\n\x{0b}\x{0c}\r\x{1c}-\x{1f} \x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}"
-    r"\x{202f}\x{205f}\x{3000}]"
-)
+SPACES = "".join(c for c in map(chr, range(0x110000)) if c.isspace())
+_SPACE = "[" + "".join(f"\\x{{{ord(c):x}}}" for c in SPACES) + "]"
 _ASCII = r"[\x{00}-\x{7f}]*"
 _DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 _TIME = r"([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]"
 _TIMESTAMP = rf"{_DATE}([T ]{_TIME}(Z| UTC)?)?"  # what datetime.fromisoformat reads alike
 TRUE, FALSE = ("true", "1", "yes", "ja", "waar"), ("false", "0", "no", "nee", "onwaar")
+
+
+def _trimmed(value: str) -> str:
+    """`value` as str.strip() leaves it: most values start and end with a printable ASCII
+    character and are kept as they are, without a pattern."""
+    printable = f"ord({value}) between 33 and 126 and ord(right({value}, 1)) between 33 and 126"
+    stripped = f"regexp_replace({value}, '^{_SPACE}+|{_SPACE}+$', '', 'g')"
+    return f"case when {value} = '' or ({printable}) then {value} else {stripped} end"
 
 
 def _literal(text: str) -> str:
@@ -200,8 +206,8 @@ class DuckDBRecords:
         pattern = re.compile(rf'(?:^|{d})[ \t]+"|"[ \t]+(?:{d}|$)', re.M)
         body = self._lines[self._start :]
         text = "".join(body)
-        if '"' not in text:
-            return set()
+        if not any(pair in text for pair in (' "', '\t"', '" ', '"\t')):
+            return set()  # str's own search is far quicker than the pattern's
         offsets = list(itertools.accumulate(len(line) for line in body))
         return {bisect.bisect_right(offsets, m.start()) for m in pattern.finditer(text)}
 
@@ -295,12 +301,9 @@ class DuckDBRecords:
 
     def _typed_rows(self, layout, positions, raw_sql, pseudonymise, member) -> ParsedTable:
         con, limits = self._con, date_limits()
-        trimmed = {
-            name: f"regexp_replace(coalesce({raw_sql[i]}, ''), '^{_SPACE}+|{_SPACE}+$', '', 'g')"
-            for name, i in positions.items()
-        }
-        con.execute(
-            "create temp table trimmed as select ordinal, "
+        trimmed = {name: _trimmed(f"coalesce({raw_sql[i]}, '')") for name, i in positions.items()}
+        con.execute(  # a view: its values are computed once, by the query that reads them
+            "create temp view trimmed as select ordinal, "
             + ", ".join([f'{sql} as "{name}"' for name, sql in trimmed.items()] or ["1 as none"])
             + " from rec where not blank"
         )
@@ -394,18 +397,19 @@ def _read_into(con, body: str, width: int, delimiter: str) -> int | None:
         return None
     finally:
         os.unlink(path)
-    cells = [f"c{i}" for i in range(width)]
-    blank = " and ".join(f"regexp_full_match(coalesce({c}, ''), '{_SPACE}*')" for c in cells)
-    breaks = " + ".join(
-        f"case when regexp_matches(coalesce({c}, ''), '[\\r\\n]') then"
-        f" length(regexp_extract_all({c}, '\\r\\n|\\r|\\n')) else 0 end"
-        for c in cells
-    )
-    con.execute(f"create table rec as select rowid as ordinal, {blank} as blank, * from rec_read")
+    cells = [f"coalesce(c{i}, '')" for i in range(width)]
+    whole = f"concat({', '.join(cells)})"
+    # joined by a character that makes no line break with its neighbours
+    joined = f"concat_ws(chr(1), {', '.join(cells)})"
+    widest = f"greatest({', '.join(f'length({c})' for c in cells)})"
     con.execute(
-        f"create table rec_shape as select ordinal, {breaks} as breaks,"
-        f" greatest({', '.join(f'length(coalesce({c}, ))' for c in cells)}) as widest"
-        " from rec"
+        f"create table rec as select rowid as ordinal, regexp_full_match({whole}, '{_SPACE}*')"
+        " as blank, * from rec_read"
+    )
+    con.execute(
+        f"create table rec_shape as select ordinal, case when regexp_matches({joined}, '[\\r\\n]')"
+        f" then length(regexp_extract_all({joined}, '\\r\\n|\\r|\\n')) else 0 end as breaks,"
+        f" {widest} as widest from rec"
     )
     con.execute(
         "create or replace table rec_shape as select *, cast(ordinal + coalesce(sum(breaks)"
