@@ -16,7 +16,7 @@ import pytest
 from pipelines.ingest.inbox import InboxItem
 from pipelines.ingest.pseudonym import Pseudonymiser
 from pipelines.ingest.reading import UnreadableFile
-from pipelines.ingest.records import ENGINE_SETTING, read_records
+from pipelines.ingest.records import DUCKDB_FROM_BYTES, ENGINE_SETTING, read_records
 from pipelines.ingest.registry import SOURCES_BY_NAME
 from pipelines.ingest.source import ReadOptions
 from tests.fixtures.bad_inputs import CASES, EMAIL_HEADER, VIVA_HEADER, write_case
@@ -69,7 +69,8 @@ def test_every_fixture_and_real_export_reads_the_same_by_both_engines(source, pa
     assert parsed != ("unreadable", "")
 
 
-def test_clean_files_are_really_read_by_duckdb():
+def test_clean_files_are_really_read_by_duckdb(monkeypatch):
+    monkeypatch.setenv(ENGINE_SETTING, "duckdb")
     clean = [
         FIXTURE_INBOX / "m365_email/EmailActivityUserDetail_2026-02-28.csv",
         FIXTURE_INBOX / "roster/roster_2026-02-28.csv",
@@ -190,7 +191,8 @@ READ_BY_PYTHON = {
 }
 
 
-def test_only_files_duckdb_reads_otherwise_go_to_python():
+def test_only_files_duckdb_reads_otherwise_go_to_python(monkeypatch):
+    monkeypatch.setenv(ENGINE_SETTING, "duckdb")
     engines = {name: read_records(text.encode()).engine for name, (_, text) in HAND_CASES.items()}
     assert {name for name, engine in engines.items() if engine == "python"} == READ_BY_PYTHON
 
@@ -236,3 +238,12 @@ def test_viva_engage_senders_and_broken_bodies_read_the_same(tmp_path, monkeypat
     parsed = _same("viva_engage_export", folder, monkeypatch)
     senders = [row["sender_key"] for row in parsed["viva_engage_messages"][0]]
     assert len(set(senders)) == 4 and None in senders  # An, Bo (by Users.csv), Cy (by id), nobody
+
+
+def test_by_default_only_large_files_are_read_by_duckdb(monkeypatch):
+    """DuckDB's reader pays a start per file that only a large file wins back."""
+    monkeypatch.delenv(ENGINE_SETTING, raising=False)
+    row = "2026-02-03,a@x.org,intranet,visit,1\n"
+    small = ("date,email,tool,action,count\n" + row).encode()
+    large = small + row.encode() * (DUCKDB_FROM_BYTES // len(row) + 1)
+    assert [read_records(small).engine, read_records(large).engine] == ["python", "duckdb"]
