@@ -26,6 +26,8 @@ import pandas as pd
 
 from ..clock import date_limits
 from .layout import (
+    FALSE_WORDS,
+    TRUE_WORDS,
     Column,
     Layout,
     ParsedTable,
@@ -35,6 +37,7 @@ from .layout import (
     unreadable_layout,
 )
 from .reading import MAX_FIELD_BYTES, MAX_RECORD_LINES, DelimitedRows
+from .records import PythonRecords, Records
 
 # str.strip()'s whitespace (every character whose str.isspace() is true), for SQL
 SPACES = "".join(c for c in map(chr, range(0x110000)) if c.isspace())
@@ -43,7 +46,6 @@ _ASCII = r"[\x{00}-\x{7f}]*"
 _DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 _TIME = r"([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]"
 _TIMESTAMP = rf"{_DATE}([T ]{_TIME}(Z| UTC)?)?"  # what datetime.fromisoformat reads alike
-TRUE, FALSE = ("true", "1", "yes", "ja", "waar"), ("false", "0", "no", "nee", "onwaar")
 
 
 def _trimmed(value: str) -> str:
@@ -88,9 +90,9 @@ def _typed(column: Column, raw: str, limits) -> _Cell:
         )
     if kind == "bool":
         ascii_ = f"regexp_full_match({raw}, '{_ASCII}')"
-        ok = f"({ascii_} and {_in(f'lower({raw})', TRUE + FALSE)})"
+        ok = f"({ascii_} and {_in(f'lower({raw})', TRUE_WORDS + FALSE_WORDS)})"
         return _Cell(
-            f"case when {empty} then null else {_in(f'lower({raw})', TRUE)} end",
+            f"case when {empty} then null else {_in(f'lower({raw})', TRUE_WORDS)} end",
             f"case when {empty} then {on_empty} else {ok} end",
         )
     if kind == "period":
@@ -115,24 +117,15 @@ def _typed(column: Column, raw: str, limits) -> _Cell:
     raise ValueError(f"no SQL for a {kind} column")  # identity columns are joined, not typed
 
 
-class DuckDBRecords:
+class DuckDBRecords(Records):
     """A file's records in an in-memory DuckDB table `rec` (`ordinal`, then c0..cN as text)."""
 
     engine = "duckdb"
 
     def __init__(self, header, lines, start, delimiter, con, records, lines_read):
-        from .records import Records  # the shared parts (records imports this module lazily)
-
-        self._shared = Records(header)
-        self.header = header
+        super().__init__(header)
         self._lines, self._start, self._delimiter = lines, start, delimiter
         self._con, self._records, self._lines_read = con, records, lines_read
-
-    def derive(self, name, inputs, compute) -> None:
-        self._shared.derive(name, inputs, compute)
-
-    def watch(self, header: str) -> list[str]:
-        return self._shared.watch(header)
 
     @classmethod
     def load(cls, header, lines, start, delimiter) -> DuckDBRecords | None:
@@ -211,16 +204,9 @@ class DuckDBRecords:
         offsets = list(itertools.accumulate(len(line) for line in body))
         return {bisect.bisect_right(offsets, m.start()) for m in pattern.finditer(text)}
 
-    def _python(self):
-        from .records import PythonRecords
-
-        python = PythonRecords(
-            self.header,
-            derived=self._shared.derived,
-            watched=self._shared.watched,
-            rows=DelimitedRows(self._lines, self._start, self._delimiter, len(self.header)),
-        )
-        return python
+    def _python(self) -> PythonRecords:
+        rows = DelimitedRows(self._lines, self._start, self._delimiter, len(self.header))
+        return PythonRecords(self.header, self.derived, self.watched, rows=rows)
 
     def parse(
         self,
@@ -237,7 +223,7 @@ class DuckDBRecords:
 
     def _parse(self, layout, pseudonymise, member, date_order, date_order_setting):
         width = len(self.header)
-        derived = self._shared.derived
+        derived = self.derived
         header = [*self.header, *(d.name for d in derived)]
         positions, problems = match_header(layout, header)
         dated = [
@@ -266,11 +252,11 @@ class DuckDBRecords:
         if len(columns) < len(indexes):  # a date among the derived columns: let Python decide
             return True
         test = " or ".join(f"contains(coalesce({c}, ''), '/')" for c in columns)
-        return con_bool(self._con, f"select count(*) > 0 from rec where {test}")
+        return self._con.execute(f"select count(*) > 0 from rec where {test}").fetchone()[0]
 
     def _fill_watched(self) -> None:
-        for name, values in self._shared.watched.items():
-            at = self._shared._index(name)
+        for name, values in self.watched.items():
+            at = self._index(name)
             if at is None:
                 continue
             values.extend(
@@ -282,7 +268,7 @@ class DuckDBRecords:
 
     def _derive_column(self, number: int, derived) -> str:
         """The derived column as SQL: computed in Python once per distinct input."""
-        indexes = [self._shared._index(h) for h in derived.inputs]
+        indexes = [self._index(h) for h in derived.inputs]
         inputs = [f"coalesce(c{i}, '')" if i is not None else "''" for i in indexes]
         distinct = self._con.execute(
             f"select distinct {', '.join(inputs)} from rec where not blank"
@@ -370,10 +356,6 @@ class DuckDBRecords:
             f"select ordinal, {cells} from rec where list_contains(?, ordinal)", [ordinals]
         ).fetchall()
         return {ordinal: list(fields) for ordinal, *fields in found}
-
-
-def con_bool(con, sql: str) -> bool:
-    return bool(con.execute(sql).fetchone()[0])
 
 
 def _read_into(con, body: str, width: int, delimiter: str) -> int | None:

@@ -116,11 +116,16 @@ def parse_int(text: str) -> int:
     raise CellError(f"'{text}' is not a whole number")
 
 
+# the words a yes/no column may hold, in any case (the DuckDB reader types them in SQL too)
+TRUE_WORDS = ("true", "1", "yes", "ja", "waar")
+FALSE_WORDS = ("false", "0", "no", "nee", "onwaar")
+
+
 def parse_bool(text: str) -> bool:
     lowered = text.strip().lower()
-    if lowered in {"true", "1", "yes", "ja", "waar"}:
+    if lowered in TRUE_WORDS:
         return True
-    if lowered in {"false", "0", "no", "nee", "onwaar"}:
+    if lowered in FALSE_WORDS:
         return False
     raise CellError(f"'{text}' is not true or false")
 

@@ -64,9 +64,11 @@ class Records:
         pseudonymise: Pseudonymiser,
         member: str | None = None,
         date_order: DateOrder | None = None,
-        date_order_setting: str = "write the dates as YYYY-MM-DD",
+        date_order_setting: str | None = None,
     ) -> ParsedTable:
-        raise NotImplementedError
+        """The typed rows, as `layout.parse_rows` gives them (its wording for the date order
+        when `date_order_setting` is None)."""
+        raise NotImplementedError  # each engine parses in its own way
 
 
 @dataclass

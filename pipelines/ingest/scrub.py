@@ -93,7 +93,7 @@ class _NameIndex:
         )
 
     def sub(self, text: str) -> str:
-        if self.holds_no_name(text):  # nearly every message: no word-by-word walk
+        if self.holds_no_name(text):  # most texts: no word-by-word walk
             return text
         out, at, lowered = [], 0, text.lower()
         for match in WORD.finditer(text):

@@ -235,9 +235,27 @@ def test_viva_engage_senders_and_broken_bodies_read_the_same(tmp_path, monkeypat
     folder.mkdir()
     (folder / "Messages.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (folder / "Users.csv").write_text("id,name,email\n902,Bo Berg,bo@x.org\n", encoding="utf-8")
-    parsed = _same("viva_engage_export", folder, monkeypatch)
-    senders = [row["sender_key"] for row in parsed["viva_engage_messages"][0]]
-    assert len(set(senders)) == 4 and None in senders  # An, Bo (by Users.csv), Cy (by id), nobody
+    rows, problems, counts, _ = _same("viva_engage_export", folder, monkeypatch)[
+        "viva_engage_messages"
+    ]
+    key = Pseudonymiser("k")
+    # An by her e-mail, Bo by Users.csv, Cy by his vendor id, the fourth by nobody
+    senders = [key("an@x.org"), key("bo@x.org"), key("viva-engage-user:903"), None]
+    assert [(r["source_row"], r["sender_key"]) for r in rows] == list(
+        zip([2, 3, 4, 5], senders, strict=True)
+    )
+    assert rows[1]["body"] == 'a\nb, "c"'
+    assert str(rows[2]["created_at"]) == "2026-02-07 10:00:00"  # 11:00 at +01:00, in UTC
+    assert problems == [
+        (6, None, "duplicate of row 5 (same id)", "Messages.csv"),
+        (
+            7,
+            None,
+            "the record has 18 of 19 columns: a broken line, or the file was cut off",
+            "Messages.csv",
+        ),
+    ]
+    assert counts == (6, 2, 7, 7)  # records read, quarantined; lines read, lines in records
 
 
 def test_by_default_only_large_files_are_read_by_duckdb(monkeypatch):
