@@ -4,6 +4,11 @@ dagster-dbt starts dbt as a child process. When the run is killed outright (`kil
 out-of-memory kill) a plain child lives on and keeps writing the warehouse on its own. On
 Linux this wrapper asks the kernel to stop dbt when its parent dies (PR_SET_PDEATHSIG), then
 becomes dbt; elsewhere it is plain dbt.
+
+dagster-dbt asks `dbt --version` before every invocation, only to learn whether dbt is dbt
+Core or the Fusion engine. dbt answers by importing itself and every adapter: 7 to 9 s of CPU
+each time (a third of a small month's dbt step). This answers from the installed package's
+metadata instead, in dbt's own words.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import ctypes.util
 import os
 import signal
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
 PR_SET_PDEATHSIG = 1
@@ -28,6 +34,9 @@ def _end_with_parent() -> None:
 
 
 def main() -> None:
+    if sys.argv[1:] == ["--version"]:
+        print(f"Core:\n  - installed: {version('dbt-core')}")
+        return
     _end_with_parent()
     dbt = Path(sys.executable).parent / "dbt"
     os.execv(str(dbt), [str(dbt), *sys.argv[1:]])
