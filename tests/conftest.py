@@ -26,6 +26,26 @@ def pytest_configure(config):
     prepare_manifest()
 
 
+# The test files that take longest (minutes each, one or a few tests), started first: the suite
+# ends when its last file does, and pytest-xdist would start the files with most tests first
+# and these last (`--no-loadscope-reorder` in pyproject.toml keeps this order instead).
+LONGEST_FIRST = (
+    "tests/e2e/test_service.py",
+    "tests/test_spark_portability.py",
+    "tests/e2e/test_corrections.py",
+    "tests/e2e/test_source_matrix.py",
+    "tests/e2e/test_cli.py",
+)
+
+
+def pytest_collection_modifyitems(items):
+    def rank(item) -> int:
+        path = item.nodeid.split("::", 1)[0]
+        return LONGEST_FIRST.index(path) if path in LONGEST_FIRST else len(LONGEST_FIRST)
+
+    items.sort(key=rank)  # stable: the other files keep their order
+
+
 @dataclass
 class MonitorEnv:
     root: Path
