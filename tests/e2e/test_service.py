@@ -1,7 +1,8 @@
-"""The monitor as a service: the real dagster-daemon and webserver on a temporary DAGSTER_HOME
-with the project's dagster.yaml. Twenty files dropped into an empty inbox at once must, with
-nobody clicking, be ingested, built, alerted on and reported, one run at a time; the runs are
-checked through the webserver's GraphQL API."""
+"""The monitor as a service, set up as the README's "Running it as a service" says: a code
+server of its own, the real dagster-daemon and webserver using it (workspace.service.yaml), on
+a temporary DAGSTER_HOME with the project's dagster.yaml. Twenty files dropped into an empty
+inbox at once must, with nobody clicking, be ingested, built, alerted on and reported, one run
+at a time; the runs are checked through the webserver's GraphQL API."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import json
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import time
 import urllib.request
@@ -29,6 +31,18 @@ RUNS_QUERY = """
     runId jobName status startTime endTime tags { key value }
 } } } }
 """
+
+
+CODE_SERVER = [str(BIN / "dagster"), "code-server", "start", "-m", "pipelines.definitions"]
+
+
+def code_server_up(port: int) -> bool:
+    """`dagster code-server start` opens its port once the definitions have loaded."""
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+        return True
+    except OSError:
+        return False
 
 
 def twenty_files(inbox_source: Path) -> list[tuple[Path, str]]:
@@ -70,7 +84,7 @@ def wait_for(what: str, condition, logs: list[Path], timeout: float = DEADLINE_S
         if condition():
             return
         time.sleep(3)
-    tails = "\n".join(f"--- {log.name}\n{log.read_text()[-4000:]}" for log in logs)
+    tails = "\n".join(f"--- {log.name}\n{log.read_text()[-4000:]}" for log in logs if log.exists())
     pytest.fail(f"timed out after {timeout:.0f} s waiting for {what}\n{tails}")
 
 
@@ -99,11 +113,17 @@ def service(tmp_path):
         "SNM_MONTH_CLOSE_SENSOR_SECONDS": "10",
         "SNM_AUTOMATION_SECONDS": "10",
     }
-    port = free_port()
-    logs = {name: tmp_path / f"{name}.log" for name in ("daemon", "webserver")}
+    port, code_port = free_port(), free_port()
+    env["SNM_CODE_SERVER_PORT"] = str(code_port)
+    logs = {name: tmp_path / f"{name}.log" for name in ("code_server", "daemon", "webserver")}
+    workspace = ["-w", "workspace.service.yaml"]
     commands = {
-        "daemon": [str(BIN / "dagster-daemon"), "run", "-w", "workspace.yaml"],
-        "webserver": [str(BIN / "dagster-webserver"), "-w", "workspace.yaml", "-p", str(port)],
+        "code_server": [
+            *CODE_SERVER,
+            *("--port", str(code_port), "--location-name", "social_network_monitor"),
+        ],
+        "daemon": [str(BIN / "dagster-daemon"), "run", *workspace],
+        "webserver": [str(BIN / "dagster-webserver"), *workspace, "-p", str(port)],
     }
     # the instance's storage is created once, before two processes could both create it (they
     # race to stamp its schema: "alembic_version has more than one head")
@@ -117,6 +137,8 @@ def service(tmp_path):
     )
     processes = []
     for name, command in commands.items():
+        if name == "daemon":  # the code server first: the daemon would retry only a minute later
+            wait_for("the code server", lambda: code_server_up(code_port), list(logs.values()), 300)
         processes.append(
             subprocess.Popen(
                 command,
