@@ -50,6 +50,17 @@ class InboxItem:
     def read_bytes(self) -> bytes:
         return self.path.read_bytes()
 
+    def unpacked_bytes(self) -> int:
+        """What the item takes unpacked (a ZIP's members as its directory states them): the
+        measure of the memory its parse needs. An unreadable archive counts its own size."""
+        if self.path.is_dir():
+            return sum(p.stat().st_size for p in self.path.rglob("*") if p.is_file())
+        try:
+            with zipfile.ZipFile(self.path) as archive:
+                return sum(info.file_size for info in archive.infolist())
+        except (zipfile.BadZipFile, OSError):
+            return self.size_bytes
+
     def members(self) -> dict[str, bytes]:
         """The files of a ZIP or of an unzipped export folder, by their path inside it."""
         if self.path.is_dir():

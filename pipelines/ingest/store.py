@@ -152,12 +152,11 @@ def _known(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str, str | No
 def _insert_rows(con, layout: Layout, table: ParsedTable, item: InboxItem, run_id: str) -> None:
     if not table.rows:
         return
-    frame = pd.DataFrame.from_records(table.rows)
+    wanted = [name for name, _ in layout.ddl_columns()] + [name for name, _ in LINEAGE_COLUMNS]
+    frame = pd.DataFrame.from_records(table.rows, columns=wanted)  # one copy, in table order
     frame["source_file"] = item.name
     frame["source_sha256"] = item.sha256
     frame["ingest_run_id"] = run_id
-    wanted = [name for name, _ in layout.ddl_columns()] + [name for name, _ in LINEAGE_COLUMNS]
-    frame = frame.reindex(columns=wanted)
     con.register("incoming_rows", frame)
     try:
         con.execute(f"insert into raw.{layout.table} by name select * from incoming_rows")
@@ -420,6 +419,7 @@ def ingest_source(
             if result.status != "waiting":
                 _store(con, source, item, result, tables, run_id, options)
             results.append(result)
+            del tables  # its rows go now, not when the next file's are already here
     return results
 
 

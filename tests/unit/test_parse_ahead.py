@@ -4,13 +4,15 @@ process: the same rows, pseudonyms, quarantine and registry, in the same order."
 from __future__ import annotations
 
 import shutil
+import tempfile
+import zipfile
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from pipelines.ingest import parse_ahead
-from pipelines.ingest.inbox import list_items
+from pipelines.ingest.inbox import InboxItem, list_items
 from pipelines.ingest.pseudonym import Pseudonymiser
 from pipelines.ingest.registry import SOURCES, SOURCES_BY_NAME
 from pipelines.ingest.source import ReadOptions
@@ -54,19 +56,55 @@ def ingest_everything(inbox: Path, warehouse: Path) -> dict[str, list]:
         }
 
 
-def test_workers_store_what_the_writing_process_stores(inbox, tmp_path, monkeypatch):
+def in_flight_counts(monkeypatch) -> list[int]:
+    """How many files were parsed ahead after each time ParseAhead started files."""
+    counts, fill = [], parse_ahead.ParseAhead._fill
+
+    def counted(self):
+        fill(self)
+        counts.append(len(self._running))
+
+    monkeypatch.setattr(parse_ahead.ParseAhead, "_fill", counted)
+    return counts
+
+
+# a budget below any file: one file at a time ahead; a budget above all of them: one per worker
+@pytest.mark.parametrize("budget, most_ahead", [(1, 1), (2**40, 2)])
+def test_workers_store_what_the_writing_process_stores(
+    inbox, tmp_path, monkeypatch, budget, most_ahead
+):
     alone = ingest_everything(inbox, tmp_path / "alone.duckdb")
 
     monkeypatch.setattr(parse_ahead, "WORTH_A_WORKER_BYTES", 0)
+    monkeypatch.setattr(parse_ahead, "AHEAD_UNPACKED_BYTES", budget)
     roster = SOURCES_BY_NAME["roster"]
     assert parse_ahead.workers_for(roster, list_items(INBOX, "roster")) == 2  # both cores
+    counts = in_flight_counts(monkeypatch)
+    waiting = tmp_path / "parsed"  # where the files parsed ahead wait, in a folder of their own
+    waiting.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(waiting))
     with_workers = ingest_everything(inbox, tmp_path / "workers.duckdb")
 
     assert with_workers == alone
+    assert max(counts) == most_ahead
+    assert not list(waiting.iterdir())  # gone with the ingestion
     assert len(alone["inbox_duplicates"]) == 1  # the activity file sent twice: skipped, once
     statuses = [row[4] for row in alone["inbox_files"]]
     assert (statuses.count("ingested"), statuses.count("rejected")) == (22, 4)
     assert len(alone["quarantine"]) == 18 and len(alone["survey_answers"]) == 4
+
+
+def test_an_archive_counts_what_it_unpacks_to(tmp_path):
+    archive = tmp_path / "export.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
+        zipped.writestr("a/2026-10-01.json", "[]" + " " * 9_998)
+        zipped.writestr("users.json", "[]")
+    item = InboxItem("slack_export", archive, "sha", archive.stat().st_size)
+    assert item.size_bytes < 1_000 and item.unpacked_bytes() == 10_002
+    folder = tmp_path / "unzipped"
+    (folder / "a").mkdir(parents=True)
+    (folder / "a" / "2026-10-01.json").write_text("[]" * 10)
+    assert InboxItem("slack_export", folder, "sha", 0).unpacked_bytes() == 20
 
 
 @pytest.mark.parametrize("count", [0, 1])
