@@ -208,6 +208,11 @@ def main() -> None:
         help="which of (a), (b) (with d, e and f) and (c) to measure, e.g. 'ac' at 100,000"
         " employees, where (b) takes hours; (c) without (b) measures month 13 alone",
     )
+    parser.add_argument(
+        "--memory-limit",
+        help="DuckDB's memory ceiling for the runs (SNM_DUCKDB_MEMORY_LIMIT, e.g. 2GB; default"
+        " the project's 80%%)",
+    )
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     from pipelines.demo import DemoData, generate_demo
@@ -217,6 +222,8 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     env = {k: v for k, v in os.environ.items() if not k.startswith("SNM_")}
     env["SNM_PSEUDONYM_KEY"] = "scale-benchmark-key"
+    if args.memory_limit:
+        env["SNM_DUCKDB_MEMORY_LIMIT"] = args.memory_limit
     rows = Rows()
 
     start = time.perf_counter()
@@ -265,7 +272,8 @@ def main() -> None:
     print(
         f"{args.employees:,} employees, {args.messages_per_person:g} messages per person; "
         f"{platform.node()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"DuckDB {duckdb.__version__}, {date.today()}, commit {commit()}\n"
+        f"DuckDB {duckdb.__version__}, {date.today()}, commit {commit()}, DuckDB memory limit"
+        f" {args.memory_limit or '80%'}\n"
     )
     print("| measure | time | notes |\n|---|---|---|")
     for name, value, notes in rows:
