@@ -80,3 +80,31 @@ def test_the_stored_roster_passes_its_great_expectations_suite(ingested):
     frame = con.execute("select * from raw.roster").df()
     (result,) = quality.validate_frames({"raw_roster": frame}).values()
     assert quality.failures(result) == []
+
+
+def test_one_test_of_all_rules_agrees_with_each_rule_on_every_suite():
+    """The compiled test of a table's rules (one call per row) passes exactly the rows that
+    keep every rule, on each suite's own rules: a row breaking any one of them fails it."""
+    from pipelines.clock import date_limits
+    from pipelines.ingest.registry import SOURCES
+    from pipelines.ingest.row_contract import all_pass, row_rules
+
+    parameters = date_limits().as_numbers()
+    broken = {
+        "expect_column_values_to_not_be_null": None,
+        "expect_column_values_to_be_in_set": "no such value",
+        "expect_column_values_to_be_between": -(10**12),
+        "expect_column_values_to_match_regex": "\n",
+    }
+    tried = 0
+    for table in [layout.table for source in SOURCES for layout in source.layouts]:
+        rules = [r for r in row_rules(table) if r.kind in broken]
+        together = all_pass(rules, parameters)
+        assert together({}) == all(rule.passes(parameters)({}) for rule in rules)
+        for rule in rules:
+            row = {rule.column: broken[rule.kind]}
+            if rule.passes(parameters)(row):
+                continue  # a pattern that takes even this value
+            assert not together(row), (table, rule.kind, rule.column)
+            tried += 1
+    assert tried >= 20  # every source's suites have rules to break
