@@ -23,6 +23,7 @@ from collections import deque
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 
+from .bulk import without_cycle_collection
 from .inbox import InboxItem
 from .layout import ParsedTable
 from .pseudonym import Pseudonymiser
@@ -63,10 +64,11 @@ def _read(source: Source, item: InboxItem, pseudonymise: Pseudonymiser, options)
 
 def _parse_in_worker(source_name: str, item: InboxItem, options: ReadOptions, folder: str) -> str:
     """The parsed file, pickled into a file of its own in `folder`."""
-    parsed = _read(SOURCES_BY_NAME[source_name], item, _pseudonymise, options)
-    with tempfile.NamedTemporaryFile(dir=folder, suffix=".pickle", delete=False) as out:
-        pickle.dump(parsed, out, protocol=pickle.HIGHEST_PROTOCOL)
-    return out.name
+    with without_cycle_collection():
+        parsed = _read(SOURCES_BY_NAME[source_name], item, _pseudonymise, options)
+        with tempfile.NamedTemporaryFile(dir=folder, suffix=".pickle", delete=False) as out:
+            pickle.dump(parsed, out, protocol=pickle.HIGHEST_PROTOCOL)
+        return out.name
 
 
 def _load(path: str) -> Parsed:

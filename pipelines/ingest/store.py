@@ -20,6 +20,7 @@ import duckdb
 import pandas as pd
 
 from . import editions
+from .bulk import without_cycle_collection
 from .dates import AmbiguousDates
 from .inbox import InboxItem, list_items
 from .layout import Layout, ParsedTable, Problem
@@ -415,11 +416,12 @@ def ingest_source(
                 ahead.skip(item)
                 results.append(_already_ingested(con, item, known, run_id))
                 continue
-            result, tables = ahead.take(item)
-            if result.status != "waiting":
-                _store(con, source, item, result, tables, run_id, options)
-            results.append(result)
-            del tables  # its rows go now, not when the next file's are already here
+            with without_cycle_collection():
+                result, tables = ahead.take(item)
+                if result.status != "waiting":
+                    _store(con, source, item, result, tables, run_id, options)
+                results.append(result)
+                del tables  # its rows go now, not when the next file's are already here
     return results
 
 
