@@ -6,6 +6,8 @@ message and a Microsoft 365 usage row of the same person share one pseudonym.
 
 from __future__ import annotations
 
+from functools import cache
+
 from .inbox import InboxItem
 from .layout import Column, Layout, ParsedTable
 from .pseudonym import VIVA_ENGAGE_USER, Pseudonymiser
@@ -104,15 +106,18 @@ def parse(
         return pseudonymise(email or VIVA_ENGAGE_USER + user_id)
 
     scrub = Scrubber([*names, *emails.values()], mention=mentioned)
-    for row in messages.rows:  # a group named after a person ("Team <name>") loses the name
+    # a group named after a person ("Team <name>") loses the name; each name once, not once a
+    # message (a month at 10,000 employees: 143,000 messages in a few hundred groups)
+    scrub_group = cache(scrub)
+    for row in messages.rows:
         row["body"] = scrub(row["body"])
-        row["group_name"] = scrub(row["group_name"])
+        row["group_name"] = scrub_group(row["group_name"])
     tables = {MESSAGES.table: messages}
     groups = _member(members, "Groups.csv")
     if groups:
         groups_table = read_records(groups[1]).parse(GROUPS, pseudonymise, groups[0])
         for row in groups_table.rows:
-            row["group_name"] = scrub(row["group_name"])
+            row["group_name"] = scrub_group(row["group_name"])
         tables[GROUPS.table] = groups_table
     else:
         tables[GROUPS.table] = ParsedTable()
