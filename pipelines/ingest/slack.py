@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import UTC, datetime
+from functools import cache
 
 from ..clock import date_limits
 from .inbox import InboxItem
@@ -142,12 +143,14 @@ def parse(
     root = _root(members)
     identities, bots, names = _identities(members, root)
 
+    @cache  # a month names the same people hundreds of thousands of times
     def person(user_id: str) -> str | None:
         return pseudonymise(identities.get(user_id, SLACK_USER + user_id))
 
     addresses = [identity for identity in identities.values() if "@" in identity]
     scrub = Scrubber([*names, *addresses], mention=person)
     limits = date_limits()
+    too_late = limits.first_future_timestamp
     messages, reactions = ParsedTable(), ParsedTable()
     note = _without_email(identities, bots)
     if note:
@@ -181,9 +184,8 @@ def parse(
                 )
                 messages.rows_quarantined += 1
                 continue
-            future = limits.problem(at)
-            if future:
-                messages.problems.append(Problem(index, "ts", future, path))
+            if at >= too_late:
+                messages.problems.append(Problem(index, "ts", limits.problem(at), path))
                 messages.rows_quarantined += 1
                 continue
             user = message.get("user") or ""
