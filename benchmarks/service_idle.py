@@ -20,8 +20,9 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-BIN = ROOT / ".venv" / "bin"
+from pipelines import service_processes
+
+ROOT = service_processes.ROOT
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
@@ -76,35 +77,11 @@ def measure(workspace: str, seconds: float, work: Path) -> dict:
         "SNM_PSEUDONYM_KEY": "benchmark-key-0123456789",
         "SNM_CODE_SERVER_PORT": str(code_port),
     }
-    subprocess.run(
-        [str(BIN / "dagster"), "instance", "migrate"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
-    commands = []
-    if workspace == "workspace.service.yaml":
-        commands.append(
-            [
-                str(BIN / "dagster"),
-                "code-server",
-                "start",
-                "-m",
-                "pipelines.definitions",
-                "-p",
-                str(code_port),
-                "--location-name",
-                "social_network_monitor",
-            ]
-        )
-    commands += [
-        [str(BIN / "dagster-daemon"), "run", "-w", workspace],
-        [str(BIN / "dagster-webserver"), "-w", workspace, "-p", str(web_port)],
-    ]
+    service_processes.migrate_instance(env)
+    commands = service_processes.commands(workspace, code_port, web_port)
     started = []
     log = (work / "service.log").open("w")
-    for command in commands:
+    for name, command in commands.items():
         started.append(
             subprocess.Popen(
                 command,
@@ -115,7 +92,7 @@ def measure(workspace: str, seconds: float, work: Path) -> dict:
                 start_new_session=True,
             )
         )
-        if command[1] == "code-server":
+        if name == "code_server":
             _wait_for_port(code_port)
     time.sleep(120)  # the setup's own start, not counted
     roots = {p.pid for p in started}
@@ -147,16 +124,11 @@ def measure(workspace: str, seconds: float, work: Path) -> dict:
 
 
 def _wait_for_port(port: int, timeout: float = 300) -> None:
-    import socket
-
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            time.sleep(1)
-    raise TimeoutError(f"no code server on port {port}")
+    while not service_processes.listening(port):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"no code server on port {port}")
+        time.sleep(1)
 
 
 def main() -> None:
@@ -168,7 +140,7 @@ def main() -> None:
         " code servers started |"
     )
     print("|---|---|---|---|")
-    for workspace in ("workspace.yaml", "workspace.service.yaml"):
+    for workspace in ("workspace.yaml", service_processes.SERVICE_WORKSPACE):
         with tempfile.TemporaryDirectory() as work:
             result = measure(workspace, minutes * 60, Path(work))
         print(

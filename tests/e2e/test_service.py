@@ -10,20 +10,20 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import time
 import urllib.request
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 import pytest
 
+from pipelines import service_processes
 from tests.conftest import FIXTURES, TEST_KEY
 from tests.servers import WebhookReceiver, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
-BIN = Path(os.environ.get("VIRTUAL_ENV", ROOT / ".venv")) / "bin"
 DEADLINE_SECONDS = 900  # generous: the suite runs another test file beside this one
 
 RUNS_QUERY = """
@@ -31,18 +31,6 @@ RUNS_QUERY = """
     runId jobName status startTime endTime tags { key value }
 } } } }
 """
-
-
-CODE_SERVER = [str(BIN / "dagster"), "code-server", "start", "-m", "pipelines.definitions"]
-
-
-def code_server_up(port: int) -> bool:
-    """`dagster code-server start` opens its port once the definitions have loaded."""
-    try:
-        socket.create_connection(("127.0.0.1", port), timeout=1).close()
-        return True
-    except OSError:
-        return False
 
 
 def twenty_files(inbox_source: Path) -> list[tuple[Path, str]]:
@@ -115,30 +103,14 @@ def service(tmp_path):
     }
     port, code_port = free_port(), free_port()
     env["SNM_CODE_SERVER_PORT"] = str(code_port)
-    logs = {name: tmp_path / f"{name}.log" for name in ("code_server", "daemon", "webserver")}
-    workspace = ["-w", "workspace.service.yaml"]
-    commands = {
-        "code_server": [
-            *CODE_SERVER,
-            *("--port", str(code_port), "--location-name", "social_network_monitor"),
-        ],
-        "daemon": [str(BIN / "dagster-daemon"), "run", *workspace],
-        "webserver": [str(BIN / "dagster-webserver"), *workspace, "-p", str(port)],
-    }
-    # the instance's storage is created once, before two processes could both create it (they
-    # race to stamp its schema: "alembic_version has more than one head")
-    subprocess.run(
-        [str(BIN / "dagster"), "instance", "migrate"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+    commands = service_processes.commands(service_processes.SERVICE_WORKSPACE, code_port, port)
+    logs = {name: tmp_path / f"{name}.log" for name in commands}
+    service_processes.migrate_instance(env)
     processes = []
     for name, command in commands.items():
         if name == "daemon":  # the code server first: the daemon would retry only a minute later
-            wait_for("the code server", lambda: code_server_up(code_port), list(logs.values()), 300)
+            up = partial(service_processes.listening, code_port)
+            wait_for("the code server", up, list(logs.values()), 300)
         processes.append(
             subprocess.Popen(
                 command,
