@@ -113,8 +113,7 @@ class PythonRecords(Records):
 def read_records(data: bytes) -> Records:
     """The file's records, by DuckDB when the file is large enough to gain from it (or
     SNM_CSV_ENGINE=duckdb) and DuckDB reads it as Python would (see the module)."""
-    text = decode(data)
-    header, lines, start, delimiter = header_and_lines(text)
+    header, lines, start, delimiter = header_and_lines(decode(data))  # the text kept as lines
     engine = os.environ.get(ENGINE_SETTING, "auto")
     if engine == "duckdb" or (engine != "python" and len(data) >= DUCKDB_FROM_BYTES):
         from .duckdb_records import DuckDBRecords  # imports duckdb: only when reading a file

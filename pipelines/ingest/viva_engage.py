@@ -87,9 +87,10 @@ def parse(
     found = _member(members, "Messages.csv")
     if not found:
         raise UnreadableFile("the export has no Messages.csv; is this a Viva Engage export?")
-    path, data = found
+    path = found[0]
+    del found
     emails, names = _users(members)
-    records = read_records(data)
+    records = read_records(members.pop(path))  # the bytes go once read (hundreds of MB)
 
     def sender_key(sender_id: str, email: str) -> str:
         """The sender's identity: e-mail, else the namespaced vendor id."""
