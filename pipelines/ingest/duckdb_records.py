@@ -318,7 +318,9 @@ class DuckDBRecords(Records):
             values.append(f'{cell.value} as "{column.name}"')
             oks.append(cell.ok)
         ok = " and ".join(oks) or "true"
-        bad = con.execute(f"select t.ordinal from trimmed t where not ({ok})").fetchall()
+        bad = con.execute(  # as Python's `if good` below: an unknown is not good
+            f"select t.ordinal from trimmed t where not coalesce({ok}, false)"
+        ).fetchall()
         slow = self._slow_fields(raw_sql, [ordinal for (ordinal,) in bad])
         rows = con.execute(
             f"select t.ordinal, {ok} as ok, {', '.join(values) or 'null'} from trimmed t "
