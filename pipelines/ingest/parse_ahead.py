@@ -103,6 +103,7 @@ class ParseAhead:
         self._pseudonymise = pseudonymise
         self._waiting = deque(items)
         self._running: deque[tuple[InboxItem, Future, int]] = deque()  # and its unpacked size
+        self._unpacked: dict[InboxItem, int] = {}  # read from each archive once
         workers = workers_for(source, items)
         self._pool = (
             ProcessPoolExecutor(
@@ -132,7 +133,9 @@ class ParseAhead:
         while self._pool is not None and self._waiting and len(self._running) < self._workers:
             item = self._waiting[0]
             ahead = sum(size for _, _, size in self._running)
-            size = item.unpacked_bytes()
+            if item not in self._unpacked:
+                self._unpacked[item] = item.unpacked_bytes()
+            size = self._unpacked[item]
             if self._running and ahead + size > AHEAD_UNPACKED_BYTES:
                 return
             self._waiting.popleft()
