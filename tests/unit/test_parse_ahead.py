@@ -105,6 +105,9 @@ def test_an_archive_counts_what_it_unpacks_to(tmp_path):
     (folder / "a").mkdir(parents=True)
     (folder / "a" / "2026-10-01.json").write_text("[]" * 10)
     assert InboxItem("slack_export", folder, "sha", 0).unpacked_bytes() == 20
+    broken = tmp_path / "broken.zip"  # rejected later with its reason; here it counts its size
+    broken.write_bytes(b"PK not really")
+    assert InboxItem("slack_export", broken, "sha", 13).unpacked_bytes() == 13
 
 
 @pytest.mark.parametrize("count", [0, 1])
