@@ -32,15 +32,16 @@ from .layout import (
     Column,
     Layout,
     ParsedTable,
+    Problem,
     RecordParser,
-    collect_records,
+    duplicate_message,
+    key_columns,
     match_header,
     unreadable_layout,
 )
 from .reading import MAX_FIELD_BYTES, MAX_RECORD_LINES, DelimitedRows
 from .records import PythonRecords, Records
-
-FETCH_ROWS = 50_000  # typed records taken from DuckDB at a time
+from .staged import ORDINAL, stage_query, staged_columns
 
 # str.strip()'s whitespace (every character whose str.isspace() is true), for SQL
 SPACES = "".join(c for c in map(chr, range(0x110000)) if c.isspace())
@@ -291,6 +292,8 @@ class DuckDBRecords(Records):
         return f"(select d.value from {table} d where {match})"
 
     def _typed_rows(self, layout, positions, raw_sql, pseudonymise, member) -> ParsedTable:
+        """The typed rows, staged as Parquet without passing through Python; a record SQL
+        could not type goes through the Python record parser, which words its problems."""
         con, limits = self._con, date_limits()
         trimmed = {name: _trimmed(f"coalesce({raw_sql[i]}, '')") for name, i in positions.items()}
         con.execute(  # a view: its values are computed once, by the query that reads them
@@ -298,12 +301,12 @@ class DuckDBRecords(Records):
             + ", ".join([f'{sql} as "{name}"' for name, sql in trimmed.items()] or ["1 as none"])
             + " from rec where not blank"
         )
+        columns = staged_columns(layout.ddl_columns())
+        types = dict(columns)
         values, oks, joins = [], [], []
-        for column in layout.columns:
-            if column.drop:
-                continue
+        for column in layout.stored:
             if column.name not in positions:
-                values.append(f'null as "{column.name}"')
+                values.append(f'cast(null as {types[column.name]}) as "{column.name}"')
                 continue
             raw = f't."{column.name}"'
             if column.kind == "identity":
@@ -315,35 +318,51 @@ class DuckDBRecords(Records):
                     oks.append(f"{raw} <> ''")
                 continue
             cell = _typed(column, raw, limits)
-            values.append(f'{cell.value} as "{column.name}"')
+            values.append(f'cast({cell.value} as {types[column.name]}) as "{column.name}"')
             oks.append(cell.ok)
         ok = " and ".join(oks) or "true"
-        bad = con.execute(  # as Python's `if good` below: an unknown is not good
-            f"select t.ordinal from trimmed t where not coalesce({ok}, false)"
-        ).fetchall()
-        slow = self._slow_fields(raw_sql, [ordinal for (ordinal,) in bad])
-        rows = con.execute(
-            f"select t.ordinal, {ok} as ok, {', '.join(values) or 'null'} from trimmed t "
-            + " ".join(joins)
-            + " order by t.ordinal"
+        con.execute(
+            f"create temp table typed as select t.ordinal as {ORDINAL}, t.ordinal + 2 as"
+            f" source_row, {_literal(member) if member else 'null'} as source_member,"
+            f" coalesce({ok}, false) as ok, {', '.join(values) or 'null as none'}"
+            " from trimmed t " + " ".join(joins)
         )
-        names = [c.name for c in layout.columns if not c.drop]
+        table = ParsedTable(rows_read=self._records)
+        parsed = self._parse_slowly(layout, positions, raw_sql, pseudonymise, member)
+        good = [record | {ORDINAL: number - 2} for number, record, _ in parsed if record]
+        if good:  # typed in Python: in place of their untyped rows
+            frame = pd.DataFrame.from_records(good, columns=[ORDINAL, *(n for n, _ in columns)])
+            con.register("typed_in_python", frame)
+            con.execute(
+                "insert into typed by name select *, true as ok from typed_in_python"
+            ).fetchall()
+            con.unregister("typed_in_python")
+        keys = ", ".join(f'"{name}"' for name in key_columns(layout))
+        duplicates = con.execute(
+            f"select {ORDINAL}, first from (select {ORDINAL}, ok, min({ORDINAL}) over (partition"
+            f" by {keys}) as first from typed where ok) where {ORDINAL} <> first order by 1"
+        ).fetchall()
+        told = [(n, problems) for n, _, problems in parsed if problems]
+        told += [
+            (o + 2, [Problem(o + 2, None, duplicate_message(layout, first + 2), member)])
+            for o, first in duplicates
+        ]
+        for _, problems in sorted(told, key=lambda found: found[0]):
+            table.problems.extend(problems)
+        table.rows_quarantined = len(told)
+        kept = "ok"
+        if duplicates:
+            con.register("duplicate_rows", pd.DataFrame({"o": [o for o, _ in duplicates]}))
+            kept += f" and {ORDINAL} not in (select o from duplicate_rows)"
+        table.rows = stage_query(con, f"select * from typed where {kept}", columns)
+        return table
+
+    def _parse_slowly(self, layout, positions, raw_sql, pseudonymise, member) -> list:
+        """The records SQL could not type, parsed by the Python record parser."""
+        bad = self._con.execute(f"select {ORDINAL} from typed where not ok order by 1").fetchall()
+        slow = self._slow_fields(raw_sql, [ordinal for (ordinal,) in bad])
         parser = RecordParser(layout, positions, len(raw_sql), pseudonymise, None, member)
-
-        def records():
-            """Fetched a batch at a time: the file's typed values never all wait as tuples
-            beside the rows made of them."""
-            while batch := rows.fetchmany(FETCH_ROWS):
-                for ordinal, good, *typed in batch:
-                    number = ordinal + 2  # the header is row 1
-                    if good:
-                        record = {"source_member": member, "source_row": number}
-                        record.update(zip(names, typed, strict=True))
-                        yield number, record, []
-                    else:
-                        yield parser.parse(number, slow[ordinal])
-
-        return collect_records(layout, records())
+        return [parser.parse(ordinal + 2, slow[ordinal]) for (ordinal,) in bad]
 
     def _pseudonyms(self, alias: str, column: Column, pseudonymise) -> None:
         distinct = self._con.execute(

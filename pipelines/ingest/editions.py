@@ -67,11 +67,7 @@ def edition_of(source: Source, tables: dict[str, ParsedTable]) -> str | None:
     table = tables.get(source.layouts[0].table)
     if table is None:
         return None
-    windows = {
-        tuple(row.get(column) for column, _ in source.edition_columns)
-        for row in table.rows
-        if all(row.get(column) is not None for column, _ in source.edition_columns)
-    }
+    windows = table.distinct([column for column, _ in source.edition_columns])
     if not windows:
         return None
     labels = [label for _, label in source.edition_columns]

@@ -16,6 +16,7 @@ from .dates import AmbiguousDates, CellError, DateOrder, decide_order, parse_dat
 from .pseudonym import Pseudonymiser
 from .reading import DelimitedRows, RowError
 from .scrub import mask_personal
+from .staged import StagedRows, stage_dicts, staged_columns
 
 DUCKDB_TYPES = {
     "text": "VARCHAR",
@@ -88,7 +89,11 @@ class Problem:
 
 @dataclass
 class ParsedTable:
-    rows: list[dict] = field(default_factory=list)
+    """A file's rows for one raw table, as Python dicts or staged as Parquet (staged.py), with
+    what was set aside and why. Sources change rows through the methods below, which work on
+    either."""
+
+    rows: list[dict] | StagedRows = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     rows_read: int = 0
     rows_quarantined: int = 0
@@ -98,6 +103,62 @@ class ParsedTable:
     lines_read: int | None = None
     lines_in_records: int | None = None
 
+    def row_dicts(self) -> list[dict]:
+        """The rows kept, as dicts in file order (a staged table is read back)."""
+        return self.rows.dicts() if isinstance(self.rows, StagedRows) else self.rows
+
+    def distinct(self, columns: list[str]) -> set[tuple]:
+        """The distinct combinations of `columns` without a null among the rows."""
+        if isinstance(self.rows, StagedRows):
+            return self.rows.distinct(columns)
+        keys = {tuple(row.get(column) for column in columns) for row in self.rows}
+        return {key for key in keys if None not in key}
+
+    def map_column(self, column: str, change: Callable[[object], object]) -> None:
+        """Pass every non-null value of `column` through `change` (scrubbing a text)."""
+        if isinstance(self.rows, StagedRows):
+            self.rows.map_column(column, change)
+            return
+        for row in self.rows:
+            if row.get(column) is not None:
+                row[column] = change(row[column])
+
+    def set_aside_nulls(self, column: str) -> int:
+        """Remove the rows without a value in `column` (their problem the caller's to say);
+        how many."""
+        if isinstance(self.rows, StagedRows):
+            return self.rows.set_aside(self.rows.ordinals_where_null(column))
+        kept = [row for row in self.rows if row.get(column) is not None]
+        removed, self.rows = len(self.rows) - len(kept), kept
+        return removed
+
+    def count_nulls(self, column: str) -> int:
+        if isinstance(self.rows, StagedRows):
+            return len(self.rows.ordinals_where_null(column))
+        return sum(1 for row in self.rows if row.get(column) is None)
+
+    def fill_nulls(self, column: str, value) -> None:
+        if isinstance(self.rows, StagedRows):
+            self.rows.fill_nulls(column, value)
+            return
+        for row in self.rows:
+            if row.get(column) is None:
+                row[column] = value
+
+    def stage(self, layout: Layout) -> None:
+        """Rows built in Python go to Parquet like those DuckDB typed (staged.py)."""
+        if not isinstance(self.rows, StagedRows):
+            self.rows = stage_dicts(self.rows, staged_columns(layout.ddl_columns()))
+
+    def clear_rows(self) -> None:
+        self.release()
+        self.rows = []
+
+    def release(self) -> None:
+        """Remove the staged file, once its rows are stored or set aside."""
+        if isinstance(self.rows, StagedRows):
+            self.rows.release()
+
     def account_lines(self, rows: object) -> ParsedTable:
         """Take the line counts of fully read DelimitedRows (workbooks have none)."""
         if isinstance(rows, DelimitedRows):
@@ -105,12 +166,15 @@ class ParsedTable:
         return self
 
 
+LARGEST_COUNT = 2**63 - 1  # what a raw table's BIGINT holds
+
+
 def parse_int(text: str) -> int:
     if text.isascii() and text.isdigit():  # nearly every count: no pattern needed
-        return int(text)
+        return _storable(int(text), text)
     cleaned = text.replace(" ", "")
     if re.fullmatch(r"\d+([.,]0+)?", cleaned):
-        return int(re.split(r"[.,]", cleaned)[0])
+        return _storable(int(re.split(r"[.,]", cleaned)[0]), text)
     if re.fullmatch(r"-\d+([.,]\d+)?", cleaned):
         raise CellError(f"'{text}' is negative; a count cannot be")
     raise CellError(f"'{text}' is not a whole number")
@@ -119,6 +183,12 @@ def parse_int(text: str) -> int:
 # the words a yes/no column may hold, in any case (the DuckDB reader types them in SQL too)
 TRUE_WORDS = ("true", "1", "yes", "ja", "waar")
 FALSE_WORDS = ("false", "0", "no", "nee", "onwaar")
+
+
+def _storable(count: int, text: str) -> int:
+    if count > LARGEST_COUNT:
+        raise CellError(f"'{text}' is too large for a count")
+    return count
 
 
 def parse_bool(text: str) -> bool:
@@ -324,20 +394,28 @@ class RecordParser:
         return number, (None if problems else record), problems
 
 
+def key_columns(layout: Layout) -> tuple[str, ...]:
+    """The columns whose repetition within a file makes a row a duplicate."""
+    return layout.key or tuple(c.name for c in layout.stored)
+
+
+def duplicate_message(layout: Layout, first: int) -> str:
+    named = ", ".join(c.header for c in layout.columns if c.name in layout.key)
+    return f"duplicate of row {first} ({f'same {named}' if layout.key else 'identical values'})"
+
+
 def collect_records(layout: Layout, records: Iterable[ParsedRecord]) -> ParsedTable:
     """The records in file order, each kept or quarantined; a record repeating the key of an
     earlier kept one is a duplicate."""
     result = ParsedTable()
-    key_columns = layout.key or tuple(c.name for c in layout.stored)
+    keys = key_columns(layout)
     seen: dict[tuple, int] = {}
     for number, record, problems in records:
         result.rows_read += 1
         if record is not None:
-            key = tuple(record.get(name) for name in key_columns)
+            key = tuple(record.get(name) for name in keys)
             if key in seen:
-                named = ", ".join(c.header for c in layout.columns if c.name in layout.key)
-                same = f"same {named}" if layout.key else "identical values"
-                message = f"duplicate of row {seen[key]} ({same})"
+                message = duplicate_message(layout, seen[key])
                 problems = [Problem(number, None, message, record["source_member"])]
             else:
                 seen[key] = number

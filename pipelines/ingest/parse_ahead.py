@@ -51,9 +51,12 @@ Parsed = tuple[object, dict[str, ParsedTable]]  # (FileResult, tables), as read_
 _pseudonymise: Pseudonymiser | None = None  # a worker's own, given once when it starts
 
 
-def _start_worker(pseudonymise: Pseudonymiser) -> None:
+def _start_worker(pseudonymise: Pseudonymiser, folder: str) -> None:
+    """A worker keeps its pseudonymiser, and makes its temporary files (the staged rows of
+    the files it parses, staged.py) in the parse-ahead folder, which goes with the ingestion."""
     global _pseudonymise
     _pseudonymise = pseudonymise
+    tempfile.tempdir = folder
 
 
 def _read(source: Source, item: InboxItem, pseudonymise: Pseudonymiser, options) -> Parsed:
@@ -105,19 +108,19 @@ class ParseAhead:
         self._running: deque[tuple[InboxItem, Future, int]] = deque()  # and its unpacked size
         self._unpacked: dict[InboxItem, int] = {}  # read from each archive once
         workers = workers_for(source, items)
+        # readable by this user only, like every file tempfile makes
+        self._folder = tempfile.mkdtemp(prefix="snm-parsed-") if workers else None
         self._pool = (
             ProcessPoolExecutor(
                 max_workers=workers,
                 mp_context=multiprocessing.get_context("spawn"),  # no fork of a threaded run
                 initializer=_start_worker,
-                initargs=(pseudonymise,),
+                initargs=(pseudonymise, self._folder),
             )
             if workers
             else None
         )
         self._workers = workers
-        # readable by this user only, like every file tempfile makes
-        self._folder = tempfile.mkdtemp(prefix="snm-parsed-") if workers else None
 
     def __enter__(self) -> ParseAhead:
         return self

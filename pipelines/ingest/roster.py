@@ -69,10 +69,8 @@ def _parse_with_snapshot(
     table = tables[LAYOUT.table]
     fallback = snapshot_date(item)
     today = date_limits().today
-    undated = [row for row in table.rows if not row.get("snapshot_date")]
-    if fallback > today and undated:
-        table.rows = [row for row in table.rows if row.get("snapshot_date")]
-        table.rows_quarantined += len(undated)
+    if fallback > today and table.count_nulls("snapshot_date"):
+        table.rows_quarantined += table.set_aside_nulls("snapshot_date")
         table.problems.append(
             Problem(
                 None,
@@ -81,8 +79,7 @@ def _parse_with_snapshot(
                 "name the file after the day it was exported, or add a snapshot_date column",
             )
         )
-    for row in table.rows:
-        row["snapshot_date"] = row.get("snapshot_date") or fallback
+    table.fill_nulls("snapshot_date", fallback)
     return tables
 
 

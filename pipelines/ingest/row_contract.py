@@ -17,9 +17,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
 
+import duckdb
+
 from ..clock import date_limits
 from ..suites import load_suite_dict, suite_name
 from .layout import Layout, ParsedTable, Problem
+from .staged import ORDINAL, StagedRows, scratch
 
 # (table, columns, the file's keys) -> the keys already stored, with their file and row
 RowKeys = Callable[[str, tuple[str, ...], set[tuple]], dict[tuple, tuple[str, int | None]]]
@@ -118,6 +121,42 @@ class RowRule:
         bound = {name: self.check, f"{name}_parameters": parameters}
         return f"{name}(row, {name}_parameters) is None", bound
 
+    def sql(self, parameters: dict, types: dict[str, str]) -> str:
+        """`passes` as a DuckDB condition over the staged columns (their `types`): never
+        looser than `passes`, at most stricter (a row it fails goes to `check`, which decides);
+        `false` where SQL cannot say the same, so that every row goes to `check`."""
+        kwargs, column = self.kwargs, _quoted(self.column)
+        kind = types.get(self.column, "")
+        if self.kind == "expect_column_values_to_not_be_null":
+            return f"{column} is not null"
+        if self.kind == "expect_column_values_to_be_in_set":
+            values = list(_hashable_set(kwargs["value_set"]))
+            literals = [_sql_literal(v, kind) for v in values]
+            if not values or None in literals:
+                return "false"
+            return f"({column} is null or {column} in ({', '.join(literals)}))"
+        if self.kind == "expect_column_values_to_be_between":
+            number = _sql_number(column, kind)
+            low, high = self._limits(parameters)
+            if number is None or not all(isinstance(v, int | float | None) for v in (low, high)):
+                return "false"
+            bounds = [f"{number} >= {low}"] if low is not None else []
+            bounds += [f"{number} <= {high}"] if high is not None else []
+            return f"({column} is null or ({' and '.join(bounds) or 'true'}))"
+        if self.kind == "expect_column_values_to_match_regex":
+            pattern = kwargs["regex"]
+            if kind != "VARCHAR" or not _re2_reads(pattern):
+                return "false"
+            return f"({column} is null or regexp_matches({column}, {_literal(pattern)}))"
+        if self.kind == "expect_column_pair_values_a_to_be_greater_than_b":
+            other = kwargs["column_B"]
+            if kind != types.get(other) or kind not in COMPARABLE:
+                return "false"
+            later = ">=" if kwargs.get("or_equal") else ">"
+            other = _quoted(other)
+            return f"({column} is null or {other} is null or {column} {later} {other})"
+        return "false"
+
     def _in_set(self, row: dict, value) -> str | None:
         allowed = self.kwargs["value_set"]
         if value in allowed:
@@ -159,6 +198,44 @@ def all_pass(rules: list[RowRule], parameters: dict) -> Callable[[dict], bool]:
     return bound["passes"]
 
 
+COMPARABLE = {"DATE", "TIMESTAMP", "BIGINT", "INTEGER", "VARCHAR"}
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _sql_literal(value, kind: str) -> str | None:
+    """A value of a set as a literal of the column's type; None when it is not one."""
+    if kind == "VARCHAR" and isinstance(value, str):
+        return _literal(value)
+    if kind in ("BIGINT", "INTEGER") and isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def _sql_number(column: str, kind: str) -> str | None:
+    """`_number` in SQL: dates as YYYYMMDD, counts as they are."""
+    if kind in ("DATE", "TIMESTAMP"):
+        return f"(year({column}) * 10000 + month({column}) * 100 + day({column}))"
+    return column if kind in ("BIGINT", "INTEGER") else None
+
+
+@cache
+def _re2_reads(pattern: str) -> bool:
+    """Whether DuckDB's RE2 reads the pattern (Python's lookarounds and back references it
+    does not); its `$` matches only at the very end, stricter than Python's, never looser."""
+    try:
+        duckdb.sql(f"select regexp_matches('', {_literal(pattern)})").fetchall()
+    except duckdb.Error:
+        return False
+    return True
+
+
 def _hashable_set(values) -> frozenset:
     try:
         return frozenset(values)
@@ -198,45 +275,118 @@ def apply_row_contract(layout: Layout, table: ParsedTable, stored: RowKeys | Non
     the same file or one already stored (`stored` gives, for a column tuple, the stored keys
     with the file and row that hold them). Returns the (member, row) of every row set aside,
     so the rows of the same record in the file's other tables can follow (`drop_rows`)."""
-    rules = [r for r in row_rules(layout.table) if _has_column(layout, r)]
-    parameters = date_limits().as_numbers()
+    if isinstance(table.rows, StagedRows):
+        return _apply_to_staged(layout, table, stored)
+    checker = _Checker(layout)
     known = {
         columns: dict(stored(layout.table, columns, _keys(table, columns))) if stored else {}
-        for columns in unique_together(layout.table)
-        if all(_stored(layout, c) for c in columns)
+        for columns in checker.uniques
     }
-    checks = [(rule.passes(parameters), rule.column, rule.check) for rule in rules]
-    keeps_every_rule = all_pass(rules, parameters)
-    kept, dropped = [], set()
-    for row in table.rows:
-        number, member = row.get("source_row"), row.get("source_member")
-        problems = (
-            []
-            if keeps_every_rule(row)
-            else [
-                Problem(number, column, message, member)
-                for passes, column, check in checks
-                if not passes(row) and (message := check(row, parameters))
-            ]
-        )
-        for columns, keys in known.items():
-            key = tuple(row.get(c) for c in columns)
-            if key not in keys:
-                keys[key] = (None, number)
-                continue
-            file, earlier = keys[key]
-            where = f"row {earlier}" if file is None else f"{file} row {earlier}, already stored"
-            hint = "" if file is None else ": a re-sent export?"
-            problems.append(
-                Problem(number, None, f"the same {', '.join(columns)} as {where}{hint}", member)
+    table.rows, dropped = checker.check(table, table.rows, known)
+    return dropped
+
+
+class _Checker:
+    """A table's row rules and keys, checking rows in file order."""
+
+    def __init__(self, layout: Layout):
+        self.layout = layout
+        self.rules = [r for r in row_rules(layout.table) if _has_column(layout, r)]
+        self.parameters = date_limits().as_numbers()
+        self.uniques = [
+            columns
+            for columns in unique_together(layout.table)
+            if all(_stored(layout, c) for c in columns)
+        ]
+
+    def check(self, table: ParsedTable, rows: list[dict], known: dict) -> tuple[list, set]:
+        """The rows that keep every rule and key (`known`: per key columns, the keys seen with
+        their file and row, which grows with the rows), and the (member, row) of the others,
+        whose problems go to `table`."""
+        parameters = self.parameters
+        checks = [(rule.passes(parameters), rule.column, rule.check) for rule in self.rules]
+        keeps_every_rule = all_pass(self.rules, parameters)
+        kept, dropped = [], set()
+        for row in rows:
+            number, member = row.get("source_row"), row.get("source_member")
+            problems = (
+                []
+                if keeps_every_rule(row)
+                else [
+                    Problem(number, column, message, member)
+                    for passes, column, check in checks
+                    if not passes(row) and (message := check(row, parameters))
+                ]
             )
-        if problems:
-            table.problems.extend(problems)
-            table.rows_quarantined += 1
-            dropped.add((member, number))
-        else:
-            kept.append(row)
-    table.rows = kept
+            for columns, keys in known.items():
+                key = tuple(row.get(c) for c in columns)
+                if key not in keys:
+                    keys[key] = (None, number)
+                    continue
+                file, earlier = keys[key]
+                where = (
+                    f"row {earlier}" if file is None else f"{file} row {earlier}, already stored"
+                )
+                hint = "" if file is None else ": a re-sent export?"
+                problems.append(
+                    Problem(number, None, f"the same {', '.join(columns)} as {where}{hint}", member)
+                )
+            if problems:
+                table.problems.extend(problems)
+                table.rows_quarantined += 1
+                dropped.add((member, number))
+            else:
+                kept.append(row)
+        return kept, dropped
+
+    def passes_sql(self) -> str:
+        types = dict(self.layout.ddl_columns())
+        tests = [rule.sql(self.parameters, types) for rule in self.rules]
+        return " and ".join(f"coalesce({test}, false)" for test in tests) or "true"
+
+
+def _apply_to_staged(layout: Layout, table: ParsedTable, stored) -> set:
+    """The same check for staged rows: SQL finds the rows that may have a problem (failing a
+    rule's SQL test, sharing a key with another row of the file, or holding a stored key),
+    and only those go through the Python check above, in file order. Every other row keeps
+    every rule and repeats no key, so it needs nothing more."""
+    rows: StagedRows = table.rows
+    checker = _Checker(layout)
+    con = stored.con if stored is not None else scratch()
+    in_set = {r.column for r in checker.rules if r.kind == "expect_column_values_to_be_in_set"}
+    shared = [
+        "count(*) over (partition by "
+        + ", ".join(
+            f"lower(trim(cast({_quoted(c)} as varchar)))" if c in in_set else _quoted(c)
+            for c in columns
+        )
+        + ") > 1"
+        for columns in checker.uniques
+    ]
+    flags = " or ".join([f"not ({checker.passes_sql()})", *shared])
+    matches = {
+        columns: stored.staged_matches(layout.table, columns, rows) if stored else []
+        for columns in checker.uniques
+    }
+    with rows.kept_view(con) as kept:
+        flagged = con.execute(
+            f"select {ORDINAL} from (select {ORDINAL}, {flags} as flagged from {kept})"
+            " where flagged"
+        ).fetchall()
+    involved = {o for (o,) in flagged} | {o for found in matches.values() for o, *_ in found}
+    if not involved:
+        return set()
+    candidates = rows.fetch(con, involved)
+    before = {row[ORDINAL]: dict(row) for row in candidates}
+    known = {
+        columns: {key: (file, number) for _, key, file, number in found}
+        for columns, found in matches.items()
+    }
+    kept_rows, dropped = checker.check(table, candidates, known)
+    kept_ordinals = {row[ORDINAL] for row in kept_rows}
+    changed = [row for row in kept_rows if row != before[row[ORDINAL]]]  # normalised values
+    rows.set_aside({o for o in before if o not in kept_ordinals} | {r[ORDINAL] for r in changed})
+    rows.replaced.extend(changed)
     return dropped
 
 
@@ -247,6 +397,9 @@ def _keys(table: ParsedTable, columns: tuple[str, ...]) -> set[tuple]:
 def drop_rows(table: ParsedTable, records: set) -> None:
     """Set aside a table's rows that belong to records quarantined in another table (their
     problem is told once, with that record)."""
+    if isinstance(table.rows, StagedRows):
+        table.rows_quarantined += table.rows.set_aside(table.rows.ordinals_of(records))
+        return
     kept = [r for r in table.rows if (r.get("source_member"), r.get("source_row")) not in records]
     table.rows_quarantined += len(table.rows) - len(kept)
     table.rows = kept

@@ -29,6 +29,7 @@ from .pseudonym import Pseudonymiser
 from .reading import UnreadableFile, read_delimited
 from .row_contract import RowKeys, apply_row_contract, drop_rows
 from .source import ReadOptions, Source
+from .staged import ORDINAL, StagedRows
 
 logger = logging.getLogger(__name__)
 
@@ -153,11 +154,14 @@ def _known(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str, str | No
 def _insert_rows(con, layout: Layout, table: ParsedTable, item: InboxItem, run_id: str) -> None:
     if not table.rows:
         return
+    lineage = {"source_file": item.name, "source_sha256": item.sha256, "ingest_run_id": run_id}
+    if isinstance(table.rows, StagedRows):
+        table.rows.insert_into(con, f"raw.{layout.table}", lineage)
+        return
     wanted = [name for name, _ in layout.ddl_columns()] + [name for name, _ in LINEAGE_COLUMNS]
     frame = pd.DataFrame.from_records(table.rows, columns=wanted)  # one copy, in table order
-    frame["source_file"] = item.name
-    frame["source_sha256"] = item.sha256
-    frame["ingest_run_id"] = run_id
+    for name, value in lineage.items():
+        frame[name] = value
     con.register("incoming_rows", frame)
     try:
         con.execute(f"insert into raw.{layout.table} by name select * from incoming_rows")
@@ -253,7 +257,11 @@ def read_item(
     problem, a file waiting for a setting has status `waiting`."""
     result = FileResult(source.name, item.name, item.sha256, "ingested")
     try:
-        return result, source.parse(item, pseudonymise, options)
+        tables = source.parse(item, pseudonymise, options)
+        layouts = {layout.table: layout for layout in source.layouts}
+        for name, table in tables.items():
+            table.stage(layouts[name])
+        return result, tables
     except AmbiguousDates as exc:  # a setting decides it: the file waits, nothing is stored
         result.status = "waiting"
         result.problems = [Problem(None, None, str(exc))]
@@ -292,7 +300,7 @@ def _reject_when_mostly_bad(
     result.rows_loaded, result.rows_quarantined = 0, read
     result.table_rows = {name: 0 for name in tables}
     for table in tables.values():
-        table.rows = []
+        table.clear_rows()
 
 
 def check_rows(
@@ -337,28 +345,43 @@ def _apply_contracts(source: Source, tables: dict[str, ParsedTable], stored) -> 
             apply_row_contract(layout, tables[layout.table], stored)
 
 
-def stored_keys(con: duckdb.DuckDBPyConnection, leaving: frozenset[str] = frozenset()) -> RowKeys:
-    """Which of a file's keys a raw table already holds, with the file and row of each; rows of
-    the files in `leaving` (about to be replaced) do not count. Only the file's own keys are
+class StoredKeys:
+    """Which of a file's keys a raw table already holds, with the file and row of each; rows
+    of the files in `leaving` (about to be replaced) do not count. Only the file's own keys are
     looked up (a join), not the whole table read for every file."""
 
-    def keys(table: str, columns: tuple[str, ...], wanted: set[tuple]) -> dict:
+    def __init__(self, con: duckdb.DuckDBPyConnection, leaving: frozenset[str] = frozenset()):
+        self.con, self.leaving = con, sorted(leaving)
+
+    def __call__(self, table: str, columns: tuple[str, ...], wanted: set[tuple]) -> dict:
         if not wanted:
             return {}
-        con.register("incoming_keys", pd.DataFrame(list(wanted), columns=list(columns)))
+        self.con.register("incoming_keys", pd.DataFrame(list(wanted), columns=list(columns)))
         try:
             selected = ", ".join(f'"{c}"' for c in columns)
-            rows = con.execute(
+            rows = self.con.execute(
                 f"select {selected}, source_file, source_row from raw.{table}"
                 f" inner join incoming_keys using ({selected})"
                 " where not list_contains(?, source_sha256)",
-                [sorted(leaving)],
+                [self.leaving],
             ).fetchall()
         finally:
-            con.unregister("incoming_keys")
+            self.con.unregister("incoming_keys")
         return {tuple(row[: len(columns)]): (row[-2], row[-1]) for row in rows}
 
-    return keys
+    def staged_matches(
+        self, table: str, columns: tuple[str, ...], rows: StagedRows
+    ) -> list[tuple[int, tuple, str, int | None]]:
+        """(ordinal, key, file, row) of each staged row whose key the table holds."""
+        keys = ", ".join(f's."{c}"' for c in columns)
+        on = " and ".join(f's."{c}" = r."{c}"' for c in columns)
+        with rows.kept_view(self.con) as kept:
+            found = self.con.execute(
+                f"select s.{ORDINAL}, {keys}, r.source_file, r.source_row from {kept} s"
+                f" join raw.{table} r on {on} where not list_contains(?, r.source_sha256)",
+                [self.leaving],
+            ).fetchall()
+        return [(o, tuple(key), file, row) for o, *key, file, row in found]
 
 
 def _record_duplicate(con, item: InboxItem, first: str, run_id: str) -> None:
@@ -418,10 +441,14 @@ def ingest_source(
                 continue
             with without_cycle_collection():
                 result, tables = ahead.take(item)
-                if result.status != "waiting":
-                    _store(con, source, item, result, tables, run_id, options)
+                try:
+                    if result.status != "waiting":
+                        _store(con, source, item, result, tables, run_id, options)
+                finally:
+                    for table in tables.values():
+                        table.release()  # its rows go now, not when the next file's are here
                 results.append(result)
-                del tables  # its rows go now, not when the next file's are already here
+                del tables
     return results
 
 
@@ -454,7 +481,7 @@ def _store(
     replaced, notes = editions.replaced_by_new(con, source, item.name, result.edition)
     if result.status == "ingested":
         leaving = frozenset(old.sha256 for old in replaced)
-        check_rows(source, item, result, tables, stored_keys(con, leaving), options)
+        check_rows(source, item, result, tables, StoredKeys(con, leaving), options)
     if result.status == "rejected":  # a broken file corrects nothing: the earlier stays
         notes += [editions.kept_note(old) for old in replaced]
         replaced = []

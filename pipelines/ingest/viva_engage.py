@@ -110,15 +110,13 @@ def parse(
     # a group named after a person ("Team <name>") loses the name; each name once, not once a
     # message (a month at 10,000 employees: 143,000 messages in a few hundred groups)
     scrub_group = cache(scrub)
-    for row in messages.rows:
-        row["body"] = scrub(row["body"])
-        row["group_name"] = scrub_group(row["group_name"])
+    messages.map_column("body", scrub)
+    messages.map_column("group_name", scrub_group)
     tables = {MESSAGES.table: messages}
     groups = _member(members, "Groups.csv")
     if groups:
         groups_table = read_records(groups[1]).parse(GROUPS, pseudonymise, groups[0])
-        for row in groups_table.rows:
-            row["group_name"] = scrub_group(row["group_name"])
+        groups_table.map_column("group_name", scrub_group)
         tables[GROUPS.table] = groups_table
     else:
         tables[GROUPS.table] = ParsedTable()

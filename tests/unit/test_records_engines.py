@@ -37,7 +37,7 @@ def _parse(source: str, path: Path, engine: str, monkeypatch) -> object:
         return ("unreadable", str(exc))
     return {
         name: (
-            t.rows,
+            t.row_dicts(),
             [(p.row, p.column, p.message, p.member) for p in t.problems],
             (t.rows_read, t.rows_quarantined, t.lines_read, t.lines_in_records),
             t.notes,
