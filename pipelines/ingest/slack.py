@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import cache
 
@@ -17,6 +18,7 @@ from .layout import Column, Layout, ParsedTable, Problem
 from .pseudonym import SLACK_USER, Pseudonymiser
 from .reading import UnreadableFile
 from .scrub import Scrubber
+from .slack_days import DayFile, read_plain
 from .source import ReadOptions, Source
 
 MESSAGES = Layout(
@@ -136,6 +138,22 @@ def _timestamp(ts: str) -> datetime:
     return datetime.fromtimestamp(float(ts), tz=UTC).replace(tzinfo=None)
 
 
+def _days(members: dict[str, bytes], root: str, pseudonymise: Pseudonymiser) -> list[DayFile]:
+    """The day files in order, a private conversation's folder name (made of its members'
+    names) replaced by its pseudonym in the channel and the member name stored as lineage."""
+    listed_private = _private_conversations(members, root)
+    days = []
+    for original_path in _day_files(members, root):
+        folder = original_path.rsplit("/", 2)[-2]
+        private = _is_private(folder, listed_private)
+        channel, path = folder, original_path
+        if private:
+            channel = "private-" + pseudonymise(folder, namespace="slack-conversation")[:16]
+            path = f"{channel}/{original_path.rsplit('/', 1)[-1]}"
+        days.append(DayFile(path, channel, private, members[original_path]))
+    return days
+
+
 def parse(
     item: InboxItem, pseudonymise: Pseudonymiser, options: ReadOptions
 ) -> dict[str, ParsedTable]:
@@ -150,22 +168,52 @@ def parse(
     addresses = [identity for identity in identities.values() if "@" in identity]
     scrub = Scrubber([*names, *addresses], mention=person)
     limits = date_limits()
-    too_late = limits.first_future_timestamp
-    messages, reactions = ParsedTable(), ParsedTable()
+    days = _days(members, root, pseudonymise)
+    plain = read_plain(days, (MESSAGES, REACTIONS), person, bots, limits.first_future_timestamp)
+    if plain is None:
+        messages, reactions = read_in_python(days, person, bots, scrub)
+    else:
+        messages, reactions = plain
+        messages.map_column("text", scrub)
     note = _without_email(identities, bots)
     if note:
         messages.notes.append(note)
-    listed_private = _private_conversations(members, root)
-    for original_path in _day_files(members, root):
-        folder = original_path.rsplit("/", 2)[-2]
-        private = _is_private(folder, listed_private)
-        channel = folder
-        path = original_path
-        if private:  # the folder name is made of names: only its pseudonym goes further
-            channel = "private-" + pseudonymise(folder, namespace="slack-conversation")[:16]
-            path = f"{channel}/{original_path.rsplit('/', 1)[-1]}"
+    return {MESSAGES.table: messages, REACTIONS.table: reactions}
+
+
+TEXT_FIELDS = ("user", "subtype", "thread_ts", "text", "bot_id")
+
+
+def _misshapen(message: dict) -> tuple[str, str] | None:
+    """(field, problem) when a message holds what no Slack export writes: a number where a
+    text or user id belongs, reactions that are not a list of names with user ids."""
+    for field in TEXT_FIELDS:
+        if not isinstance(message.get(field), str | None):
+            return field, f"'{field}' is not a text but {json.dumps(message[field])[:40]}"
+    reactions = message.get("reactions") or []
+    if not isinstance(reactions, list) or not all(
+        isinstance(r, dict)
+        and isinstance(r.get("name", ""), str)
+        and all(isinstance(u, str) for u in (r.get("users") or []))
+        and isinstance(r.get("users") or [], list)
+        for r in reactions
+    ):
+        return "reactions", "'reactions' is not a list of reaction names with user ids"
+    return None
+
+
+def read_in_python(
+    days: list[DayFile], person: Callable[[str], str | None], bots: set[str], scrub: Scrubber
+) -> tuple[ParsedTable, ParsedTable]:
+    """Messages and reactions of any export, each problem worded for the quarantine: an
+    unreadable day file, a message without a valid `ts` or dated in the future."""
+    limits = date_limits()
+    too_late = limits.first_future_timestamp
+    messages, reactions = ParsedTable(), ParsedTable()
+    for day_file in days:
+        path, channel, private = day_file.member, day_file.channel, day_file.private
         try:
-            day = _json(members, original_path)
+            day = json.loads(day_file.content.decode("utf-8-sig"))
             if not isinstance(day, list):
                 raise ValueError("expected a list of messages")
         except (UnicodeDecodeError, ValueError) as exc:
@@ -186,6 +234,11 @@ def parse(
                 continue
             if at >= too_late:
                 messages.problems.append(Problem(index, "ts", limits.problem(at), path))
+                messages.rows_quarantined += 1
+                continue
+            misshapen = _misshapen(message)
+            if misshapen:
+                messages.problems.append(Problem(index, *misshapen, path))
                 messages.rows_quarantined += 1
                 continue
             user = message.get("user") or ""
@@ -213,7 +266,7 @@ def parse(
                             "user_key": person(reactor),
                         }
                     )
-    return {MESSAGES.table: messages, REACTIONS.table: reactions}
+    return messages, reactions
 
 
 SOURCE = Source(
