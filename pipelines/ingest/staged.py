@@ -160,30 +160,31 @@ class StagedRows:
         return before - len(self)
 
     def map_column(self, column: str, change: Callable[[object], object]) -> None:
-        """Pass every non-null value of `column` through `change`, rewriting the file (only
-        the values that change travel back into DuckDB)."""
+        """Pass every non-null value of `column` through `change`, rewriting the file: each
+        distinct value once (short messages repeat: "thanks!"), and only the values that
+        change travel back into DuckDB."""
         con = scratch()
         name = _quoted(column)
         values = con.execute(
-            f"select {ORDINAL}, {name} from {self.source} where {name} is not null"
+            f"select distinct {name} from {self.source} where {name} is not null"
         ).fetchall()
-        changed = [(ordinal, new) for ordinal, value in values if (new := change(value)) != value]
+        changed = [(value, new) for (value,) in values if (new := change(value)) != value]
         del values
         for row in self.replaced:
             if row.get(column) is not None:
                 row[column] = change(row[column])
         if not changed:
             return
-        frame = pd.DataFrame(changed, columns=["ordinal", "value"], dtype=object)
+        frame = pd.DataFrame(changed, columns=["before", "after"], dtype=object)
         del changed
         kind = dict(self.columns)[column]
         con.register("changed_values", frame)
         try:
             self._rewrite(
-                f"case when c.ordinal is null then s.{name} else cast(c.value as {kind}) end"
+                f"case when c.before is null then s.{name} else cast(c.after as {kind}) end"
                 f" as {name}",
                 [],
-                f"left join changed_values c on c.ordinal = s.{ORDINAL}",
+                f"left join changed_values c on c.before = s.{name}",
             )
         finally:
             con.unregister("changed_values")
