@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from pipelines.ingest.duckdb_records import SPACES
 from pipelines.ingest.inbox import InboxItem
 from pipelines.ingest.pseudonym import Pseudonymiser
 from pipelines.ingest.reading import UnreadableFile
@@ -265,3 +266,8 @@ def test_by_default_only_large_files_are_read_by_duckdb(monkeypatch):
     small = ("date,email,tool,action,count\n" + row).encode()
     large = small + row.encode() * (DUCKDB_FROM_BYTES // len(row) + 1)
     assert [read_records(small).engine, read_records(large).engine] == ["python", "duckdb"]
+
+
+def test_the_sql_whitespace_is_what_str_strip_removes():
+    every = "".join(c for c in map(chr, range(0x110000)) if c.isspace())
+    assert every == SPACES
