@@ -13,6 +13,7 @@ same rows, row numbers and order (tests/unit/test_slack_days.py).
 from __future__ import annotations
 
 import contextlib
+import logging
 import re
 import shutil
 import tempfile
@@ -26,6 +27,8 @@ import pandas as pd
 from .layout import Layout, ParsedTable
 from .staged import ORDINAL, scratch, stage_query, staged_columns
 from .staged import _folder as staging_folder
+
+logger = logging.getLogger(__name__)
 
 # DuckDB's JSON reader accepts `[1, 2,]` and `{"a": 1,}`; Python's refuses them. A match may be
 # inside a text: then the export only takes the slower path.
@@ -62,6 +65,9 @@ def read_plain(
         if not _load(con, folder, days):
             return None
         return _stage(con, layouts, person, bots, too_late)
+    except duckdb.OutOfMemoryException as exc:  # the slower path still reads it
+        logger.warning("Slack day files read in Python: DuckDB's scratch memory is short (%s)", exc)
+        return None
     finally:
         shutil.rmtree(folder, ignore_errors=True)
         for table in ("slack_day_files", "slack_days", "slack_raw", "slack_reacted"):

@@ -6,12 +6,13 @@ loop must word goes to the loop."""
 from __future__ import annotations
 
 import json
+import threading
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from pipelines.ingest import slack
+from pipelines.ingest import slack, staged
 from pipelines.ingest.inbox import InboxItem
 from pipelines.ingest.pseudonym import SLACK_USER, Pseudonymiser
 from pipelines.ingest.source import ReadOptions
@@ -166,3 +167,18 @@ def test_what_is_not_plain_goes_to_the_python_loop_with_its_words(odd, tmp_path,
         [problem] = problems
         assert (len(rows), problem.member) == (1, "algemeen/2026-02-03.json")
         assert words in problem.message
+
+
+def test_an_export_too_large_for_duckdbs_scratch_memory_is_read_in_python(monkeypatch):
+    monkeypatch.setattr(staged, "SCRATCH_MEMORY", "256KB")
+    found = {}
+
+    def parse_in_a_thread_of_its_own():  # with a scratch DuckDB of its own, that small
+        found["tables"], found["staged"] = _parse(MONTH)
+
+    worker = threading.Thread(target=parse_in_a_thread_of_its_own)
+    worker.start()
+    worker.join()
+    assert found["staged"] == {"slack_messages": False, "slack_reactions": False}
+    in_sql, _, _ = _both(MONTH, monkeypatch)
+    assert found["tables"] == in_sql
