@@ -41,7 +41,7 @@ from .layout import (
 )
 from .reading import MAX_FIELD_BYTES, MAX_RECORD_LINES, DelimitedRows
 from .records import PythonRecords, Records
-from .staged import ORDINAL, stage_query, staged_columns
+from .staged import ORDINAL, sql_text, stage_query, staged_columns
 
 # str.strip()'s whitespace (every character whose str.isspace() is true), for SQL; written out
 # because finding them costs every process a fifth of a second (test_records_engines.py checks)
@@ -64,12 +64,8 @@ def _trimmed(value: str) -> str:
     return f"case when {value} = '' or ({printable}) then {value} else {stripped} end"
 
 
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
 def _in(expression: str, values) -> str:
-    return f"{expression} in ({', '.join(_literal(v) for v in values)})"
+    return f"{expression} in ({', '.join(sql_text(v) for v in values)})"
 
 
 @dataclass
@@ -327,7 +323,7 @@ class DuckDBRecords(Records):
         ok = " and ".join(oks) or "true"
         con.execute(
             f"create temp table typed as select t.ordinal as {ORDINAL}, t.ordinal + 2 as"
-            f" source_row, {_literal(member) if member else 'null'} as source_member,"
+            f" source_row, {sql_text(member) if member else 'null'} as source_member,"
             f" coalesce({ok}, false) as ok, {', '.join(values) or 'null as none'}"
             " from trimmed t " + " ".join(joins)
         )
@@ -420,7 +416,7 @@ def _read_into(con, body: str, width: int, delimiter: str) -> int | None:
         delim = "\\t" if delimiter == "\t" else delimiter
         con.execute(
             "create table rec_read as select * from read_csv("
-            f"{_literal(path)}, columns = {{{columns}}}, header = false, auto_detect = false,"
+            f"{sql_text(path)}, columns = {{{columns}}}, header = false, auto_detect = false,"
             f" delim = e'{delim}', quote = '\"', escape = '\"', strict_mode = true,"
             f" store_rejects = true, max_line_size = {4 * MAX_FIELD_BYTES}, null_padding = false)"
         )

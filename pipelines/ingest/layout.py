@@ -118,13 +118,15 @@ class ParsedTable:
         return {key for key in keys if None not in key}
 
     def map_column(self, column: str, change: Callable[[object], object]) -> None:
-        """Pass every non-null value of `column` through `change` (scrubbing a text)."""
+        """Pass every non-null value of `column` through `change` (scrubbing a text), each
+        distinct value once: a group's name comes with each of its messages."""
         if isinstance(self.rows, StagedRows):
             self.rows.map_column(column, change)
             return
+        once = cache(change)
         for row in self.rows:
             if row.get(column) is not None:
-                row[column] = change(row[column])
+                row[column] = once(row[column])
 
     def set_aside_nulls(self, column: str) -> int:
         """Remove the rows without a value in `column` (their problem the caller's to say);
@@ -134,11 +136,6 @@ class ParsedTable:
         kept = [row for row in self.rows if row.get(column) is not None]
         removed, self.rows = len(self.rows) - len(kept), kept
         return removed
-
-    def count_nulls(self, column: str) -> int:
-        if isinstance(self.rows, StagedRows):
-            return len(self.rows.ordinals_where_null(column))
-        return sum(1 for row in self.rows if row.get(column) is None)
 
     def fill_nulls(self, column: str, value) -> None:
         if isinstance(self.rows, StagedRows):

@@ -69,8 +69,9 @@ def _parse_with_snapshot(
     table = tables[LAYOUT.table]
     fallback = snapshot_date(item)
     today = date_limits().today
-    if fallback > today and table.count_nulls("snapshot_date"):
-        table.rows_quarantined += table.set_aside_nulls("snapshot_date")
+    undated = table.set_aside_nulls("snapshot_date") if fallback > today else 0
+    if undated:
+        table.rows_quarantined += undated
         table.problems.append(
             Problem(
                 None,

@@ -22,7 +22,7 @@ import duckdb
 from ..clock import date_limits
 from ..suites import load_suite_dict, suite_name
 from .layout import Layout, ParsedTable, Problem
-from .staged import ORDINAL, StagedRows, scratch
+from .staged import ORDINAL, StagedRows, scratch, sql_name, sql_text
 
 # (table, columns, the file's keys) -> the keys already stored, with their file and row
 RowKeys = Callable[[str, tuple[str, ...], set[tuple]], dict[tuple, tuple[str, int | None]]]
@@ -125,7 +125,7 @@ class RowRule:
         """`passes` as a DuckDB condition over the staged columns (their `types`): never
         looser than `passes`, at most stricter (a row it fails goes to `check`, which decides);
         `false` where SQL cannot say the same, so that every row goes to `check`."""
-        kwargs, column = self.kwargs, _quoted(self.column)
+        kwargs, column = self.kwargs, sql_name(self.column)
         kind = types.get(self.column, "")
         if self.kind == "expect_column_values_to_not_be_null":
             return f"{column} is not null"
@@ -147,13 +147,13 @@ class RowRule:
             pattern = kwargs["regex"]
             if kind != "VARCHAR" or not _re2_reads(pattern):
                 return "false"
-            return f"({column} is null or regexp_matches({column}, {_literal(pattern)}))"
+            return f"({column} is null or regexp_matches({column}, {sql_text(pattern)}))"
         if self.kind == "expect_column_pair_values_a_to_be_greater_than_b":
             other = kwargs["column_B"]
             if kind != types.get(other) or kind not in COMPARABLE:
                 return "false"
             later = ">=" if kwargs.get("or_equal") else ">"
-            other = _quoted(other)
+            other = sql_name(other)
             return f"({column} is null or {other} is null or {column} {later} {other})"
         return "false"
 
@@ -201,18 +201,10 @@ def all_pass(rules: list[RowRule], parameters: dict) -> Callable[[dict], bool]:
 COMPARABLE = {"DATE", "TIMESTAMP", "BIGINT", "INTEGER", "VARCHAR"}
 
 
-def _quoted(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
 def _sql_literal(value, kind: str) -> str | None:
     """A value of a set as a literal of the column's type; None when it is not one."""
     if kind == "VARCHAR" and isinstance(value, str):
-        return _literal(value)
+        return sql_text(value)
     if kind in ("BIGINT", "INTEGER") and isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     return None
@@ -230,7 +222,7 @@ def _re2_reads(pattern: str) -> bool:
     """Whether DuckDB's RE2 reads the pattern (Python's lookarounds and back references it
     does not); its `$` matches only at the very end, stricter than Python's, never looser."""
     try:
-        duckdb.sql(f"select regexp_matches('', {_literal(pattern)})").fetchall()
+        duckdb.sql(f"select regexp_matches('', {sql_text(pattern)})").fetchall()
     except duckdb.Error:
         return False
     return True
@@ -357,7 +349,7 @@ def _apply_to_staged(layout: Layout, table: ParsedTable, stored) -> set:
     shared = [
         "count(*) over (partition by "
         + ", ".join(
-            f"lower(trim(cast({_quoted(c)} as varchar)))" if c in in_set else _quoted(c)
+            f"lower(trim(cast({sql_name(c)} as varchar)))" if c in in_set else sql_name(c)
             for c in columns
         )
         + ") > 1"

@@ -25,7 +25,7 @@ import duckdb
 import pandas as pd
 
 from .layout import Layout, ParsedTable
-from .staged import ORDINAL, scratch, stage_query, staged_columns
+from .staged import ORDINAL, scratch, sql_text, stage_query, staged_columns
 from .staged import _folder as staging_folder
 
 logger = logging.getLogger(__name__)
@@ -249,5 +249,5 @@ def _stage(
 
 
 def _text_list(texts: set[str]) -> str:
-    quoted = ", ".join("'" + text.replace("'", "''") + "'" for text in sorted(texts))
+    quoted = ", ".join(sql_text(text) for text in sorted(texts))
     return f"cast([{quoted}] as varchar[])"

@@ -63,11 +63,13 @@ def new_path() -> str:
     return path
 
 
-def _quoted(name: str) -> str:
+def sql_name(name: str) -> str:
+    """A column or table name quoted for DuckDB's SQL."""
     return '"' + name.replace('"', '""') + '"'
 
 
-def _literal(text: str) -> str:
+def sql_text(text: str) -> str:
+    """A text as a string literal of DuckDB's SQL."""
     return "'" + text.replace("'", "''") + "'"
 
 
@@ -88,14 +90,14 @@ class StagedRows:
 
     @property
     def source(self) -> str:
-        return f"read_parquet({_literal(self.path)})"
+        return f"read_parquet({sql_text(self.path)})"
 
     def fetch(self, con=None, ordinals: set[int] | None = None) -> list[dict]:
         """The rows kept so far (those of `ordinals` only, when given), as dicts in file
         order, each with its ORDINAL; corrected copies in place of their staged rows."""
         con = con or scratch()
         names = [*(name for name, _ in self.columns), ORDINAL]
-        selected = ", ".join(_quoted(n) for n in names)
+        selected = ", ".join(sql_name(n) for n in names)
         replaced = self.replaced
         query = f"select {selected} from {{}} order by {ORDINAL}"
         with self.kept_view(con) as kept:
@@ -121,7 +123,7 @@ class StagedRows:
     def distinct(self, columns: Iterable[str]) -> set[tuple]:
         """The distinct combinations of `columns` without a null among the kept rows."""
         columns = list(columns)
-        quoted = [_quoted(c) for c in columns]
+        quoted = [sql_name(c) for c in columns]
         present = " and ".join(f"{c} is not null" for c in quoted)
         con = scratch()
         with self.kept_view(con) as kept:
@@ -164,7 +166,7 @@ class StagedRows:
         distinct value once (short messages repeat: "thanks!"), and only the values that
         change travel back into DuckDB."""
         con = scratch()
-        name = _quoted(column)
+        name = sql_name(column)
         values = con.execute(
             f"select distinct {name} from {self.source} where {name} is not null"
         ).fetchall()
@@ -190,7 +192,7 @@ class StagedRows:
             con.unregister("changed_values")
 
     def ordinals_where_null(self, column: str) -> set[int]:
-        name = _quoted(column)
+        name = sql_name(column)
         con = scratch()
         with self.kept_view(con) as kept:
             found = con.execute(f"select {ORDINAL} from {kept} where {name} is null").fetchall()
@@ -202,7 +204,7 @@ class StagedRows:
         for row in self.replaced:
             if row.get(column) is None:
                 row[column] = value
-        self._rewrite(f"coalesce({_quoted(column)}, ?) as {_quoted(column)}", [value])
+        self._rewrite(f"coalesce({sql_name(column)}, ?) as {sql_name(column)}", [value])
 
     def _rewrite(self, replacement: str, parameters: list, joined: str = "") -> None:
         """Write the staged file again with one column replaced (`replacement`, SQL over the
@@ -210,7 +212,7 @@ class StagedRows:
         path = new_path()
         scratch().execute(
             f"copy (select s.* replace ({replacement}) from {self.source} s {joined}"
-            f" order by s.{ORDINAL}) to {_literal(path)} (format parquet)",
+            f" order by s.{ORDINAL}) to {sql_text(path)} (format parquet)",
             parameters,
         ).fetchall()
         os.unlink(self.path)
@@ -218,7 +220,7 @@ class StagedRows:
 
     def insert_into(self, con: duckdb.DuckDBPyConnection, table: str, constants: dict) -> None:
         """Insert the kept rows into `table` (by column name) with `constants` as columns."""
-        extra = "".join(f", ? as {_quoted(name)}" for name in constants)
+        extra = "".join(f", ? as {sql_name(name)}" for name in constants)
         with self.kept_view(con) as kept:
             con.execute(
                 f"insert into {table} by name select * exclude ({ORDINAL}){extra} from {kept}",
@@ -266,11 +268,11 @@ def stage_query(
 ) -> StagedRows:
     """Write the result of `query` (its columns by name, and ORDINAL) as a staged table, each
     column cast to its type, in ORDINAL order."""
-    selected = ", ".join(f"cast({_quoted(n)} as {kind}) as {_quoted(n)}" for n, kind in columns)
+    selected = ", ".join(f"cast({sql_name(n)} as {kind}) as {sql_name(n)}" for n, kind in columns)
     path = new_path()
     [(count,)] = con.execute(
         f"copy (select {selected}, cast({ORDINAL} as bigint) as {ORDINAL} from ({query})"
-        f" order by {ORDINAL}) to {_literal(path)} (format parquet)"
+        f" order by {ORDINAL}) to {sql_text(path)} (format parquet)"
     ).fetchall()
     return StagedRows(path, columns, count)
 
@@ -281,7 +283,7 @@ def stage_dicts(rows: list[dict], columns: tuple[tuple[str, str], ...]) -> Stage
     frame = pd.DataFrame.from_records(rows, columns=names) if rows else None
     con = scratch()
     if frame is None:
-        empty = ", ".join(f"null as {_quoted(n)}" for n in names)
+        empty = ", ".join(f"null as {sql_name(n)}" for n in names)
         return stage_query(con, f"select {empty}, 0 as {ORDINAL} where false", columns)
     frame[ORDINAL] = range(len(frame))
     con.register("python_rows", frame)

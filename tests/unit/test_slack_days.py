@@ -81,12 +81,19 @@ def _both(path: Path, monkeypatch):
     return in_sql, staged, in_python
 
 
-@pytest.mark.parametrize("path", [REAL, MONTH], ids=["real export", "fixture month"])
-def test_an_export_read_by_duckdb_gives_the_python_loops_rows(path, monkeypatch):
+@pytest.mark.parametrize(
+    ("path", "messages", "reactions"),
+    [(REAL, 158, 1), (MONTH, 5, 1)],  # counted in the day files' JSON
+    ids=["real export", "fixture month"],
+)
+def test_an_export_read_by_duckdb_gives_the_python_loops_rows(
+    path, messages, reactions, monkeypatch
+):
     in_sql, staged, in_python = _both(path, monkeypatch)
     assert staged == {"slack_messages": True, "slack_reactions": True}
     assert in_sql == in_python
-    assert in_sql["slack_messages"][1] > 0
+    assert len(in_sql["slack_messages"][0]) == in_sql["slack_messages"][1] == messages
+    assert len(in_sql["slack_reactions"][0]) == in_sql["slack_reactions"][1] == reactions
 
 
 def test_every_corner_reads_the_same_in_sql_and_in_python(tmp_path, monkeypatch):
