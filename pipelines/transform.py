@@ -19,6 +19,7 @@ from .builds import record_build
 from .dbt_parse_cache import keep_state, run_target_path
 from .project import dbt_project
 from .resources import MonitorConfigResource, WarehouseResource
+from .scoring_slices import score_in_slices
 from .settings import export_warehouse_path
 from .version import code_version
 
@@ -43,6 +44,8 @@ class MonitorTranslator(DagsterDbtTranslator):
 
 
 PRODUCTION_EXCLUDES = ("--exclude-resource-type", "unit_test")
+# a slice of the scoring backlog builds the models and seeds it needs; the build tests them
+SLICE_EXCLUDES = ("--exclude-resource-type", "unit_test", "--exclude-resource-type", "test")
 
 translator = MonitorTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True))
 
@@ -104,12 +107,25 @@ def dbt_models(
     """`dbt build`: models and data tests, in one process that owns the warehouse. dbt's unit
     tests prove the SQL, not the month's data: the test suite runs them (as dbt advises for
     production), so a monthly run does not pay for them. A run with the settings of an earlier
-    one starts from its parsed state (dbt_parse_cache.py)."""
+    one starts from its parsed state (dbt_parse_cache.py). A backlog of messages too large to
+    score in one query (a first year of a large organisation) is scored in slices first
+    (scoring_slices.py)."""
     export_warehouse_path(warehouse.path)
     variables = dbt_vars(monitor_config.load())
     arguments = ["build", *PRODUCTION_EXCLUDES, "--vars", json.dumps(variables)]
     target = run_target_path(context.run.run_id, variables)
+
+    def score_slice(selection: list[str]) -> None:
+        slice_arguments = ["build", *SLICE_EXCLUDES, *selection, "--vars", json.dumps(variables)]
+        dbt.cli(slice_arguments, target_path=target).wait()
+
     try:
+        bounds = score_in_slices(warehouse.connect, score_slice)
+        if bounds:
+            context.log.info(
+                f"Scored a backlog of messages in {len(bounds)} slices before the build"
+                f" (up to {', '.join(f'{b:%Y-%m-%d}' for b in bounds)})"
+            )
         yield from dbt.cli(arguments, context=context, target_path=target).stream()
     finally:
         keep_state(target, variables)

@@ -15,6 +15,10 @@
 
 {#- Every configured term (theme keyword, issue name or keyword) with its match pattern. -#}
 {% macro configured_terms() %}
+    {{ config_relation(configured_term_rows(), ['kind', 'owner', 'term']) }}
+{% endmacro %}
+
+{% macro configured_term_rows() %}
     {%- set rows = [] -%}
     {%- for theme in var('themes') -%}
         {%- for keyword in theme.get('keywords', []) -%}{%- do rows.append(('theme', theme['name'], keyword | lower)) -%}{%- endfor -%}
@@ -23,7 +27,18 @@
         {%- do rows.append(('issue', issue['name'], issue['name'] | lower)) -%}
         {%- for keyword in issue.get('keywords', []) -%}{%- do rows.append(('issue', issue['name'], keyword | lower)) -%}{%- endfor -%}
     {%- endfor -%}
-    {{ config_relation(rows, ['kind', 'owner', 'term']) }}
+    {{ return(rows) }}
+{% endmacro %}
+
+{#- Whether a configured term is more than one word (spaces, punctuation): those need the
+    regular-expression route of int_message_features. Python's \w is the SQL's [\pL\pN_]
+    (a mark or symbol it does not know counts as more than a word: the slow route, never a
+    missed term). -#}
+{% macro configured_terms_beyond_words() %}
+    {%- for kind, owner, term in configured_term_rows() -%}
+        {%- if not modules.re.fullmatch('#?\\w+', term) -%}{{ return(true) }}{%- endif -%}
+    {%- endfor -%}
+    {{ return(false) }}
 {% endmacro %}
 
 {#- Whole-word, case-insensitive match of a (lower-cased) term inside a text column. -#}

@@ -10,8 +10,9 @@ with messages as (
 
 new_with_text as (
     select * from messages
+    where {{ in_scoring_slice('posted_at') }}
     {% if is_incremental() %}
-        where message_key not in (select message_key from {{ this }})
+        and message_key not in (select message_key from {{ this }})
     {% endif %}
 ),
 
@@ -20,29 +21,32 @@ terms as (
 ),
 
 -- Whole-word matching, fast: a one-word term (optionally a #hashtag) is looked up among the
--- text's words (a plain word also matches its hashtag); only terms with spaces or punctuation
--- take the slower regular-expression route.
+-- text's words (a plain word also matches its hashtag), each word joined to the few terms as
+-- it comes, so nothing as large as every word of every message is kept or de-duplicated (at
+-- 100,000 employees that ran out of a 3 GB ceiling). Only terms with spaces or punctuation
+-- take the slower regular-expression route, and only when the settings have one.
 words as (
     select message_key, {{ explode(regexp_all('lower(text)', regex_literal('#?[\\pL\\pN_]+'))) }} as word
     from new_with_text
 ),
 
 word_forms as (
-    select message_key, word as form from words
-    union
-    select message_key, trim(leading '#' from word) from words
+    select message_key, {{ explode(list_of(['word', "trim(leading '#' from word)"])) }} as form
+    from words
 ),
 
 hits as (
-    select word_forms.message_key, terms.term
+    select distinct word_forms.message_key, terms.term
     from word_forms
     inner join terms on terms.term = word_forms.form
+    {%- if configured_terms_beyond_words() %}
     union
     select new_with_text.message_key, terms.term
     from new_with_text
     inner join terms
         on not {{ regexp_whole('terms.term', '#?[\\pL\\pN_]+') }}
         and {{ matches_term('new_with_text.text', 'terms.term') }}
+    {%- endif %}
 ),
 
 keyword_hits as (

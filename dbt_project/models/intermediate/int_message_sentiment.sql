@@ -13,14 +13,15 @@
 with new_texts as (
     select message_key, text
     from {{ ref('int_message_texts') }}
+    where {{ in_scoring_slice('posted_at') }}
     {% if is_incremental() %}
         {%- set columns = adapter.get_columns_in_relation(this) | map(attribute='name') | list %}
         {%- if 'scored_by' in columns %}
-            where message_key not in (
+            and message_key not in (
                 select message_key from {{ this }} where scored_by = '{{ backend }}'
             )
         {%- elif backend == 'lexicon' %}
-            where message_key not in (select message_key from {{ this }})
+            and message_key not in (select message_key from {{ this }})
         {%- endif %}
     {% endif %}
 ),

@@ -17,6 +17,13 @@ def model(dbt, session):
     from pipelines.sentiment_model import SentimentModel
 
     scorer = SentimentModel(dbt.config.get("model_path"))
+    if has_scoring_slice(
+        session
+    ):  # a large backlog is scored in slices (macros/scoring_slices.sql)
+        texts = texts.filter(
+            "posted_at < coalesce((select max(score_before) from ops.scoring_slice),"
+            " timestamp '9999-12-31')"
+        )
     if dbt.is_incremental:
         texts = texts.filter(
             f"message_key not in (select message_key from {dbt.this} "
@@ -30,3 +37,11 @@ def model(dbt, session):
             "model": scorer.name,
         }
     )
+
+
+def has_scoring_slice(session) -> bool:
+    found = session.execute(
+        "select count(*) from duckdb_tables() where schema_name = 'ops'"
+        " and table_name = 'scoring_slice'"
+    ).fetchall()
+    return found[0][0] > 0

@@ -1,0 +1,105 @@
+"""Score a large backlog of messages in slices before the build (issue 15).
+
+The per-message models (int_message_features, int_message_sentiment and its model backend)
+take every message not yet scored in one query. A first year at 100,000 employees is 27 million
+messages, which does not fit DuckDB under a 3 GB ceiling; three million does. So when more
+messages wait than one slice holds, the run scores them a run of months at a time: it writes
+the slice's upper bound for posted_at into ops.scoring_slice (dbt_project/macros/
+scoring_slices.sql), runs those models, and moves on; the build that follows scores the rest.
+A monthly run, the demo and every fixture have a backlog under one slice and pay nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+
+import duckdb
+
+SLICE_MESSAGES = 3_000_000
+SCORING_MODELS = ("+int_message_features", "+int_message_sentiment")
+
+
+def backlog_by_month(con: duckdb.DuckDBPyConnection) -> list[tuple[date, int]]:
+    """Messages per month in the raw layer that the features model does not hold yet, oldest
+    first: counts, not keys (deleted, bot and duplicate rows count too), enough to cut slices."""
+    raw = """
+        select cast(date_trunc('month', created_at) as date) as month_start, count(*) as n
+        from raw.viva_engage_messages group by all
+        union all
+        select cast(date_trunc('month', message_at) as date), count(*)
+        from raw.slack_messages group by all
+    """
+    scored = "select null::date as month_start, 0::bigint as n where false"
+    if _table_exists(con, "intermediate", "int_message_features"):
+        scored = """
+            select cast(date_trunc('month', posted_at) as date) as month_start, count(*) as n
+            from intermediate.int_message_features group by all
+        """
+    rows = con.execute(
+        f"""
+        with raw_counts as (select month_start, sum(n) as n from ({raw}) group by all),
+        scored_counts as ({scored})
+        select raw_counts.month_start, raw_counts.n - coalesce(scored_counts.n, 0) as waiting
+        from raw_counts left join scored_counts using (month_start)
+        where raw_counts.month_start is not null
+        order by raw_counts.month_start
+        """
+    ).fetchall()
+    return [(month, int(waiting)) for month, waiting in rows if waiting > 0]
+
+
+def slice_bounds(backlog: Iterable[tuple[date, int]], limit: int = SLICE_MESSAGES) -> list[date]:
+    """The exclusive upper bounds (first days of months) of the slices to score before the
+    build: consecutive months up to `limit` messages each (a month larger than that is a slice
+    of its own). The last slice is left to the build itself; no bounds when all fit in one."""
+    backlog = list(backlog)
+    if sum(waiting for _, waiting in backlog) <= limit:
+        return []
+    bounds, in_slice = [], 0
+    for month, waiting in backlog:
+        if in_slice and in_slice + waiting > limit:
+            bounds.append(month)
+            in_slice = 0
+        in_slice += waiting
+    return bounds
+
+
+def score_in_slices(
+    connect: Callable[..., object],
+    run_models: Callable[[list[str]], None],
+    limit: int = SLICE_MESSAGES,
+) -> list[date]:
+    """Score the backlog slice by slice; returns the bounds used. `connect()` opens the
+    warehouse for writing (closed before dbt runs: one writer), `run_models(args)` runs dbt.
+    A bound left behind by a run that was killed is cleared first: it would hold the build
+    back."""
+    with connect() as con:
+        con.execute("drop table if exists ops.scoring_slice")
+        if not _table_exists(con, "raw", "viva_engage_messages"):
+            return []
+        bounds = slice_bounds(backlog_by_month(con), limit)
+    try:
+        for bound in bounds:
+            with connect() as con:
+                _set_slice(con, bound)
+            run_models(["--select", *SCORING_MODELS])
+    finally:
+        if bounds:
+            with connect() as con:
+                con.execute("drop table if exists ops.scoring_slice")
+    return bounds
+
+
+def _set_slice(con: duckdb.DuckDBPyConnection, bound: date) -> None:
+    con.execute("create schema if not exists ops")
+    con.execute("create or replace table ops.scoring_slice (score_before timestamp)")
+    con.execute("insert into ops.scoring_slice values (?)", [bound])
+
+
+def _table_exists(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
+    found = con.execute(
+        "select count(*) from duckdb_tables() where schema_name = ? and table_name = ?",
+        [schema, table],
+    ).fetchall()
+    return found[0][0] > 0
