@@ -50,7 +50,11 @@ def test_the_models_build_on_spark_with_the_same_tables_and_figures(fixture_run,
     assert set(check.nodes) <= {"success", "pass", "no-op"}, check.nodes
     # the ONNX backend's Python model is the one model dbt-spark cannot run locally; the months'
     # fingerprints serve DuckDB's incremental builds (Spark builds every table whole)
-    assert check.duckdb_only == ["int_message_month_inputs", "int_message_sentiment_model"]
+    assert check.duckdb_only == [
+        "int_message_month_inputs",
+        "int_message_sentiment_model",
+        "int_month_inputs",
+    ]
     assert check.nodes["pass"] == data_tests_on_spark(check.duckdb_only)
     with duckdb.connect(str(env.warehouse), read_only=True) as con:
         (tables,) = con.execute(

@@ -7,7 +7,12 @@
     withdrawn one) and drops the months that no longer exist; the others stay as they are,
     with the time they were built. A model whose month M also reads other months (a reply in
     the next month answers a thread of this one) names their offsets in `reads_months`, so M is
-    rebuilt when any of them changes.
+    rebuilt when any of them changes; 'earlier' means every month up to M (a person's first
+    month on a platform, a reaction to an older message): adding a month rebuilds only it, a
+    late file for month M rebuilds M and every month after it. `inputs` names the fingerprint
+    model: 'messages' (int_message_month_inputs, the message models), 'all' (int_month_inputs:
+    every source, for models that read usage reports, surveys, registers) or 'communities'
+    (all, and the community register that every month's communities read).
 
     Usage in a model:
         {{ config(**by_month_config(reads_months=[0, 1])) }}
@@ -17,22 +22,43 @@
     settings and the dbt project's code, pipelines/transform.py): no month counts as up to date
     without it. -#}
 
-{% macro by_month_config(reads_months=[0]) %}
+{% macro by_month_config(reads_months=[0], inputs='messages') %}
     {%- if target.type != 'duckdb' -%}
         {{ return({'materialized': 'table'}) }}
     {%- endif -%}
+    {%- set args = (reads_months | tojson) ~ ", " ~ (inputs | tojson) -%}
     {{ return({
         'materialized': 'incremental',
         'incremental_strategy': 'append',
         'on_schema_change': 'sync_all_columns',
-        'pre_hook': "{{ forget_months_to_rebuild(" ~ reads_months ~ ") }}",
-        'post_hook': "{{ remember_months_built(" ~ reads_months ~ ") }}",
+        'pre_hook': "{{ forget_months_to_rebuild(" ~ args ~ ") }}",
+        'post_hook': "{{ remember_months_built(" ~ args ~ ") }}",
     }) }}
+{% endmacro %}
+
+{#- The fingerprints of `inputs` as (month_start, fingerprint). -#}
+{% macro month_inputs_model(inputs) %}
+    {%- if inputs == 'messages' -%}
+        {{ return(ref('int_message_month_inputs')) }}
+    {%- endif -%}
+    {%- set column = 'communities_fingerprint' if inputs == 'communities' else 'fingerprint' -%}
+    {{ return('(select month_start, ' ~ column ~ ' as fingerprint from ' ~ ref('int_month_inputs') ~ ')') }}
 {% endmacro %}
 
 {#- Each month's fingerprint combined with those of the months it also reads and with the
     settings and code of this build. -#}
-{% macro month_fingerprints(reads_months) %}
+{% macro month_fingerprints(reads_months, inputs='messages') %}
+    {%- set month_inputs = month_inputs_model(inputs) %}
+    {%- if reads_months == 'earlier' %}
+    (
+        select
+            month_start,
+            md5('{{ var("build_fingerprint", "") }}' || string_agg(fingerprint, '|') over (
+                order by month_start rows between unbounded preceding and current row
+            )) as fingerprint
+        from {{ month_inputs }}
+    )
+    {%- else %}
     (
         select
             inputs.month_start,
@@ -42,19 +68,20 @@
                 coalesce(m{{ loop.index }}.fingerprint, '-'){{ " || '|' ||" if not loop.last }}
                 {%- endfor %}
             ) as fingerprint
-        from {{ ref('int_message_month_inputs') }} as inputs
+        from {{ month_inputs }} as inputs
         {%- for offset in reads_months %}
-        left join {{ ref('int_message_month_inputs') }} as m{{ loop.index }}
-            on m{{ loop.index }}.month_start = inputs.month_start + interval {{ offset }} month
+        left join {{ month_inputs }} as m{{ loop.index }}
+            on m{{ loop.index }}.month_start = inputs.month_start + interval ({{ offset }}) month
         {%- endfor %}
     )
+    {%- endif %}
 {% endmacro %}
 
 {#- The months this model holds and whose inputs have not changed since it built them. -#}
-{% macro months_up_to_date(reads_months) %}
+{% macro months_up_to_date(reads_months, inputs='messages') %}
     (
         select current.month_start
-        from {{ month_fingerprints(reads_months) }} as current
+        from {{ month_fingerprints(reads_months, inputs) }} as current
         inner join ops.months_built as built
             on built.model = '{{ this.identifier }}'
             and built.month_start = current.month_start
@@ -65,9 +92,29 @@
 
 {#- A filter for the model's input rows: every month on a first build, else only the months to
     rebuild. -#}
-{% macro in_months_to_build(column, reads_months=[0]) %}
+{% macro in_months_to_build(column, reads_months=[0], inputs='messages') %}
     {%- if is_incremental() -%}
-        {{ column }} not in (select month_start from {{ months_up_to_date(reads_months) }})
+        {{ column }} not in (select month_start from {{ months_up_to_date(reads_months, inputs) }})
+    {%- else -%}
+        true
+    {%- endif -%}
+{% endmacro %}
+
+{#- A filter for the input rows a model keyed by month needs to rebuild its months: those of
+    the months to build and of the months each of them reads (`reads_months` offsets), so that
+    a comparison with the previous month still finds it. -#}
+{% macro in_months_to_read(column, reads_months=[0], inputs='messages') %}
+    {%- if is_incremental() -%}
+        {{ column }} in (
+            {%- for offset in reads_months %}
+            select cast(to_build.month_start + interval ({{ offset }}) month as date)
+            from {{ month_fingerprints(reads_months, inputs) }} as to_build
+            where to_build.month_start not in (
+                select month_start from {{ months_up_to_date(reads_months, inputs) }}
+            )
+            {{ "union" if not loop.last }}
+            {%- endfor %}
+        )
     {%- else -%}
         true
     {%- endif -%}
@@ -85,24 +132,24 @@
 
 {#- Before the build: drop the months that will be recomputed and those whose inputs are gone
     (all rows of a table an earlier version built without months). -#}
-{% macro forget_months_to_rebuild(reads_months) %}
+{% macro forget_months_to_rebuild(reads_months, inputs='messages') %}
     {{ ensure_months_built_table() }}
     {%- if is_incremental() %}
     {%- set columns = adapter.get_columns_in_relation(this) | map(attribute='name') | list %}
     delete from {{ this }}
     {%- if 'month_start' in columns %}
     where month_start is null
-        or month_start not in (select month_start from {{ months_up_to_date(reads_months) }})
+        or month_start not in (select month_start from {{ months_up_to_date(reads_months, inputs) }})
     {%- endif %};
     {%- endif %}
 {% endmacro %}
 
 {#- After the build: every month the model now holds is up to date with its inputs; a month
     recomputed gets a new built_at, the others keep theirs. -#}
-{% macro remember_months_built(reads_months) %}
+{% macro remember_months_built(reads_months, inputs='messages') %}
     {{ ensure_months_built_table() }}
     create or replace temporary table months_now as
-    select * from {{ month_fingerprints(reads_months) }};
+    select * from {{ month_fingerprints(reads_months, inputs) }};
     delete from ops.months_built
     where model = '{{ this.identifier }}'
         and (month_start, fingerprint) not in (select (month_start, fingerprint) from months_now);

@@ -2,6 +2,9 @@
 -- a user-detail row whose last activity falls inside its file's window, a message posted or a
 -- reaction given, an activity row with a count. One person may have many rows; the marts count
 -- people, and the rows remain as lineage.
+-- Incremental by month: a run recomputes only the months whose inputs changed (any source).
+{{ config(**by_month_config(inputs='all')) }}
+{% if target.type == 'duckdb' %}-- depends_on: {{ ref('int_month_inputs') }}{% endif %}
 with m365 as (
     select
         files.month_start,
@@ -19,6 +22,7 @@ with m365 as (
         and rows.refresh_date = files.refresh_date
         and rows.report_period_days = files.report_period_days
     where rows.last_activity_date between files.activity_from and files.activity_until
+        and {{ in_months_to_build('files.month_start', inputs='all') }}
 ),
 
 viva_engage_posts as (
@@ -33,6 +37,7 @@ viva_engage_posts as (
         'message' as evidence
     from {{ ref('stg_viva_engage__messages') }}
     where not is_deleted and person_key is not null and sender_type = 'user'
+        and {{ in_months_to_build("cast(date_trunc('month', created_at) as date)", inputs='all') }}
 ),
 
 slack_posts as (
@@ -47,6 +52,7 @@ slack_posts as (
         'message' as evidence
     from {{ ref('stg_slack__messages') }}
     where is_contribution
+        and {{ in_months_to_build("cast(date_trunc('month', message_at) as date)", inputs='all') }}
 ),
 
 slack_reactions as (
@@ -60,6 +66,7 @@ slack_reactions as (
         source_row,
         'reaction' as evidence
     from {{ ref('stg_slack__reactions') }}
+    where {{ in_months_to_build("cast(date_trunc('month', message_at) as date)", inputs='all') }}
 ),
 
 other_tools as (
@@ -74,6 +81,7 @@ other_tools as (
         'activity' as evidence
     from {{ ref('stg_activity__events') }}
     where event_count > 0
+        and {{ in_months_to_build("cast(date_trunc('month', activity_date) as date)", inputs='all') }}
 )
 
 select * from m365

@@ -3,8 +3,13 @@
 -- active on the platform up to the end of M / N(M); Visit, View, Interact and Contribute are
 -- shares of those reached (the activated employees). Each x 100, one decimal.
 {% set t = var('thresholds') %}
+-- Incremental by month: reach counts everyone active up to M, so a month is rebuilt when any
+-- month up to it changed; adding a month builds only that month.
+{{ config(**by_month_config(reads_months='earlier', inputs='all')) }}
+{% if target.type == 'duckdb' %}-- depends_on: {{ ref('int_month_inputs') }}{% endif %}
 with members as (
     select month_start, person_key from {{ ref('int_headcount_members') }}
+    where {{ in_months_to_build('month_start', reads_months='earlier', inputs='all') }}
 ),
 
 steps as (
@@ -63,6 +68,7 @@ funnel as (
         on reached.month_start = headcount.month_start and reached.platform = platforms.platform
     left join taken
         on taken.month_start = headcount.month_start and taken.platform = platforms.platform
+    where {{ in_months_to_build('headcount.month_start', reads_months='earlier', inputs='all') }}
 )
 
 select

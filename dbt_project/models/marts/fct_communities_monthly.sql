@@ -1,9 +1,14 @@
 -- Communities (Viva Engage groups, Slack channels) per month. A community is active when at
 -- least the configured share (Viva Engage's rule: 5%) of its members contributed or reacted.
 -- Slack exports hold no member counts, so a channel's activity share is unknown (NULL).
+-- Incremental by month: a reaction may answer an older message, so a month is rebuilt when
+-- any month up to it changed; adding a month builds only that month.
+{{ config(**by_month_config(reads_months='earlier', inputs='communities')) }}
+{% if target.type == 'duckdb' %}-- depends_on: {{ ref('int_month_inputs') }}{% endif %}
 with messages as (
     select month_start, platform, community, person_key, message_key
-    from {{ ref('int_messages') }} where by_employee and not is_private_conversation
+    from {{ ref('int_messages') }}
+    where by_employee and not is_private_conversation and {{ in_months_to_build('month_start', reads_months='earlier', inputs='communities') }}
 ),
 
 reactors as (
@@ -11,6 +16,7 @@ reactors as (
     from {{ ref('int_reactions') }} as reactions
     inner join {{ ref('int_messages') }} as messages using (message_key)
     where reactions.by_employee and not messages.is_private_conversation
+        and {{ in_months_to_build('reactions.month_start', reads_months='earlier', inputs='communities') }}
 ),
 
 people as (

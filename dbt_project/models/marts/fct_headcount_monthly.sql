@@ -1,5 +1,8 @@
 -- Headcount N(M) per month, with joiners and leavers of the month; NULL (unknown, not 0) when
 -- the inbox holds no roster at all.
+-- Incremental by month: a run recomputes only the months whose inputs changed.
+{{ config(**by_month_config(inputs='all')) }}
+{% if target.type == 'duckdb' %}-- depends_on: {{ ref('int_month_inputs') }}{% endif %}
 with members as (
     select * from {{ ref('int_headcount_members') }}
 ),
@@ -25,4 +28,5 @@ select
 from months
 cross join roster
 left join members on members.month_start = months.month_start
+where {{ in_months_to_build('months.month_start', inputs='all') }}
 group by months.month_start, months.month

@@ -2,8 +2,12 @@
 -- roster. Guests, service accounts and people missing from HR's snapshots are the rest; a
 -- report whose names are concealed, or an export without e-mail addresses that the roster's
 -- ids do not cover, matches (almost) nobody.
+-- Incremental by month: a run recomputes only the months whose inputs changed.
+{{ config(**by_month_config(inputs='all')) }}
+{% if target.type == 'duckdb' %}-- depends_on: {{ ref('int_month_inputs') }}{% endif %}
 with identity_rows as (
     select * from {{ ref('int_identity_rows') }}
+    where {{ in_months_to_build('month_start', inputs='all') }}
 ),
 
 coverage as (

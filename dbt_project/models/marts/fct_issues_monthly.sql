@@ -8,11 +8,15 @@
 -- (light_is_firm: the whole interval lies in one colour band, else the report shows the light
 -- as uncertain) and the words that moved it most.
 {% set t = var('thresholds') %}
+-- Incremental by month: the trend compares with the month before, so a month is rebuilt when
+-- it or the month before changed.
+{{ config(**by_month_config(reads_months=[0, -1])) }}
+{% if target.type == 'duckdb' %}-- depends_on: {{ ref('int_message_month_inputs') }}{% endif %}
 with messages as (
     select issues.issue, messages.*
     from {{ ref('int_issue_messages') }} as issues
     inner join {{ ref('int_messages') }} as messages using (message_key)
-    where messages.by_employee
+    where messages.by_employee and {{ in_months_to_read('messages.month_start', reads_months=[0, -1]) }}
 ),
 
 per_month as (
@@ -56,6 +60,7 @@ with_previous as (
     left join ranked as previous
         on previous.issue = current.issue
         and previous.month_start = current.month_start - interval 1 month
+    where {{ in_months_to_build('current.month_start', reads_months=[0, -1]) }}
 )
 
 select

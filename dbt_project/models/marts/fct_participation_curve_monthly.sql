@@ -1,10 +1,13 @@
 -- The participation curve behind "x% of the people write 80% of the messages": contributors of
 -- all platforms sorted from most to least active, with the cumulative share of people and of
 -- messages at each step (the report draws it as a Lorenz-style curve).
+-- Incremental by month: a run recomputes only the months whose messages changed.
+{{ config(**by_month_config()) }}
+{% if target.type == 'duckdb' %}-- depends_on: {{ ref('int_message_month_inputs') }}{% endif %}
 with contributions as (
     select month_start, person_key, count(*) as messages
     from {{ ref('int_messages') }}
-    where by_employee
+    where by_employee and {{ in_months_to_build('month_start') }}
     group by all
 )
 

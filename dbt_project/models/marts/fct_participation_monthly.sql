@@ -6,10 +6,13 @@
 --                   = 2 sum_i i c(i) / (n C) - (n + 1) / n  with c(i) ascending,
 -- and the 90-9-1 split of the platform's active members: lurkers (0), occasional (1-4),
 -- heavy (5 or more contributions).
+-- Incremental by month: a run recomputes only the months whose inputs changed.
+{{ config(**by_month_config(inputs='all')) }}
+{% if target.type == 'duckdb' %}-- depends_on: {{ ref('int_month_inputs') }}{% endif %}
 with messages as (
     select month_start, platform, person_key, sentiment_polarity
     from {{ ref('int_messages') }}
-    where by_employee
+    where by_employee and {{ in_months_to_build('month_start', inputs='all') }}
 ),
 
 sentiment as (
@@ -68,7 +71,7 @@ inequality as (
 members as (
     select distinct month_start, tool as platform, person_key
     from {{ ref('int_employee_activity_evidence') }}
-    where tool in ('viva_engage', 'slack')
+    where tool in ('viva_engage', 'slack') and {{ in_months_to_build('month_start', inputs='all') }}
 ),
 
 members_all as (
@@ -132,3 +135,4 @@ left join split
     on split.month_start = months.month_start and split.platform = platforms.platform
 left join sentiment
     on sentiment.month_start = months.month_start and sentiment.platform = platforms.platform
+where {{ in_months_to_build('months.month_start', inputs='all') }}

@@ -5,6 +5,9 @@
 -- can show or derive a number for it. Without a usage figure for any tool but e-mail
 -- in M (no source, or nobody matched), reach is unknown: NULL, not 0.
 {% set dimensions = var('segments') %}
+-- Incremental by month: a run recomputes only the months whose inputs changed.
+{{ config(**by_month_config(inputs='all')) }}
+{% if target.type == 'duckdb' %}-- depends_on: {{ ref('int_month_inputs') }}{% endif %}
 with members as (
     select
         month_start,
@@ -21,18 +24,20 @@ with members as (
             else '55+'
         end as age_band
     from {{ ref('int_headcount_members') }}
+    where {{ in_months_to_build('month_start', inputs='all') }}
 ),
 
 known as (
     select month_start, bool_or(usage_status = 'ok' and tool <> 'email') as is_known
     from {{ ref('fct_tool_usage_monthly') }}
+    where {{ in_months_to_build('month_start', inputs='all') }}
     group by all
 ),
 
 active as (
     select distinct month_start, person_key
     from {{ ref('int_employee_activity_evidence') }}
-    where tool <> 'email'
+    where tool <> 'email' and {{ in_months_to_build('month_start', inputs='all') }}
 ),
 
 segments as (

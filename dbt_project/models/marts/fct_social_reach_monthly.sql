@@ -2,12 +2,16 @@
 -- adoption funnel (Viva Engage, Slack, the intranet and apps of the activity files), so not
 -- e-mail and not Teams; and, as "who we reach" counts it, on any tool but e-mail. Each is NULL
 -- when no tool of its kind has a usage figure that month (no source, or nobody matched).
+-- Incremental by month: a run recomputes only the months whose inputs changed.
+{{ config(**by_month_config(inputs='all')) }}
+{% if target.type == 'duckdb' %}-- depends_on: {{ ref('int_month_inputs') }}{% endif %}
 with usage as (
     select
         month_start,
         bool_or(usage_status = 'ok' and tool not in ('email', 'teams')) as social_known,
         bool_or(usage_status = 'ok' and tool <> 'email') as beyond_email_known
     from {{ ref('fct_tool_usage_monthly') }}
+    where {{ in_months_to_build('month_start', inputs='all') }}
     group by all
 ),
 
@@ -23,6 +27,7 @@ active as (
     from {{ ref('fct_headcount_monthly') }} as headcount
     left join {{ ref('int_employee_activity_evidence') }} as evidence
         on evidence.month_start = headcount.month_start
+    where {{ in_months_to_build('headcount.month_start', inputs='all') }}
     group by headcount.month_start, headcount.month, headcount.headcount
 )
 

@@ -2,6 +2,9 @@
 -- participants (contributors and reactors), the share of threads started in M that someone
 -- else answered within 7 days, growth vs M-1, net sentiment, its communities' activity, and
 -- whether the theme is successful (enough contributors and answers; thresholds configured).
+-- Incremental by month: growth compares with the theme's previous covered month, and the
+-- communities' activity reads older messages, so a month is rebuilt when any month up to it
+-- changed.
 -- Its sentiment comes with the evidence behind it (positive / negative / neutral messages, the
 -- 90% interval, the words that moved it most); with fewer contributors than min_group_size
 -- there is none of it, as for issues: it would be one or two people's mood.
@@ -12,6 +15,8 @@
 {% for theme in var('themes') %}
     {% for community in theme.get('communities', []) %}{% do community_rows.append((theme['name'], community | lower)) %}{% endfor %}
 {% endfor %}
+{{ config(**by_month_config(reads_months='earlier', inputs='communities')) }}
+{% if target.type == 'duckdb' %}-- depends_on: {{ ref('int_month_inputs') }}{% endif %}
 with themes as (
     select * from {{ config_relation(theme_rows, ['theme']) }}
 ),
@@ -121,15 +126,20 @@ combined as (
     left join participants using (theme, month_start)
     left join responses using (theme, month_start)
     left join communities using (theme, month_start)
+),
+
+with_growth as (
+    select
+        *,
+        lag(messages) over (partition by theme order by month_start) as messages_previous_month,
+        round(100.0 * (messages - lag(messages) over (partition by theme order by month_start))
+            / nullif(lag(messages) over (partition by theme order by month_start), 0), 1)
+            as growth_pct,
+        contributors >= {{ t['successful_theme_min_contributors'] }}
+            and coalesce(response_rate_pct, 0) >= {{ t['successful_theme_min_response_rate_pct'] }}
+            as is_successful
+    from combined
 )
 
-select
-    *,
-    lag(messages) over (partition by theme order by month_start) as messages_previous_month,
-    round(100.0 * (messages - lag(messages) over (partition by theme order by month_start))
-        / nullif(lag(messages) over (partition by theme order by month_start), 0), 1)
-        as growth_pct,
-    contributors >= {{ t['successful_theme_min_contributors'] }}
-        and coalesce(response_rate_pct, 0) >= {{ t['successful_theme_min_response_rate_pct'] }}
-        as is_successful
-from combined
+select * from with_growth
+where {{ in_months_to_build('month_start', reads_months='earlier', inputs='communities') }}

@@ -4,13 +4,18 @@
 -- (status no_source), or its sources name people but not one of them matched the roster
 -- (status unmatched: concealed names, an export without e-mail). A tool known only from
 -- Microsoft 365 files shorter than 28 days (D7) is a partial month: window_days says so.
+-- Incremental by month: a run recomputes only the months whose inputs changed.
+{{ config(**by_month_config(inputs='all')) }}
+{% if target.type == 'duckdb' %}-- depends_on: {{ ref('int_month_inputs') }}{% endif %}
 with headcount as (
     select * from {{ ref('fct_headcount_monthly') }}
+    where {{ in_months_to_build('month_start', inputs='all') }}
 ),
 
 active as (
     select month_start, tool, count(distinct person_key) as active
     from {{ ref('int_employee_activity_evidence') }}
+    where {{ in_months_to_build('month_start', inputs='all') }}
     group by all
 ),
 
@@ -25,6 +30,7 @@ coverage as (
 identities as (
     select month_start, tool, count(*) filter (where is_matched) as matched_rows
     from {{ ref('int_identity_rows') }}
+    where {{ in_months_to_build('month_start', inputs='all') }}
     group by all
 ),
 
@@ -41,7 +47,7 @@ windows as (
 exports as (  -- tools that an export or activity file covers for the whole month
     select distinct month_start, tool
     from {{ ref('int_tool_activity_evidence') }}
-    where evidence <> 'user_detail'
+    where evidence <> 'user_detail' and {{ in_months_to_build('month_start', inputs='all') }}
 ),
 
 status as (
