@@ -21,8 +21,11 @@ SCORING_MODELS = ("+int_message_features", "+int_message_sentiment")
 
 
 def backlog_by_month(con: duckdb.DuckDBPyConnection) -> list[tuple[date, int]]:
-    """Messages per month in the raw layer that the features model does not hold yet, oldest
-    first: counts, not keys (deleted, bot and duplicate rows count too), enough to cut slices."""
+    """Messages per month in the raw layer of the months the features model holds nothing of
+    yet, oldest first: counts, not keys (deleted, bot and duplicate rows count too), enough to
+    cut slices. A month already scored counts as done: what a late file adds to it, the build
+    scores, and the raw rows that never become messages (deleted, bots) do not look like a
+    backlog."""
     raw = """
         select cast(date_trunc('month', created_at) as date) as month_start, count(*) as n
         from raw.viva_engage_messages group by all
@@ -40,9 +43,9 @@ def backlog_by_month(con: duckdb.DuckDBPyConnection) -> list[tuple[date, int]]:
         f"""
         with raw_counts as (select month_start, sum(n) as n from ({raw}) group by all),
         scored_counts as ({scored})
-        select raw_counts.month_start, raw_counts.n - coalesce(scored_counts.n, 0) as waiting
+        select raw_counts.month_start, raw_counts.n as waiting
         from raw_counts left join scored_counts using (month_start)
-        where raw_counts.month_start is not null
+        where raw_counts.month_start is not null and scored_counts.n is null
         order by raw_counts.month_start
         """
     ).fetchall()
