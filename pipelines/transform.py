@@ -45,7 +45,7 @@ class MonitorTranslator(DagsterDbtTranslator):
 
 PRODUCTION_EXCLUDES = ("--exclude-resource-type", "unit_test")
 # a slice of the scoring backlog builds the models and seeds it needs; the build tests them
-SLICE_EXCLUDES = ("--exclude-resource-type", "unit_test", "--exclude-resource-type", "test")
+SLICE_EXCLUDES = (*PRODUCTION_EXCLUDES, "--exclude-resource-type", "test")
 
 translator = MonitorTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True))
 
@@ -112,12 +112,12 @@ def dbt_models(
     (scoring_slices.py)."""
     export_warehouse_path(warehouse.path)
     variables = dbt_vars(monitor_config.load())
-    arguments = ["build", *PRODUCTION_EXCLUDES, "--vars", json.dumps(variables)]
+    passed_vars = ["--vars", json.dumps(variables)]
+    arguments = ["build", *PRODUCTION_EXCLUDES, *passed_vars]
     target = run_target_path(context.run.run_id, variables)
 
     def score_slice(selection: list[str]) -> None:
-        slice_arguments = ["build", *SLICE_EXCLUDES, *selection, "--vars", json.dumps(variables)]
-        dbt.cli(slice_arguments, target_path=target).wait()
+        dbt.cli(["build", *SLICE_EXCLUDES, *selection, *passed_vars], target_path=target).wait()
 
     try:
         bounds = score_in_slices(warehouse.connect, score_slice)
