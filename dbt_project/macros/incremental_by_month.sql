@@ -91,10 +91,13 @@
 {% endmacro %}
 
 {#- A filter for the model's input rows: every month on a first build, else only the months to
-    rebuild. -#}
+    rebuild, written out as dates: a list of constants lets DuckDB push the filter into table
+    scans and through the staging models' de-duplication (partitioned by month), so a new month
+    reads that month, not every row of the history (issue 15). The list is looked up when the
+    model runs, after its parents were built. -#}
 {% macro in_months_to_build(column, reads_months=[0], inputs='messages') %}
     {%- if is_incremental() -%}
-        {{ column }} not in (select month_start from {{ months_up_to_date(reads_months, inputs) }})
+        {{ month_in_list(column, months_to_read(reads_months, inputs, [0])) }}
     {%- else -%}
         true
     {%- endif -%}
@@ -105,18 +108,39 @@
     a comparison with the previous month still finds it. -#}
 {% macro in_months_to_read(column, reads_months=[0], inputs='messages') %}
     {%- if is_incremental() -%}
-        {{ column }} in (
-            {%- for offset in reads_months %}
-            select cast(to_build.month_start + interval ({{ offset }}) month as date)
-            from {{ month_fingerprints(reads_months, inputs) }} as to_build
-            where to_build.month_start not in (
-                select month_start from {{ months_up_to_date(reads_months, inputs) }}
-            )
-            {{ "union" if not loop.last }}
-            {%- endfor %}
-        )
+        {{ month_in_list(column, months_to_read(reads_months, inputs, reads_months)) }}
     {%- else -%}
         true
+    {%- endif -%}
+{% endmacro %}
+
+{#- The months to rebuild, each moved by every one of `offsets`, as ISO dates. -#}
+{% macro months_to_read(reads_months, inputs, offsets) %}
+    {%- if not execute -%}{{ return([]) }}{%- endif -%}
+    {%- set query %}
+        select distinct strftime(to_build.month_start + interval (months_offset) month, '%Y-%m-%d')
+        from {{ month_fingerprints(reads_months, inputs) }} as to_build
+        cross join (values {% for offset in offsets %}({{ offset }}){{ ", " if not loop.last }}{% endfor %}) as offsets(months_offset)
+        where to_build.month_start is not null
+            and to_build.month_start not in (
+                select month_start from {{ months_up_to_date(reads_months, inputs) }}
+            )
+        order by 1
+    {%- endset %}
+    {{ return(run_query(query).columns[0].values() | list) }}
+{% endmacro %}
+
+{#- `column >= date 'since'`; true for none (every month), false for '' (no month). -#}
+{% macro month_since(column, since) %}
+    {%- if since is none -%}true{%- elif since == '' -%}false{%- else -%}{{ column }} >= date '{{ since }}'{%- endif -%}
+{% endmacro %}
+
+{#- `column in (date '...', ...)`, or false for no months. -#}
+{% macro month_in_list(column, months) %}
+    {%- if months | length == 0 -%}
+        false
+    {%- else -%}
+        {{ column }} in ({% for month in months %}date '{{ month }}'{{ ", " if not loop.last }}{% endfor %})
     {%- endif -%}
 {% endmacro %}
 
@@ -128,6 +152,8 @@
         fingerprint varchar not null,
         built_at timestamp not null
     );
+    -- the dbt invocation that built the month (tests check the months of their own run)
+    alter table ops.months_built add column if not exists invocation_id varchar;
 {% endmacro %}
 
 {#- Before the build: drop the months that will be recomputed and those whose inputs are gone
@@ -147,14 +173,19 @@
 {#- After the build: every month the model now holds is up to date with its inputs; a month
     recomputed gets a new built_at, the others keep theirs. -#}
 {% macro remember_months_built(reads_months, inputs='messages') %}
+    {{ remember_months(month_fingerprints(reads_months, inputs)) }}
+{% endmacro %}
+
+{#- Record `fingerprints` (month_start, fingerprint) as the state of this model's months. -#}
+{% macro remember_months(fingerprints) %}
     {{ ensure_months_built_table() }}
     create or replace temporary table months_now as
-    select * from {{ month_fingerprints(reads_months, inputs) }};
+    select * from {{ fingerprints }};
     delete from ops.months_built
     where model = '{{ this.identifier }}'
         and (month_start, fingerprint) not in (select (month_start, fingerprint) from months_now);
-    insert into ops.months_built
-    select '{{ this.identifier }}', month_start, fingerprint, current_timestamp
+    insert into ops.months_built (model, month_start, fingerprint, built_at, invocation_id)
+    select '{{ this.identifier }}', month_start, fingerprint, current_timestamp, '{{ invocation_id }}'
     from months_now
     where (month_start, fingerprint) not in (
         select (month_start, fingerprint) from ops.months_built

@@ -63,3 +63,6 @@
 {% macro row_id(unique_key) %}{{ return(adapter.dispatch('row_id', 'social_network_monitor')(unique_key)) }}{% endmacro %}
 {% macro default__row_id(unique_key) %}row_number() over (){% endmacro %}
 {% macro spark__row_id(unique_key) %}row_number() over (order by {{ unique_key }}){% endmacro %}
+
+{#- The first day of a timestamp's month, as a date: the key every model is kept by. -#}
+{% macro month_of(timestamp) %}cast(date_trunc('month', {{ timestamp }}) as date){% endmacro %}

@@ -4,6 +4,7 @@ select
     'viva_engage' as platform,
     'viva_engage:' || message_id as message_key,
     created_at as posted_at,
+    month_start,
     person_key,
     body as text,
     source_sha256
@@ -14,6 +15,7 @@ select
     'slack',
     'slack:' || channel_name || ':' || message_ts,
     message_at,
+    month_start,
     person_key,
     text,
     source_sha256

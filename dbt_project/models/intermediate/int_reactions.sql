@@ -7,13 +7,13 @@ with reactions as (
     select
         'slack' as platform,
         'slack:' || channel_name || ':' || message_ts as message_key,
-        cast(date_trunc('month', message_at) as date) as month_start,
+        month_start,
         person_key,
         source_file,
         source_sha256,
         source_row
     from {{ ref('stg_slack__reactions') }}
-    where {{ in_months_to_build("cast(date_trunc('month', message_at) as date)") }}
+    where {{ in_months_to_build('month_start') }}
 )
 
 select

@@ -27,7 +27,7 @@ with m365 as (
 
 viva_engage_posts as (
     select
-        cast(date_trunc('month', created_at) as date) as month_start,
+        month_start,
         'viva_engage' as tool,
         'viva_engage_export' as source,
         person_key,
@@ -37,12 +37,12 @@ viva_engage_posts as (
         'message' as evidence
     from {{ ref('stg_viva_engage__messages') }}
     where not is_deleted and person_key is not null and sender_type = 'user'
-        and {{ in_months_to_build("cast(date_trunc('month', created_at) as date)", inputs='all') }}
+        and {{ in_months_to_build('month_start', inputs='all') }}
 ),
 
 slack_posts as (
     select
-        cast(date_trunc('month', message_at) as date) as month_start,
+        month_start,
         'slack' as tool,
         'slack_export' as source,
         person_key,
@@ -52,12 +52,12 @@ slack_posts as (
         'message' as evidence
     from {{ ref('stg_slack__messages') }}
     where is_contribution
-        and {{ in_months_to_build("cast(date_trunc('month', message_at) as date)", inputs='all') }}
+        and {{ in_months_to_build('month_start', inputs='all') }}
 ),
 
 slack_reactions as (
     select
-        cast(date_trunc('month', message_at) as date) as month_start,
+        month_start,
         'slack' as tool,
         'slack_export' as source,
         person_key,
@@ -66,7 +66,7 @@ slack_reactions as (
         source_row,
         'reaction' as evidence
     from {{ ref('stg_slack__reactions') }}
-    where {{ in_months_to_build("cast(date_trunc('month', message_at) as date)", inputs='all') }}
+    where {{ in_months_to_build('month_start', inputs='all') }}
 ),
 
 other_tools as (

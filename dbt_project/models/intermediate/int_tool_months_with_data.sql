@@ -5,11 +5,13 @@ with sources as (
     select distinct month_start, tool, false as is_message_export
     from {{ ref('int_m365_files_attributed') }}
     union
-    select distinct cast(date_trunc('month', created_at) as date), 'viva_engage', true
-    from {{ ref('stg_viva_engage__messages') }}
+    -- the months of the raw rows, which staging's de-duplication keeps every one of: read from
+    -- the raw layer, a table scan, not by de-duplicating every message ever exported
+    select distinct {{ month_of('created_at') }}, 'viva_engage', true
+    from {{ source('raw', 'viva_engage_messages') }}
     union
-    select distinct cast(date_trunc('month', message_at) as date), 'slack', true
-    from {{ ref('stg_slack__messages') }}
+    select distinct {{ month_of('message_at') }}, 'slack', true
+    from {{ source('raw', 'slack_messages') }}
     union
     select distinct cast(date_trunc('month', activity_date) as date), tool, false
     from {{ ref('stg_activity__events') }}

@@ -14,9 +14,13 @@ with messages as (
 reactors as (
     select reactions.month_start, messages.platform, messages.community, reactions.person_key
     from {{ ref('int_reactions') }} as reactions
-    inner join {{ ref('int_messages') }} as messages using (message_key)
+    -- a reaction is dated by its message: both are of the same month
+    inner join {{ ref('int_messages') }} as messages
+        on messages.month_start = reactions.month_start
+        and messages.message_key = reactions.message_key
     where reactions.by_employee and not messages.is_private_conversation
         and {{ in_months_to_build('reactions.month_start', reads_months='earlier', inputs='communities') }}
+        and {{ in_months_to_build('messages.month_start', reads_months='earlier', inputs='communities') }}
 ),
 
 people as (
@@ -26,9 +30,7 @@ people as (
 ),
 
 groups as (
-    select lower(group_name) as community, max(member_count) as members
-    from {{ source('raw', 'viva_engage_groups') }}
-    group by all
+    select * from {{ ref('int_community_members') }}
 ),
 
 counted as (

@@ -17,6 +17,22 @@
 {% endfor %}
 {{ config(**by_month_config(reads_months='earlier', inputs='communities')) }}
 {% if target.type == 'duckdb' %}-- depends_on: {{ ref('int_month_inputs') }}{% endif %}
+{#- The messages read: from the covered month before the first month to build on (its growth
+    compares with it), not every month of the history. -#}
+{% set since = none %}
+{% if is_incremental() %}
+    {% set to_build = months_to_read('earlier', 'communities', [0]) %}
+    {% if to_build | length == 0 %}
+        {% set since = '' %}
+    {% else %}
+        {% set previous_query %}
+            select strftime(coalesce(max(month_start), date '{{ to_build[0] }}'), '%Y-%m-%d')
+            from {{ ref('int_message_months') }}
+            where month_start < date '{{ to_build[0] }}'
+        {% endset %}
+        {% set since = run_query(previous_query).rows[0][0] %}
+    {% endif %}
+{% endif %}
 with themes as (
     select * from {{ config_relation(theme_rows, ['theme']) }}
 ),
@@ -28,15 +44,20 @@ theme_communities as (
 messages as (
     select matches.theme, messages.*
     from {{ ref('int_theme_messages') }} as matches
-    inner join {{ ref('int_messages') }} as messages using (message_key)
-    where messages.by_employee
+    inner join {{ ref('int_messages') }} as messages
+        on messages.month_start = matches.month_start
+        and messages.message_key = matches.message_key
+    where messages.by_employee and {{ month_since('messages.month_start', since) }}
+        and {{ month_since('matches.month_start', since) }}
 ),
 
 reactors as (
     select messages.theme, reactions.month_start, reactions.person_key
     from {{ ref('int_reactions') }} as reactions
-    inner join messages using (message_key)
-    where reactions.by_employee
+    inner join messages
+        on messages.month_start = reactions.month_start
+        and messages.message_key = reactions.message_key
+    where reactions.by_employee and {{ month_since('reactions.month_start', since) }}
 ),
 
 per_month as (
@@ -77,7 +98,10 @@ responses as (
         ) as response_rate_pct,
         count(*) filter (where responses.platform_has_threads) = 0 as has_no_threads
     from messages
-    inner join {{ ref('int_thread_responses') }} as responses using (message_key)
+    inner join {{ ref('int_thread_responses') }} as responses
+        on responses.month_start = messages.month_start
+        and responses.message_key = messages.message_key
+    where {{ month_since('responses.month_start', since) }}
     group by all
 ),
 

@@ -1,6 +1,9 @@
 -- One row per Slack message; joins, leaves, topic changes and bot posts are flagged, not removed.
+-- De-duplicated within its month (a message's month follows from its timestamp), so that a
+-- model reading one month reads only that month's rows (macros/incremental_by_month.sql).
 with source as (
-    select * from {{ source('raw', 'slack_messages') }}
+    select *, {{ month_of('message_at') }} as month_start
+    from {{ source('raw', 'slack_messages') }}
 ),
 
 renamed as (
@@ -8,6 +11,7 @@ renamed as (
         channel_name,
         message_ts,
         message_at,
+        month_start,
         {{ resolved_person_key('user_key') }} as person_key,
         subtype,
         is_bot,
@@ -27,7 +31,7 @@ renamed as (
         source_row
     from source
     qualify row_number() over (
-        partition by channel_name, message_ts order by source_file desc
+        partition by month_start, channel_name, message_ts order by source_file desc
     ) = 1
 )
 

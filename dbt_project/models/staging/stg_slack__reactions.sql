@@ -1,6 +1,8 @@
--- One row per person per reaction per message; reactions are dated by their message.
+-- One row per person per reaction per message; reactions are dated by their message and
+-- de-duplicated within that month, as messages are.
 with source as (
-    select * from {{ source('raw', 'slack_reactions') }}
+    select *, {{ month_of('message_at') }} as month_start
+    from {{ source('raw', 'slack_reactions') }}
 ),
 
 renamed as (
@@ -8,6 +10,7 @@ renamed as (
         channel_name,
         message_ts,
         message_at,
+        month_start,
         reaction,
         {{ resolved_person_key('user_key') }} as person_key,
         source_file,
@@ -16,7 +19,7 @@ renamed as (
         source_row
     from source
     qualify row_number() over (
-        partition by channel_name, message_ts, reaction, user_key order by source_file desc
+        partition by month_start, channel_name, message_ts, reaction, user_key order by source_file desc
     ) = 1
 )
 

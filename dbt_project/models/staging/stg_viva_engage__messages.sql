@@ -1,6 +1,9 @@
--- One row per message; a message present in two overlapping exports is kept once.
+-- One row per message; a message present in two overlapping exports is kept once. Kept once
+-- per month of its creation time, which no export changes, so that a model reading one month
+-- reads only that month's rows (macros/incremental_by_month.sql).
 with source as (
-    select * from {{ source('raw', 'viva_engage_messages') }}
+    select *, {{ month_of('created_at') }} as month_start
+    from {{ source('raw', 'viva_engage_messages') }}
 ),
 
 renamed as (
@@ -15,6 +18,7 @@ renamed as (
         lower(coalesce(sender_type, 'user')) as sender_type,
         body,
         created_at,
+        month_start,
         deleted_at,
         deleted_at is not null as is_deleted,
         thread_id = message_id as is_thread_starter,
@@ -23,7 +27,7 @@ renamed as (
         source_member,
         source_row
     from source
-    qualify row_number() over (partition by message_id order by source_file desc) = 1
+    qualify row_number() over (partition by month_start, message_id order by source_file desc) = 1
 )
 
 select * from renamed
