@@ -21,11 +21,11 @@ SCORING_MODELS = ("+int_message_features", "+int_message_sentiment")
 
 
 def backlog_by_month(con: duckdb.DuckDBPyConnection) -> list[tuple[date, int]]:
-    """Messages per month in the raw layer of the months the features model holds nothing of
-    yet, oldest first: counts, not keys (deleted, bot and duplicate rows count too), enough to
-    cut slices. A month already scored counts as done: what a late file adds to it, the build
-    scores, and the raw rows that never become messages (deleted, bots) do not look like a
-    backlog."""
+    """Messages per month in the raw layer of the months the features model has not scored
+    yet (ops.months_built), oldest first: counts, not keys (deleted, bot and duplicate rows
+    count too), enough to cut slices. A month already scored counts as done: what a late file
+    adds to it, the build scores, and the raw rows that never become messages (deleted, bots)
+    do not look like a backlog."""
     raw = """
         select cast(date_trunc('month', created_at) as date) as month_start, count(*) as n
         from raw.viva_engage_messages group by all
@@ -33,20 +33,19 @@ def backlog_by_month(con: duckdb.DuckDBPyConnection) -> list[tuple[date, int]]:
         select cast(date_trunc('month', message_at) as date), count(*)
         from raw.slack_messages group by all
     """
-    scored = "select null::date as month_start, 0::bigint as n where false"
-    if _table_exists(con, "intermediate", "int_message_features"):
+    scored = "select null::date as month_start where false"
+    if _table_exists(con, "ops", "months_built"):
         scored = """
-            select cast(date_trunc('month', posted_at) as date) as month_start, count(*) as n
-            from intermediate.int_message_features group by all
+            select distinct month_start from ops.months_built
+            where model = 'int_message_features'
         """
     rows = con.execute(
         f"""
-        with raw_counts as (select month_start, sum(n) as n from ({raw}) group by all),
-        scored_counts as ({scored})
-        select raw_counts.month_start, raw_counts.n as waiting
-        from raw_counts left join scored_counts using (month_start)
-        where raw_counts.month_start is not null and scored_counts.n is null
-        order by raw_counts.month_start
+        with raw_counts as (select month_start, sum(n) as n from ({raw}) group by all)
+        select month_start, n as waiting
+        from raw_counts
+        where month_start is not null and month_start not in ({scored})
+        order by month_start
         """
     ).fetchall()
     return [(month, int(waiting)) for month, waiting in rows if waiting > 0]

@@ -15,3 +15,67 @@
         true
     {%- endif -%}
 {% endmacro %}
+
+{#- Scoring by month (issue 15): the per-message models score the messages of the months whose
+    message inputs (int_message_month_inputs: files, roster, aliases) changed since they last
+    scored them, every message of such a month again (the same text gives the same score; a
+    message whose text retention removed keeps its score), and remember each month scored in
+    ops.months_built. So a new month reads that month's texts, not every message ever scored.
+    `scored_with` is part of what a month's scores rest on (the sentiment backend: switching it
+    scores every month again). Only months wholly below a scoring slice's bound count as scored.
+    Other engines, and a first build, score everything. -#}
+{% macro scoring_by_month_config(scored_with='') %}
+    {%- set config = {
+        'materialized': 'incremental',
+        'unique_key': 'message_key',
+        'on_schema_change': 'append_new_columns',
+    } -%}
+    {%- if target.type == 'duckdb' -%}
+        {%- do config.update({'post_hook': "{{ remember_months_scored(" ~ (scored_with | tojson) ~ ") }}"}) -%}
+    {%- endif -%}
+    {{ return(config) }}
+{% endmacro %}
+
+{#- The month fingerprints a scoring model compares against: the messages' and `scored_with`. -#}
+{% macro scoring_fingerprints(scored_with) %}
+    (
+        select month_start, md5(fingerprint || '|{{ scored_with }}') as fingerprint
+        from {{ ref('int_message_month_inputs') }}
+        where month_start is not null
+    )
+{% endmacro %}
+
+{#- A filter for the texts to score: those of the months to score (all on a first build). -#}
+{% macro in_months_to_score(column, scored_with='') %}
+    {%- if target.type == 'duckdb' and is_incremental()
+        and adapter.get_relation(database=target.database, schema='ops', identifier='months_built') -%}
+        {%- set query %}
+            select strftime(month_start, '%Y-%m-%d')
+            from {{ scoring_fingerprints(scored_with) }}
+            where (month_start, fingerprint) not in (
+                select (month_start, fingerprint) from ops.months_built
+                where model = '{{ this.identifier }}'
+            )
+            order by 1
+        {%- endset %}
+        {{ month_in_list(column, run_query(query).columns[0].values() | list) }}
+    {%- else -%}
+        true
+    {%- endif -%}
+{% endmacro %}
+
+{#- After scoring: the months now scored, without those a scoring slice held back. -#}
+{% macro remember_months_scored(scored_with='') %}
+    {%- set slice = adapter.get_relation(database=target.database, schema='ops', identifier='scoring_slice') %}
+    {%- set scored %}
+        (
+            select * from {{ scoring_fingerprints(scored_with) }} as months
+            {%- if slice %}
+            where months.month_start < coalesce(
+                (select max(score_before) from ops.scoring_slice), timestamp '9999-12-31'
+            )
+            {%- endif %}
+        )
+    {%- endset %}
+    {{ remember_months(scored) }}
+{% endmacro %}

@@ -60,7 +60,7 @@ def built(tmp_path_factory):
         finally:
             con.close()
 
-    after_slices = []
+    after_slices, months_scored = [], []
 
     def run_models(selection):
         run_dbt(["build", *SLICE_EXCLUDES, *selection], sliced, config)
@@ -69,6 +69,12 @@ def built(tmp_path_factory):
                 con.execute(
                     "select cast(date_trunc('month', posted_at) as date), count(*)"
                     " from intermediate.int_message_features group by all"
+                ).fetchall()
+            )
+            months_scored.append(
+                con.execute(
+                    "select cast(month_start as varchar) from ops.months_built"
+                    " where model = 'int_message_features' order by 1"
                 ).fetchall()
             )
 
@@ -81,17 +87,25 @@ def built(tmp_path_factory):
         slice_left = con.execute(
             "select count(*) from duckdb_tables() where table_name = 'scoring_slice'"
         ).fetchone()[0]
-    return bounds + bounds_after_build, after_slices, scored(sliced), scored(at_once), slice_left
+    return (
+        bounds + bounds_after_build,
+        after_slices,
+        scored(sliced),
+        scored(at_once),
+        slice_left,
+        months_scored,
+    )
 
 
 def test_a_backlog_larger_than_a_slice_is_scored_a_month_at_a_time(built):
-    bounds, after_slices, _, _, slice_left = built
+    bounds, after_slices, _, _, slice_left, months_scored = built
     assert bounds == [FEBRUARY]  # January (1 message) before the build, February by it
     assert after_slices == [[(JANUARY, 1)]]  # the slice scored January's message only
+    assert months_scored == [[(str(JANUARY),)]]  # and counts only January as scored
     assert slice_left == 0  # and its bound is gone: the build scores everything else
 
 
 def test_scoring_in_slices_gives_what_scoring_at_once_gives(built):
-    _, _, sliced, at_once, _ = built
+    _, _, sliced, at_once, _, _ = built
     assert sliced == at_once
     assert len(sliced["int_message_features"]) == len(sliced["int_message_sentiment"]) > 1

@@ -1,8 +1,10 @@
 -- What the figures need from a message's text (hashtags, configured keywords it contains),
--- computed once while the text is there. This
--- model is incremental: when the retention step removes old bodies from the raw layer, the
--- features derived from them stay here, so the figures of earlier months do not change.
-{{ config(materialized='incremental', unique_key='message_key', on_schema_change='append_new_columns') }}
+-- computed while the text is there. This model is incremental by month (macros/
+-- scoring_slices.sql): a month is scored when its messages changed; when the retention step
+-- removes old bodies from the raw layer, the features derived from them stay here, so the
+-- figures of earlier months do not change.
+{{ config(**scoring_by_month_config()) }}
+{% if target.type == 'duckdb' %}-- depends_on: {{ ref('int_message_month_inputs') }}{% endif %}
 
 with messages as (
     select * from {{ ref('int_message_texts') }}
@@ -10,10 +12,7 @@ with messages as (
 
 new_with_text as (
     select * from messages
-    where {{ in_scoring_slice('posted_at') }}
-    {% if is_incremental() %}
-        and message_key not in (select message_key from {{ this }})
-    {% endif %}
+    where {{ in_scoring_slice('posted_at') }} and {{ in_months_to_score('month_start') }}
 ),
 
 terms as (

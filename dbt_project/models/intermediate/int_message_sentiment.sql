@@ -2,28 +2,20 @@
 -- Dutch and English lexicons in SQL (macro sentiment_scores, seeds in seeds/sentiment), or,
 -- with monitor.yml `sentiment.backend: model`, from a local sentiment model
 -- (int_message_sentiment_model); the language is always detected here, as the thresholds
--- per language need it. Incremental: a message is scored once per backend while its text is
--- there, and keeps its score after the retention step removed the text. Its evidence (the
+-- per language need it. Incremental by month (macros/scoring_slices.sql): a month is scored
+-- when its messages changed or the backend did, while its texts are there, and a message keeps
+-- its score after the retention step removed the text. Its evidence (the
 -- words that moved the score) is kept the same way; messages scored before the evidence
 -- existed have none (NULL), and a model's scores have none (a model gives no words).
-{{ config(materialized='incremental', unique_key='message_key', on_schema_change='append_new_columns') }}
-{% if target.type == 'duckdb' %}-- depends_on: {{ ref('int_message_sentiment_model') }}{% endif %}
 {% set backend = var('sentiment_backend', 'lexicon') %}
+{{ config(**scoring_by_month_config(scored_with=backend)) }}
+{% if target.type == 'duckdb' %}-- depends_on: {{ ref('int_message_sentiment_model') }} {{ ref('int_message_month_inputs') }}{% endif %}
 
 with new_texts as (
     select message_key, text
     from {{ ref('int_message_texts') }}
     where {{ in_scoring_slice('posted_at') }}
-    {% if is_incremental() %}
-        {%- set columns = adapter.get_columns_in_relation(this) | map(attribute='name') | list %}
-        {%- if 'scored_by' in columns %}
-            and message_key not in (
-                select message_key from {{ this }} where scored_by = '{{ backend }}'
-            )
-        {%- elif backend == 'lexicon' %}
-            and message_key not in (select message_key from {{ this }})
-        {%- endif %}
-    {% endif %}
+        and {{ in_months_to_score('month_start', scored_with=backend) }}
 ),
 
 lexicon as (
