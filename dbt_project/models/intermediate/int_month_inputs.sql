@@ -75,9 +75,9 @@ every_month as (
             from (select distinct tool from {{ ref('int_tool_months_with_data') }})
         ), '') as tools,
         coalesce((
-            select string_agg(source_sha256, ',' order by source_sha256)
-            from (select distinct source_sha256 from {{ source('raw', 'viva_engage_groups') }})
-        ), '') as community_registers
+            select string_agg(community || '=' || coalesce(cast(members as varchar), ''), ',' order by community)
+            from {{ ref('int_community_members') }}
+        ), '') as community_members
 ),
 
 fingerprints as (
@@ -95,12 +95,12 @@ fingerprints as (
     left join month_identities on month_identities.month_start = messages.month_start
 )
 
--- communities_fingerprint: for the models that read the community register (member counts),
--- which any export may add to and which every month reads
+-- communities_fingerprint: for the models that read the communities' member counts, which any
+-- register may change and which every month reads (a register that repeats them changes none)
 select
     fingerprints.month_start,
     fingerprints.fingerprint,
-    md5(fingerprints.fingerprint || '|' || every_month.community_registers)
+    md5(fingerprints.fingerprint || '|' || every_month.community_members)
         as communities_fingerprint
 from fingerprints
 cross join every_month
