@@ -28,6 +28,10 @@ from tests.dbt_inprocess import run_dbt
 
 BY_MONTH = ("int_messages", "int_reactions", "int_thread_responses", "int_theme_messages")
 BY_MONTH += ("int_issue_messages",)
+# the scoring models score a month again when its messages changed (macros/scoring_slices.sql);
+# their scores outlive the messages (as after retention): a withdrawn file's scores stay, unread
+SCORING = ("int_message_features", "int_message_sentiment")
+BY_MONTH += SCORING
 # the models that read every source, and what each month of them also reads: [0] its own month
 # only, [0, 1] the next, [0, -1] the one before, "earlier" every month up to it
 READS = {model: [0] for model in BY_MONTH} | {"int_thread_responses": [0, 1]}
@@ -51,6 +55,7 @@ INCREMENTAL = tuple(READS)
 SELECT = ["--select", " ".join(f"+{model}" for model in INCREMENTAL)]
 BUILD = ["build", "--exclude-resource-type", "unit_test", *SELECT]
 JANUARY, FEBRUARY = "2026-01-01", "2026-02-01"
+WITHDRAWN_KEYS = {"viva_engage:901", "viva_engage:902"}  # the late file's, later withdrawn
 LATE = "export_2026-01-late"
 HEADER = (
     "id,replied_to_id,thread_id,group_id,group_name,participants,in_private_group,"
@@ -103,6 +108,10 @@ def tables(warehouse: Path) -> dict[str, list[tuple]]:
         }
 
 
+def without(tables_by_model: dict, models: tuple[str, ...]) -> dict:
+    return {model: rows for model, rows in tables_by_model.items() if model not in models}
+
+
 def layer(model: str) -> str:
     return "marts" if model.startswith("fct_") else "intermediate"
 
@@ -137,6 +146,12 @@ def messages_per_month(warehouse: Path) -> dict[str, int]:
     return dict(rows)
 
 
+def executed_test_sql(warehouse: Path) -> str:
+    """The SQL the last build ran for int_messages' unique test."""
+    run = warehouse.parent / f"dbt_target_{warehouse.stem}" / "run"
+    return next(run.rglob("unique_int_messages_message_key.sql")).read_text()
+
+
 def recomputed(before: dict, after: dict) -> set[tuple[str, str]]:
     return {key for key, built_at in after.items() if before.get(key) != built_at}
 
@@ -159,6 +174,7 @@ def steps(tmp_path_factory):
 
     run_dbt(BUILD, warehouse, config)
     seen["unchanged"] = (built_months(warehouse), tables(warehouse), None)
+    seen["unchanged, test sql"] = executed_test_sql(warehouse)
 
     late = inbox / "viva_engage_export" / LATE
     shutil.copytree(inbox / "viva_engage_export" / "export_2026-02", late)
@@ -166,6 +182,7 @@ def steps(tmp_path_factory):
     ingest(inbox, warehouse, [SOURCES_BY_NAME["viva_engage_export"]])
     run_dbt(BUILD, warehouse, config)
     seen["late"] = (built_months(warehouse), tables(warehouse), messages_per_month(warehouse))
+    seen["late, test sql"] = executed_test_sql(warehouse)
     run_dbt(["run", "--full-refresh", *SELECT], warehouse, config)
     seen["late, from scratch"] = (None, tables(warehouse), None)
 
@@ -229,7 +246,8 @@ def test_a_withdrawn_file_takes_its_rows_out_of_its_month(steps):
     _, first_tables, _ = steps["first"]
     months, withdrawn_tables, counts, before = steps["withdrawn"]
     assert counts == {JANUARY: 1, FEBRUARY: 6}
-    assert withdrawn_tables == first_tables
+    assert without(withdrawn_tables, SCORING) == without(first_tables, SCORING)
+    assert {row[0] for row in withdrawn_tables["int_message_features"]} >= WITHDRAWN_KEYS
     assert recomputed(before, months) == rebuilt({JANUARY}, [JANUARY, FEBRUARY])
 
 
@@ -239,10 +257,21 @@ def test_an_alias_recomputes_the_months_its_person_wrote_in_and_no_other(steps):
     march = "2026-03-01"  # the roster's month: new, without messages
     # January's threads read February's replies: recomputed with it
     assert recomputed(before, months) == rebuilt({FEBRUARY, march}, [JANUARY, FEBRUARY, march])
-    assert alias_tables == from_scratch
+    # the scores of the withdrawn file's messages stay; a build from scratch never had them
+    assert without(alias_tables, SCORING) == without(from_scratch, SCORING)
+    for model in SCORING:
+        kept = [row for row in alias_tables[model] if row[0] not in WITHDRAWN_KEYS]
+        assert kept == from_scratch[model]
 
     def by_employee(rows):  # int_messages: message_key and by_employee
         return {row[1]: row[12] for row in rows}
 
     assert by_employee(before_tables["int_messages"])["viva_engage:910"] is False
     assert by_employee(alias_tables["int_messages"])["viva_engage:910"] is True  # Eva's now
+
+
+def test_the_data_tests_check_the_months_the_run_rebuilt(steps):
+    # the late file rebuilt January only: the unique test reads January's rows
+    assert "month_start in (date '2026-01-01')" in steps["late, test sql"]
+    # a run that rebuilt nothing tests every row
+    assert "month_start in" not in steps["unchanged, test sql"]
