@@ -11,8 +11,11 @@ per employee a year: 3 million at 10,000), then on the last 13 months:
   (d) the peak memory of every run (the largest process);
   (e) sentiment messages per second (dbt's own time for int_message_sentiment);
   (f) the Dagster run's dbt build vs the same `dbt build` run directly on the same warehouse.
-Prints Markdown for BENCHMARKS.md with machine, date and commit. `--parts ac` leaves out (b),
-which takes hours at 100,000 employees: (c) then measures month 13 alone.
+  (m) (c) and (d) at the level of ingestion and dbt, as a run does them but without the
+      Dagster run around them: (a)'s 12 months built (scoring slices, then the build), month 13
+      ingested into it and built, against month 13 ingested and built in a fresh warehouse.
+Prints Markdown for BENCHMARKS.md with machine, date and commit. `--parts am` leaves out (b)
+and (c), which take hours at 100,000 employees.
 """
 
 from __future__ import annotations
@@ -205,8 +208,9 @@ def main() -> None:
     parser.add_argument(
         "--parts",
         default="abc",
-        help="which of (a), (b) (with d, e and f) and (c) to measure, e.g. 'ac' at 100,000"
-        " employees, where (b) takes hours; (c) without (b) measures month 13 alone",
+        help="which of (a), (b) (with d, e and f), (c) and (m) to measure, e.g. 'am' at 100,000"
+        " employees, where (b) takes hours; (c) without (b) measures month 13 alone; (m) needs"
+        " (a)'s warehouse",
     )
     parser.add_argument(
         "--memory-limit",
@@ -239,9 +243,9 @@ def main() -> None:
             today=date(2026, 11, 5),
         )
     generated = time.perf_counter() - start
-    for folder in ("history", "alone", "unpacked", "out", "out-alone"):
+    for folder in ("history", "alone", "month13", "unpacked", "out", "out-alone"):
         shutil.rmtree(work / folder, ignore_errors=True)
-    for name in ("ingest.duckdb", "full.duckdb", "alone.duckdb"):
+    for name in ("ingest.duckdb", "full.duckdb", "alone.duckdb", "alone-direct.duckdb"):
         for path in (work / name, work / (name + ".wal")):
             path.unlink(missing_ok=True)
     months = [add_months(last, -i) for i in range(12, -1, -1)]  # the last 13 of 14
@@ -269,6 +273,8 @@ def main() -> None:
         full_build(rows, demo, history, work, months, messages, env)
     if "c" in args.parts:
         month_13(rows, demo, history, work, months, env, added_to_history="b" in args.parts)
+    if "m" in args.parts:
+        month_13_direct(rows, demo, work, months, env)
     print(
         f"{args.employees:,} employees, {args.messages_per_person:g} messages per person; "
         f"{platform.node()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
@@ -340,6 +346,86 @@ def month_13(rows, demo, history, work, months, env, added_to_history: bool) -> 
             f"ratio **{added / alone:.2f}** (goal <= 1.3); peak {added_peak:.2f} GB",
         )
     )
+
+
+def month_13_direct(rows, demo, work, months, env) -> None:
+    """(m): (a)'s twelve months built, month 13 added, against month 13 alone: ingestion and
+    the dbt build (with scoring slices) as the run does them, each dbt step's time and peak."""
+    new = {(months[12].year, months[12].month)}
+    month13_inbox = copy_months(demo.inbox, work / "month13", new)
+    history = work / "ingest.duckdb"
+    if not history.exists():
+        raise SystemExit("(m) builds on (a)'s warehouse: run it with --parts am")
+    twelve, twelve_peak = build_direct(demo.config, history, env)
+    rows.append(
+        (
+            "(m) dbt: first build of the 12 months (slices and build)",
+            f"{twelve:.0f} s",
+            f"peak {twelve_peak:.2f} GB; goal < 4 GB",
+        )
+    )
+    added_ingest = ingest_timed(month13_inbox, history)
+    added, added_peak = build_direct(demo.config, history, env)
+    alone_warehouse = work / "alone-direct.duckdb"
+    alone_warehouse.unlink(missing_ok=True)
+    alone_ingest = ingest_timed(month13_inbox, alone_warehouse)
+    alone, alone_peak = build_direct(demo.config, alone_warehouse, env)
+    rows.append(
+        (
+            "(m) month 13 added to 12 months / alone: ingestion + dbt",
+            f"{added_ingest:.1f} + {added:.0f} s / {alone_ingest:.1f} + {alone:.0f} s",
+            f"ratio **{(added_ingest + added) / (alone_ingest + alone):.2f}** (goal <= 1.3);"
+            f" dbt alone {added / alone:.2f}; peaks {added_peak:.2f} / {alone_peak:.2f} GB",
+        )
+    )
+
+
+def ingest_timed(inbox: Path, warehouse: Path) -> float:
+    from pipelines.ingest.pseudonym import Pseudonymiser
+    from pipelines.ingest.registry import SOURCES
+    from pipelines.ingest.store import ingest_source
+
+    start = time.perf_counter()
+    with duckdb.connect(str(warehouse)) as con:
+        for source in SOURCES:
+            ingest_source(con, source, inbox, Pseudonymiser("bench"), "bench")
+    return time.perf_counter() - start
+
+
+def build_direct(config: Path, warehouse: Path, env: dict) -> tuple[float, float]:
+    """The run's dbt work on `warehouse`: scoring slices, then the build; seconds and the
+    largest peak of its dbt processes."""
+    import contextlib
+
+    from pipelines.config import load_config
+    from pipelines.scoring_slices import score_in_slices
+    from pipelines.transform import PRODUCTION_EXCLUDES, SLICE_EXCLUDES, dbt_vars
+
+    variables = json.dumps(dbt_vars(load_config(config)))
+    dbt = Path(sys.executable).parent / "dbt"
+    child_env = {**env, "SNM_WAREHOUSE": str(warehouse)}
+    peaks = []
+
+    def run(args: list[str]) -> None:
+        _, peak, _ = timed_child(
+            [str(dbt), "build", *args, "--vars", variables, "--project-dir", str(DBT_DIR)]
+            + ["--profiles-dir", str(DBT_DIR), "-q"],
+            child_env,
+        )
+        peaks.append(peak)
+
+    @contextlib.contextmanager
+    def connect():
+        con = duckdb.connect(str(warehouse))
+        try:
+            yield con
+        finally:
+            con.close()
+
+    start = time.perf_counter()
+    score_in_slices(connect, lambda selection: run([*SLICE_EXCLUDES, *selection]))
+    run(list(PRODUCTION_EXCLUDES))
+    return time.perf_counter() - start, max(peaks)
 
 
 if __name__ == "__main__":
