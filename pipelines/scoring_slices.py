@@ -17,12 +17,13 @@ from datetime import date
 import duckdb
 
 SLICE_MESSAGES = 3_000_000
-SCORING_MODELS = ("+int_message_features", "+int_message_sentiment")
+SCORING_MODEL_NAMES = ("int_message_features", "int_message_sentiment")
+SCORING_MODELS = tuple(f"+{name}" for name in SCORING_MODEL_NAMES)
 
 
 def backlog_by_month(con: duckdb.DuckDBPyConnection) -> list[tuple[date, int]]:
-    """Messages per month in the raw layer of the months the features model has not scored
-    yet (ops.months_built), oldest first: counts, not keys (deleted, bot and duplicate rows
+    """Messages per month in the raw layer of the months the scoring models have not both
+    scored yet (ops.months_built), oldest first: counts, not keys (deleted, bot and duplicate rows
     count too), enough to cut slices. A month already scored counts as done: what a late file
     adds to it, the build scores, and the raw rows that never become messages (deleted, bots)
     do not look like a backlog."""
@@ -35,9 +36,11 @@ def backlog_by_month(con: duckdb.DuckDBPyConnection) -> list[tuple[date, int]]:
     """
     scored = "select null::date as month_start where false"
     if _table_exists(con, "ops", "months_built"):
-        scored = """
-            select distinct month_start from ops.months_built
-            where model = 'int_message_features'
+        scored = f"""
+            select month_start from ops.months_built
+            where model in {SCORING_MODEL_NAMES}
+            group by month_start
+            having count(distinct model) = {len(SCORING_MODEL_NAMES)}
         """
     rows = con.execute(
         f"""

@@ -5,12 +5,17 @@
     per slice of about three million messages before the build, which scores what is left.
     Without the table, or with it empty (a bare `dbt build`, any other engine), nothing is
     held back. -#}
-{% macro in_scoring_slice(column) %}
+{% macro in_scoring_slice(column, month_column='month_start') %}
     {%- if target.type == 'duckdb' and execute
         and adapter.get_relation(database=target.database, schema='ops', identifier='scoring_slice') -%}
-        {{ column }} < coalesce(
-            (select max(score_before) from ops.scoring_slice), timestamp '9999-12-31'
-        )
+        {#- the bound written out as a date (a month's first day), so DuckDB reads only the
+            slice's months through the staging views (macros/incremental_by_month.sql) -#}
+        {%- set bound = run_query("select strftime(max(score_before), '%Y-%m-%d') from ops.scoring_slice").rows[0][0] -%}
+        {%- if bound -%}
+            {{ month_column }} < date '{{ bound }}' and {{ column }} < timestamp '{{ bound }}'
+        {%- else -%}
+            true
+        {%- endif -%}
     {%- else -%}
         true
     {%- endif -%}
