@@ -1,24 +1,29 @@
 {#- Scoring a large backlog in slices (issue 15): the per-message models (features, sentiment)
     take every message not yet scored in one query, which at 100,000 employees (27 million
     messages in a first year) does not fit a 3 GB ceiling. The run (pipelines/scoring_slices.py)
-    then writes an upper bound for posted_at into ops.scoring_slice and runs those models once
+    then writes the first month after the slice into ops.scoring_slice and runs those models once
     per slice of about three million messages before the build, which scores what is left.
     Without the table, or with it empty (a bare `dbt build`, any other engine), nothing is
     held back. -#}
-{% macro in_scoring_slice(column, month_column='month_start') %}
-    {%- if target.type == 'duckdb' and execute
-        and adapter.get_relation(database=target.database, schema='ops', identifier='scoring_slice') -%}
-        {#- the bound written out as a date (a month's first day), so DuckDB reads only the
-            slice's months through the staging views (macros/incremental_by_month.sql) -#}
-        {%- set bound = run_query("select strftime(max(score_before), '%Y-%m-%d') from ops.scoring_slice").rows[0][0] -%}
-        {%- if bound -%}
-            {{ month_column }} < date '{{ bound }}' and {{ column }} < timestamp '{{ bound }}'
-        {%- else -%}
-            true
-        {%- endif -%}
+{% macro in_scoring_slice(month_column='month_start') %}
+    {%- set bound = scoring_slice_bound() -%}
+    {%- if bound -%}
+        {#- written out as a date, so DuckDB reads only the slice's months through the staging
+            views (macros/incremental_by_month.sql) -#}
+        {{ month_column }} < date '{{ bound }}'
     {%- else -%}
         true
     {%- endif -%}
+{% endmacro %}
+
+{#- The running slice's exclusive upper bound (the first day of a month, as an ISO date), or
+    none when no slice runs. -#}
+{% macro scoring_slice_bound() %}
+    {%- if target.type == 'duckdb' and execute
+        and adapter.get_relation(database=target.database, schema='ops', identifier='scoring_slice') -%}
+        {{ return(run_query("select strftime(max(score_before), '%Y-%m-%d') from ops.scoring_slice").rows[0][0]) }}
+    {%- endif -%}
+    {{ return(none) }}
 {% endmacro %}
 
 {#- Scoring by month (issue 15): the per-message models score the messages of the months whose
@@ -71,15 +76,10 @@
 
 {#- After scoring: the months now scored, without those a scoring slice held back. -#}
 {% macro remember_months_scored(scored_with='') %}
-    {%- set slice = adapter.get_relation(database=target.database, schema='ops', identifier='scoring_slice') %}
     {%- set scored %}
         (
             select * from {{ scoring_fingerprints(scored_with) }} as months
-            {%- if slice %}
-            where months.month_start < coalesce(
-                (select max(score_before) from ops.scoring_slice), timestamp '9999-12-31'
-            )
-            {%- endif %}
+            where {{ in_scoring_slice('months.month_start') }}
         )
     {%- endset %}
     {{ remember_months(scored) }}

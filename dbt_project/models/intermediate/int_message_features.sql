@@ -12,7 +12,7 @@ with messages as (
 
 new_with_text as (
     select * from messages
-    where {{ in_scoring_slice('posted_at') }} and {{ in_months_to_score('month_start') }}
+    where {{ in_scoring_slice() }} and {{ in_months_to_score('month_start') }}
 ),
 
 terms as (

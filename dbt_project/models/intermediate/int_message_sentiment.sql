@@ -14,7 +14,7 @@
 with new_texts as (
     select message_key, text
     from {{ ref('int_message_texts') }}
-    where {{ in_scoring_slice('posted_at') }}
+    where {{ in_scoring_slice() }}
         and {{ in_months_to_score('month_start', scored_with=backend) }}
 ),
 

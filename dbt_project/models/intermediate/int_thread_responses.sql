@@ -1,7 +1,7 @@
 -- Per thread started: did someone else reply within 7 days (a reply 7 days and 1 second later
 -- is too late), and when first? Only replies that count (by employees of their month) are
--- answers. A platform without a single reply in the month has no threads there (an old Slack workspace): its
--- starters cannot be answered, so they say nothing about answering.
+-- answers. A platform without a single reply in the month has no threads there (an old Slack
+-- workspace): its starters cannot be answered, so they say nothing about answering.
 -- Incremental by month: a month is recomputed when it or the next month changed (a reply there
 -- may answer a thread of this one).
 {{ config(**by_month_config(reads_months=[0, 1])) }}
