@@ -395,9 +395,8 @@ def ingest_timed(inbox: Path, warehouse: Path) -> float:
 def build_direct(config: Path, warehouse: Path, env: dict) -> tuple[float, float]:
     """The run's dbt work on `warehouse`: scoring slices, then the build; seconds and the
     largest peak of its dbt processes."""
-    import contextlib
-
     from pipelines.config import load_config
+    from pipelines.resources import WarehouseResource
     from pipelines.scoring_slices import score_in_slices
     from pipelines.transform import PRODUCTION_EXCLUDES, SLICE_EXCLUDES, dbt_vars
 
@@ -414,15 +413,8 @@ def build_direct(config: Path, warehouse: Path, env: dict) -> tuple[float, float
         )
         peaks.append(peak)
 
-    @contextlib.contextmanager
-    def connect():
-        con = duckdb.connect(str(warehouse))
-        try:
-            yield con
-        finally:
-            con.close()
-
     start = time.perf_counter()
+    connect = WarehouseResource(path=str(warehouse)).connect
     score_in_slices(connect, lambda selection: run([*SLICE_EXCLUDES, *selection]))
     run(list(PRODUCTION_EXCLUDES))
     return time.perf_counter() - start, max(peaks)
