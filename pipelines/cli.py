@@ -249,8 +249,13 @@ def cmd_trace(args) -> int:
     if figure is None:
         known = ", ".join(f["id"] for f in document["figures"])
         raise UsageError(f"no figure '{args.figure_id}' in {path}; known: {known}")
+    from .report.catalogue import catalogue
+
+    entry, parts = catalogue().find(figure["id"])
     lineage = figure["lineage"]
     print(f"{figure['id']} = {figure['value']} {figure['unit']}  ({month})")
+    print(f"  figure     : {entry.label('en', parts)} (catalogue {entry.pattern})")
+    print(f"  sections   : {', '.join(entry.sections)}")
     print(f"  dbt model  : {lineage['dbt_model']}.{lineage['column']}")
     print(f"  run id     : {lineage['run_id']}")
     print(f"  code       : {lineage['code_version']}")

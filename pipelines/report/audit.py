@@ -5,26 +5,27 @@ from __future__ import annotations
 
 from ..months import parse_month
 from . import i18n
+from .catalogue import catalogue
 
-QUESTIONS = {
-    "nl": [
-        "Hoe groot is de organisatie, en hoe verandert ze?",
-        "Wie bereiken we met de sociale tools, en wie niet?",
-        "Welke tools worden gebruikt, en hoeveel e-mail gaat er rond?",
-        "Welke netwerken en thema's zijn succesvol, en wie draagt bij?",
-        "Welke issues spelen er, en met welk sentiment?",
-        "Wat leveren de netwerken op?",
-        "Wat gebeurde er met wat de netwerken signaleerden?",
-    ],
-    "en": [
-        "How large is the organisation, and how is it changing?",
-        "Whom do the social tools reach, and whom not?",
-        "Which tools are used, and how much e-mail goes round?",
-        "Which networks and themes succeed, and who contributes?",
-        "Which issues are raised, and with what sentiment?",
-        "What do the networks yield?",
-        "What happened with what the networks signalled?",
-    ],
+QUESTIONS = {  # per audit area (the yearly monitor's sections, yearly.AUDIT_AREAS)
+    "nl": {
+        "organisation": "Hoe groot is de organisatie, en hoe verandert ze?",
+        "people": "Wie bereiken we met de sociale tools, en wie niet?",
+        "tools": "Welke tools worden gebruikt, en hoeveel e-mail gaat er rond?",
+        "networks": "Welke netwerken en thema's zijn succesvol, en wie draagt bij?",
+        "issues": "Welke issues spelen er, en met welk sentiment?",
+        "yields": "Wat leveren de netwerken op?",
+        "output": "Wat gebeurde er met wat de netwerken signaleerden?",
+    },
+    "en": {
+        "organisation": "How large is the organisation, and how is it changing?",
+        "people": "Whom do the social tools reach, and whom not?",
+        "tools": "Which tools are used, and how much e-mail goes round?",
+        "networks": "Which networks and themes succeed, and who contributes?",
+        "issues": "Which issues are raised, and with what sentiment?",
+        "yields": "What do the networks yield?",
+        "output": "What happened with what the networks signalled?",
+    },
 }
 
 ANSWERS = {
@@ -62,16 +63,19 @@ def _values(document: dict) -> dict:
     return {f["id"]: f for f in document["figures"]}
 
 
-def answers(documents: dict, year: int, changes: dict, language: str) -> list[tuple[str, str]]:
-    """(question, answer) per audit area, from the year's last month and the year's totals."""
+def answers(documents: dict, year: int, changes: dict, language: str) -> dict[str, tuple[str, str]]:
+    """Audit area -> (question, answer), from the year's last month and the year's totals."""
     months = sorted(m for m in documents if m.startswith(str(year)))
     last = documents[months[-1]]
     figures = _values(last)
     a = ANSWERS[language]
 
-    def v(figure_id, decimals=1, sign=False):
+    def v(figure_id, decimals=None, sign=False):
+        """The figure as the catalogue prints it (or with `decimals`)."""
         figure = figures.get(figure_id)
         value = figure["value"] if figure else None
+        if decimals is None:
+            decimals = catalogue().decimals(figure_id)
         return i18n.number(value, language, decimals, sign=sign)
 
     def total(figure_id):
@@ -79,30 +83,24 @@ def answers(documents: dict, year: int, changes: dict, language: str) -> list[tu
         return i18n.number(sum(x for x in values if x is not None), language, 0)
 
     month = i18n.month_name(parse_month(months[-1]), language)
-    dimensions = dict(p.split("=") for p in i18n.text(language, "dimensions").split("|"))
     reach = sorted(
-        (
-            f["value"],
-            " ".join((dimensions.get(f["id"].split(".")[1], ""), f["id"].split(".", 2)[2])),
-        )
-        for f in last["figures"]
-        if f["id"].startswith("reach.") and not f.get("suppressed") and f["value"] is not None
+        (f["value"], f"{i18n.dimension_name(p['dimension'], language)} {p['segment']}")
+        for f, p in catalogue().each(last, "reach.{dimension}.{segment}")
+        if not f.get("suppressed") and f["value"] is not None
     )
     shown = lambda pairs: ", ".join(  # noqa: E731
         f"{name} ({i18n.number(pct, language, 0)}%)" for pct, name in pairs
     )
     tools = sorted(
         (
-            (f["value"], f["id"].split(".", 1)[1])
-            for f in last["figures"]
-            if f["id"].startswith("tool_usage_pct.") and f["value"] is not None
+            (f["value"], p["tool"])
+            for f, p in catalogue().each(last, "tool_usage_pct.{tool}")
+            if f["value"] is not None
         ),
         reverse=True,
     )
     successful = sorted(
-        f["id"].split(".")[1]
-        for f in last["figures"]
-        if f["id"].startswith("themes.") and f["id"].endswith(".is_successful") and f["value"]
+        p["theme"] for f, p in catalogue().each(last, "themes.{theme}.is_successful") if f["value"]
     )
     top = (figures.get("issues.top10") or {}).get("value") or []
     issues = (
@@ -111,7 +109,7 @@ def answers(documents: dict, year: int, changes: dict, language: str) -> list[tu
     )
     texts = [
         a["organisation"].format(
-            n=v("headcount", 0),
+            n=v("headcount"),
             month=month,
             c=i18n.number(changes.get("headcount"), language, 0, sign=True),
         ),
@@ -126,8 +124,8 @@ def answers(documents: dict, year: int, changes: dict, language: str) -> list[tu
             tools=", ".join(
                 f"{i18n.tool_name(t)} {i18n.number(p, language, 1)}%" for p, t in tools
             ),
-            email=v("yields.email_sent_per_person_per_day", 2),
-            ec=v("yields.email_change_vs_baseline_pct", 1, sign=True),
+            email=v("yields.email_sent_per_person_per_day"),
+            ec=v("yields.email_change_vs_baseline_pct", sign=True),
         ),
         a["themes"].format(
             themes=", ".join(successful) or a["none"], x=v("participation.all.pct_for_80", 0)
@@ -147,4 +145,7 @@ def answers(documents: dict, year: int, changes: dict, language: str) -> list[tu
             d=v("yields.median_days_to_response"),
         ),
     ]
-    return list(zip(QUESTIONS[language], texts, strict=True))
+    return {
+        area: (question, text)
+        for (area, question), text in zip(QUESTIONS[language].items(), texts, strict=True)
+    }

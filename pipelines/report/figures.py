@@ -7,10 +7,10 @@ can trace: dbt model and column, source files with SHA-256 and rows used, run id
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..months import add_months, parse_month
+from .catalogue import Figure, catalogue
 
 
 class NoDataForMonth(ValueError):
@@ -18,19 +18,6 @@ class NoDataForMonth(ValueError):
 
 
 NO_DATA_FOR_MONTH = "snm/no_data_for_month"  # marks the failure of a run for such a month
-
-
-@dataclass(frozen=True)
-class FigureSource:
-    """Where a family of figures is read from in the marts."""
-
-    model: str
-    column: str
-    unit: str
-
-
-HEADCOUNT = FigureSource("fct_headcount_monthly", "headcount", "people")
-TOOL_USAGE = FigureSource("fct_tool_usage_monthly", "usage_pct", "%")
 
 
 def _lineage(con, month_start) -> dict[str, list[dict]]:
@@ -49,25 +36,16 @@ def _lineage(con, month_start) -> dict[str, list[dict]]:
     return files
 
 
-def _figure(
-    figure_id,
-    value,
-    source: FigureSource,
-    files,
-    run_id,
-    code_version,
-    lineage_key: str | None = None,
-    **extra,
-) -> dict:
+def _figure(entry: Figure, parts: dict, value, files, run_id, code_version, **extra) -> dict:
     return {
-        "id": figure_id,
+        "id": entry.figure_id(parts),
         "value": value,
-        "unit": source.unit,
+        "unit": entry.unit,
         **extra,
         "lineage": {
-            "dbt_model": source.model,
-            "column": source.column,
-            "source_files": files.get(lineage_key or figure_id, []),
+            "dbt_model": entry.model,
+            "column": entry.column,
+            "source_files": files.get(entry.lineage_id(parts), []),
             "run_id": run_id,
             "code_version": code_version,
         },
@@ -99,157 +77,68 @@ def sentiment_evidence(row: dict) -> dict | None:
 
 
 ISSUE_KEYS = ("rank", "issue", "messages", "net_sentiment", "light", "light_is_firm", "trend")
-FUNNEL_STEPS = ("reach", "visit", "view", "interact", "contribute")
-PARTICIPATION = {
-    "contributors": "people",
-    "top20_share_pct": "%",
-    "pct_for_80": "%",
-    "gini": "ratio",
-    "lurkers_pct": "%",
-    "occasional_pct": "%",
-    "heavy_pct": "%",
-    "net_sentiment": "points",
+
+
+def _usage_extra(entry: Figure, row: dict) -> dict:
+    extra = {} if row["usage_status"] == "ok" else {"status": row["usage_status"]}  # why none
+    if row["window_days"] is not None:
+        extra["window_days"] = row["window_days"]  # a partial month (a D7 report)
+    return extra
+
+
+def _theme_extra(entry: Figure, row: dict) -> dict:
+    if entry.column == "response_rate_pct" and row["has_no_threads"]:
+        return {"note": "no_threads"}
+    if entry.column == "net_sentiment" and row["net_sentiment"] is not None:
+        return {"evidence": sentiment_evidence(row)}
+    return {}
+
+
+def _reach_extra(entry: Figure, row: dict) -> dict:
+    extra = {"suppressed": row["is_suppressed"]}
+    if row["is_suppressed"]:  # a secondary one is no small group: it hides a small one
+        small = row.get("suppression", "primary") == "primary"
+        extra["shown_as"] = f"< {row['min_group_size']}" if small else "–"
+    return extra
+
+
+def _coverage_extra(entry: Figure, row: dict) -> dict:
+    return {"below_threshold": row["is_below_threshold"]}
+
+
+# what a figure carries beside its value, per mart (why it is empty, its evidence, ...)
+EXTRAS = {
+    "fct_tool_usage_monthly": _usage_extra,
+    "fct_themes_monthly": _theme_extra,
+    "fct_reach_by_segment_monthly": _reach_extra,
+    "fct_identity_coverage_monthly": _coverage_extra,
 }
-THEME_METRICS = {
-    "messages": "messages",
-    "threads_started": "threads",
-    "contributors": "people",
-    "participants": "people",
-    "response_rate_pct": "%",
-    "growth_pct": "%",
-    "net_sentiment": "points",
-    "active_communities": "communities",
-    "is_successful": "yes/no",
-}
-YIELDS = {  # column -> (unit, lineage family)
-    "email_sent_per_person_per_day": ("e-mails", "yields.email"),
-    "email_change_vs_baseline_pct": ("%", "yields.email"),
-    "email_change_vs_year_ago_pct": ("%", "yields.email"),
-    "ideas": ("messages", "yields.ideas"),
-    "ideas_adopted": ("ideas", "yields.register"),
-    "engagement_index": ("0-100", "yields.engagement"),
-    "engagement_change_vs_previous_wave": ("points", "yields.engagement"),
-    "survey_response_rate_pct": ("%", "yields.engagement"),
-    "signalled": ("register rows", "yields.register"),
-    "responded": ("register rows", "yields.register"),
-    "acted_on": ("register rows", "yields.register"),
-    "median_days_to_response": ("days", "yields.register"),
-}
 
 
-def _family_figures(con, month_start, files, run_id, code_version) -> list[dict]:
-    """Every figure of docs/DESIGN.md section 4 beyond headcount and usage, from the marts."""
-    out = []
-
-    def add(figure_id, value, model, column, unit, lineage_key, **extra):
-        source = FigureSource(model, column, unit)
-        out.append(
-            _figure(figure_id, value, source, files, run_id, code_version, lineage_key, **extra)
-        )
-
-    for row in _rows(con, "fct_adoption_funnel_monthly", month_start, "platform"):
-        platform = row["platform"]
-        for step in FUNNEL_STEPS:
-            add(
-                f"funnel.{platform}.{step}",
-                row[step],
-                "fct_adoption_funnel_monthly",
-                step,
-                "%",
-                f"tool_usage_pct.{platform}",
-            )
-        add(
-            f"ambition_level.{platform}",
-            row["ambition_level"],
-            "fct_adoption_funnel_monthly",
-            "ambition_level",
-            "level",
-            f"tool_usage_pct.{platform}",
-        )
-    for row in _rows(con, "fct_participation_monthly", month_start, "platform"):
-        for column, unit in PARTICIPATION.items():
-            add(
-                f"participation.{row['platform']}.{column}",
-                row[column],
-                "fct_participation_monthly",
-                column,
-                unit,
-                f"participation.{row['platform']}",
-            )
-    for row in _rows(con, "fct_themes_monthly", month_start, "theme"):
-        for column, unit in THEME_METRICS.items():
-            extra = {}
-            if column == "response_rate_pct" and row["has_no_threads"]:
-                extra["note"] = "no_threads"
-            if column == "net_sentiment" and row["net_sentiment"] is not None:
-                extra["evidence"] = sentiment_evidence(row)
-            add(
-                f"themes.{row['theme']}.{column}",
-                row[column],
-                "fct_themes_monthly",
-                column,
-                unit,
-                f"themes.{row['theme']}",
-                **extra,
-            )
-    top10 = [
+def _top10(rows: list[dict]) -> list[dict]:
+    """The top-10 issues as one list figure, each with the evidence behind its sentiment."""
+    return [
         {key: row[key] for key in ISSUE_KEYS} | {"evidence": sentiment_evidence(row)}
-        for row in _rows(con, "fct_issues_monthly", month_start, "rank")
+        for row in rows
         if row["is_top10"]
     ]
-    add(
-        "issues.top10",
-        top10,
-        "fct_issues_monthly",
-        ", ".join(ISSUE_KEYS) + ", positive_messages ... words_negative (evidence)",
-        "list",
-        "issues.top10",
-    )
-    for row in _rows(con, "fct_yields_monthly", month_start, "month_start"):
-        for column, (unit, family) in YIELDS.items():
-            add(f"yields.{column}", row[column], "fct_yields_monthly", column, unit, family)
-    for row in _rows(con, "fct_reach_by_segment_monthly", month_start, "dimension, segment"):
-        extra = {"suppressed": row["is_suppressed"]}
-        if row["is_suppressed"]:  # a secondary one is no small group: it hides a small one
-            small = row.get("suppression", "primary") == "primary"
-            extra["shown_as"] = f"< {row['min_group_size']}" if small else "–"
-        add(
-            f"reach.{row['dimension']}.{row['segment']}",
-            row["reach_pct"],
-            "fct_reach_by_segment_monthly",
-            "reach_pct",
-            "%",
-            "reach",
-            **extra,
-        )
-    for row in _rows(con, "fct_social_reach_monthly", month_start, "month_start"):
-        add(
-            "social_active_pct",
-            row["active_social_pct"],
-            "fct_social_reach_monthly",
-            "active_social_pct",
-            "%",
-            "reach",
-        )
-        add(
-            "reach_beyond_email_pct",
-            row["active_beyond_email_pct"],
-            "fct_social_reach_monthly",
-            "active_beyond_email_pct",
-            "%",
-            "reach",
-        )
-    for row in _rows(con, "fct_identity_coverage_monthly", month_start, "source"):
-        add(
-            f"identity_coverage.{row['source']}",
-            row["matched_pct"],
-            "fct_identity_coverage_monthly",
-            "matched_pct",
-            "%",
-            f"identity_coverage.{row['source']}",
-            below_threshold=row["is_below_threshold"],
-        )
-    return out
+
+
+def _model_figures(con, model: str, month_start, files, run_id, code_version) -> list[dict]:
+    """The figures of one mart in catalogue order: per row (a platform, theme, ...), each
+    figure the catalogue reads from it."""
+    entries = catalogue().of_model(model)
+    lists = [entry for entry in entries if entry.unit == "list"]
+    if lists:  # a figure whose value is the mart's rows (the top-10 issues)
+        rows = _rows(con, model, month_start, "rank")
+        return [_figure(e, {}, _top10(rows), files, run_id, code_version) for e in lists]
+    keys = list(dict.fromkeys(key for entry in entries for key in entry.keys))
+    extra = EXTRAS.get(model, lambda entry, row: {})
+    return [
+        _figure(entry, row, row[entry.column], files, run_id, code_version, **extra(entry, row))
+        for row in _rows(con, model, month_start, ", ".join(keys) or "month_start")
+        for entry in entries
+    ]
 
 
 def months_with_data(con) -> list[str]:
@@ -268,22 +157,11 @@ def build_figures(con, month: str, run_id: str, code_version: str, organisation:
         span = f"{available[0]} to {available[-1]}" if available else "none"
         raise NoDataForMonth(f"no figures for {month}: months with data: {span}")
     files = _lineage(con, month_start)
-    figures = [_figure("headcount", row[0], HEADCOUNT, files, run_id, code_version)]
-    usage = con.execute(
-        """
-        select tool, usage_pct, usage_status, window_days from marts.fct_tool_usage_monthly
-        where month_start = ? order by tool
-        """,
-        [month_start],
-    ).fetchall()
-    for tool, pct, status, window_days in usage:
-        extra = {} if status == "ok" else {"status": status}  # why there is no figure
-        if window_days is not None:
-            extra["window_days"] = window_days  # a partial month (a D7 report)
-        figures.append(
-            _figure(f"tool_usage_pct.{tool}", pct, TOOL_USAGE, files, run_id, code_version, **extra)
-        )
-    figures += _family_figures(con, month_start, files, run_id, code_version)
+    figures = [
+        figure
+        for model in catalogue().models()
+        for figure in _model_figures(con, model, month_start, files, run_id, code_version)
+    ]
     return {
         "organisation": organisation,
         "month": month,

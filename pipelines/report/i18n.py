@@ -40,6 +40,7 @@ STRINGS = {
         "themes_title": "Thema's",
         "yields_title": "Opbrengsten",
         "reach_title": "Wie bereiken we? (%)",
+        "all_platforms": "alle platforms",
         "dimensions": "department=afdeling|location=locatie|role_type=functie|age_band=leeftijd",
         "messages": "berichten",
         "vs_last": "t.o.v. {month}",
@@ -64,6 +65,15 @@ STRINGS = {
         "missing": "Let op: zonder gegevens van {sources} (niet op tijd binnen)",
         "replaced": "Gecorrigeerde bestanden (nieuw ← vervangen): {files}",
         "yoy": "j-o-j",
+        "section_organisation": "Organisatie",
+        "section_people": "Mensen en segmenten",
+        "section_tools": "Tools en infrastructuur",
+        "section_networks": "Netwerken en thema's",
+        "section_issues": "Issues en sentiment",
+        "section_yields": "Opbrengsten",
+        "section_output": "Wat gebeurde er met de output van de netwerken",
+        "issue_messages": "Berichten over {issue}",
+        "issue_net_sentiment": "Netto sentiment over {issue}",
         "figure": "cijfer",
         "value": "waarde",
         "source_files": "bronbestanden",
@@ -122,6 +132,7 @@ STRINGS = {
         "themes_title": "Themes",
         "yields_title": "Yields",
         "reach_title": "Who do we reach? (%)",
+        "all_platforms": "all platforms",
         "dimensions": "department=department|location=location|role_type=role|age_band=age",
         "messages": "messages",
         "vs_last": "vs {month}",
@@ -146,6 +157,15 @@ STRINGS = {
         "missing": "Note: without data from {sources} (not in on time)",
         "replaced": "Corrected files (new ← replaced): {files}",
         "yoy": "YoY",
+        "section_organisation": "Organisation",
+        "section_people": "People and segments",
+        "section_tools": "Tools and infrastructure",
+        "section_networks": "Networks and themes",
+        "section_issues": "Issues and sentiment",
+        "section_yields": "Yields",
+        "section_output": "What happened with the networks' output",
+        "issue_messages": "Messages about {issue}",
+        "issue_net_sentiment": "Net sentiment about {issue}",
         "figure": "figure",
         "value": "value",
         "source_files": "source files",
@@ -220,6 +240,12 @@ def light_name(light: str, language: str) -> str:
     """green -> 'groen' (nl): a traffic light as the report names it."""
     names = dict(pair.split("=") for pair in text(language, "lights").split("|"))
     return names.get(light, light)
+
+
+def dimension_name(dimension: str, language: str) -> str:
+    """department -> 'afdeling' (nl): a segment dimension as the report names it."""
+    names = dict(pair.split("=") for pair in text(language, "dimensions").split("|"))
+    return names.get(dimension, dimension)
 
 
 def source_name(source: str, language: str) -> str:

@@ -32,6 +32,7 @@ from plotnine import (
 
 from ..months import parse_month
 from . import i18n
+from .catalogue import catalogue
 from .charts import (
     ACCENT,
     FONT,
@@ -111,14 +112,15 @@ def tiles(document: dict, previous: dict | None, language: str, title: str) -> g
         if previous
         else ""
     )
-    headline = [
-        (t("tile_headcount"), "headcount", 0, ""),
-        (t("tile_social"), "social_active_pct", 1, "%"),
-        (t("tile_engagement"), "yields.engagement_index", 1, ""),
-        (t("tile_sentiment"), "participation.all.net_sentiment", 1, ""),
+    headline = [  # a tile's short caption; the figure printed as the catalogue says
+        (t("tile_headcount"), "headcount", ""),
+        (t("tile_social"), "social_active_pct", "%"),
+        (t("tile_engagement"), "yields.engagement_index", ""),
+        (t("tile_sentiment"), "participation.all.net_sentiment", ""),
     ]
     plot = ggplot(pd.DataFrame({"x": [0.0], "y": [0.0]}), aes("x", "y"))
-    for i, (label, figure_id, decimals, unit) in enumerate(headline):
+    for i, (label, figure_id, unit) in enumerate(headline):
+        decimals = catalogue().decimals(figure_id)
         now, was = value(document, figure_id), value(before, figure_id)
         shown = "–" if now is None else f"{i18n.number(now, language, decimals)}{unit}"
         change = _change(now, was, language, decimals)
@@ -311,21 +313,21 @@ def issues(document: dict, language: str) -> ggplot:
 
 def themes(document: dict, language: str) -> ggplot:
     """Themes ranked by messages, with their success flag and response rate."""
-    figures = values(document, "themes.")
-    no_threads = {
-        f["id"][len("themes.") :].rsplit(".", 1)[0]
-        for f in document["figures"]
-        if f["id"].startswith("themes.") and f.get("note") == "no_threads"
-    }
-    names = sorted({k.rsplit(".", 1)[0] for k in figures})
+    by_theme: dict[str, dict[str, dict]] = {}  # theme -> column -> figure
+    for figure in document["figures"]:
+        entry, parts = catalogue().find(figure["id"])
+        if entry.model == "fct_themes_monthly":
+            by_theme.setdefault(parts["theme"], {})[entry.column] = figure
     rows = []
-    for name in names:
-        rate = figures.get(f"{name}.response_rate_pct")
-        flag = "✓" if figures.get(f"{name}.is_successful") else "·"
-        label = f"{flag} {i18n.number(rate, language, 0)}%" if rate is not None else flag
-        if name in no_threads:
+    for name, figures in sorted(by_theme.items()):
+        rate = figures["response_rate_pct"]
+        flag = "✓" if figures["is_successful"]["value"] else "·"
+        label = f"{flag} {i18n.number(rate['value'], language, 0)}%"
+        if rate["value"] is None:
+            label = flag
+        if rate.get("note") == "no_threads":
             label = f"{flag} {i18n.text(language, 'no_threads')}"
-        rows.append((name, figures.get(f"{name}.messages") or 0, label))
+        rows.append((name, figures["messages"]["value"] or 0, label))
     data = pd.DataFrame(rows, columns=["theme", "messages", "label"]).sort_values("messages")
     if data.empty:
         return no_data_panel(i18n.text(language, "themes_title"), language)
@@ -348,17 +350,14 @@ def themes(document: dict, language: str) -> ggplot:
 def reach(document: dict, language: str, footer: str) -> ggplot:
     """Reach per segment, one small panel per dimension; segments below the organisation-wide
     share are marked, and a suppressed segment reads "< k", never as a number."""
-    names = dict(p.split("=") for p in i18n.text(language, "dimensions").split("|"))
     overall = value(document, "reach_beyond_email_pct")  # the same measure, organisation-wide
     rows = []
-    for figure in document["figures"]:
-        if not figure["id"].startswith("reach."):
-            continue
-        _, dimension, segment = figure["id"].split(".", 2)
+    for figure, parts in catalogue().each(document, "reach.{dimension}.{segment}"):
+        dimension, segment = parts["dimension"], parts["segment"]
         pct = None if figure.get("suppressed") else figure["value"]
         label = figure.get("shown_as", "") if pct is None else i18n.number(pct, language, 0)
         below = pct is not None and overall is not None and pct < overall
-        rows.append((names.get(dimension, dimension), segment, pct, label, below))
+        rows.append((i18n.dimension_name(dimension, language), segment, pct, label, below))
     data = pd.DataFrame(rows, columns=["dimension", "segment", "pct", "label", "below"])
     if data["pct"].isna().all():  # nothing to show but suppressed or unknown segments
         return no_data_panel(i18n.text(language, "reach_title"), language, caption=footer)

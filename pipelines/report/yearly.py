@@ -35,36 +35,12 @@ from plotnine import (  # noqa: E402
 
 from ..months import add_months, parse_month  # noqa: E402
 from . import audit, evidence, i18n  # noqa: E402
+from .catalogue import UnknownFigure, catalogue  # noqa: E402
 from .charts import ACCENT, FONT, base_theme, no_data_panel  # noqa: E402
 from .figures import NoDataForMonth, build_figures  # noqa: E402
 
-# audit area -> figure-id prefixes (the method's yearly audit, seeds 001 step 2 and 5)
-SECTIONS = {
-    "nl": [
-        ("Organisatie", ("headcount",)),
-        ("Mensen en segmenten", ("social_active_pct", "reach.")),
-        ("Tools en infrastructuur", ("tool_usage_pct.", "funnel.")),
-        ("Netwerken en thema's", ("participation.", "themes.")),
-        ("Issues en sentiment", ("participation.all.net_sentiment", "issues.")),
-        ("Opbrengsten", ("yields.email", "yields.ideas", "yields.engagement", "yields.survey")),
-        (
-            "Wat gebeurde er met de output van de netwerken",
-            ("yields.signalled", "yields.responded", "yields.acted_on", "yields.median"),
-        ),
-    ],
-    "en": [
-        ("Organisation", ("headcount",)),
-        ("People and segments", ("social_active_pct", "reach.")),
-        ("Tools and infrastructure", ("tool_usage_pct.", "funnel.")),
-        ("Networks and themes", ("participation.", "themes.")),
-        ("Issues and sentiment", ("participation.all.net_sentiment", "issues.")),
-        ("Yields", ("yields.email", "yields.ideas", "yields.engagement", "yields.survey")),
-        (
-            "What happened with the networks' output",
-            ("yields.signalled", "yields.responded", "yields.acted_on", "yields.median"),
-        ),
-    ],
-}
+# the method's yearly audit areas (seeds 001 step 2 and 5), each a section of the catalogue
+AUDIT_AREAS = ("organisation", "people", "tools", "networks", "issues", "yields", "output")
 PANELS_PER_PAGE = 12
 
 
@@ -107,6 +83,25 @@ def numeric_figures(document: dict) -> dict[str, float]:
     return out
 
 
+def _entry_of(figure_id: str):
+    """The catalogue entry of a series; the unfolded top-10 series belong to the list."""
+    try:
+        return catalogue().find(figure_id)
+    except UnknownFigure:
+        if figure_id.startswith("issues."):
+            return catalogue()["issues.top10"], {}
+        raise
+
+
+def label(figure_id: str, language: str) -> str:
+    """A series as the report names it: its catalogue label ('Writers (Slack)')."""
+    entry, parts = _entry_of(figure_id)
+    if figure_id != entry.figure_id(parts):  # issues.<issue>.messages / .net_sentiment
+        issue, measure = figure_id[len("issues.") :].rsplit(".", 1)
+        return i18n.text(language, f"issue_{measure}", issue=issue)
+    return entry.label(language, parts)
+
+
 def year_on_year(con, documents: dict, year: int, run_id, code_version, organisation) -> dict:
     """Last month of the year vs the same month a year earlier, per numeric figure."""
     last = max(m for m in documents if m.startswith(str(year)))
@@ -136,7 +131,11 @@ def section_plot(
     year earlier."""
     months = sorted(data["month"].unique())
     yoy = i18n.text(language, "yoy")
-    names = {i: f"{i}\n{yoy} {shown(changes.get(i), language, sign=True)}" for i in order}
+    names = {
+        i: f"{textwrap.fill(label(i, language), 44)}\n"
+        f"{yoy} {shown(changes.get(i), language, sign=True)}"
+        for i in order
+    }
     data = data.assign(
         panel=pd.Categorical([names[i] for i in data["id"]], categories=list(names.values()))
     )
@@ -218,11 +217,11 @@ def shown(value, language: str, sign: bool = False) -> str:
     return i18n.number(value, language, decimals, sign=sign)
 
 
-def _section_ids(data: pd.DataFrame, prefixes: tuple[str, ...]) -> list[str]:
-    ids = [i for i in data["id"].unique() if i.startswith(prefixes)]
-    return sorted(
-        ids, key=lambda i: (next(n for n, p in enumerate(prefixes) if i.startswith(p)), i)
-    )
+def _section_ids(data: pd.DataFrame, section: str) -> list[str]:
+    """The series of a section, grouped by mart in catalogue order (usage before the funnel)."""
+    models = catalogue().models()
+    ids = [i for i in data["id"].unique() if section in _entry_of(i)[0].sections]
+    return sorted(ids, key=lambda i: (models.index(_entry_of(i)[0].model), i))
 
 
 def render_yearly(
@@ -244,13 +243,13 @@ def render_yearly(
         t("yearly_run", run=run_id[:8], version=code_version),
         "",
         *(
-            f"{i}: {shown(latest.get(i), language)}   "
+            f"{label(i, language)}: {shown(latest.get(i), language)}   "
             f"({t('yoy')} {shown(changes.get(i), language, sign=True)})"
             for i in HEADLINES
         ),
     ]
     head = "".join(
-        f"<tr><td>{i}</td><td>{shown(latest.get(i), language)}</td>"
+        f"<tr><td>{html.escape(label(i, language))}</td><td>{shown(latest.get(i), language)}</td>"
         f"<td>{shown(changes.get(i), language, sign=True)}</td></tr>"
         for i in HEADLINES
     )
@@ -266,8 +265,9 @@ def render_yearly(
         pdf_path, metadata={"CreationDate": None, "Creator": None, "Producer": None}
     ) as pdf:
         _save(pdf, cover_plot(title, headline_lines))
-        for (section, prefixes), answer in zip(SECTIONS[language], answered, strict=True):
-            ids = _section_ids(data, prefixes)
+        for area in AUDIT_AREAS:
+            section, answer = t(f"section_{area}"), answered[area]
+            ids = _section_ids(data, area)
             parts.append(
                 f"<h2>{html.escape(section)}</h2><p><strong>{html.escape(answer[0])}</strong>"
                 f"<br>{html.escape(answer[1])}</p>"
@@ -293,7 +293,7 @@ def render_yearly(
                     f"src='data:image/png;base64,{_save(pdf, plot)}'>"
                 )
             rows = "".join(
-                f"<tr><td>{html.escape(i)}</td>"
+                f"<tr><td>{html.escape(label(i, language))}</td>"
                 f"<td>{shown(latest.get(i), language)}</td>"
                 f"<td>{shown(changes.get(i), language, sign=True)}</td></tr>"
                 for i in ids
@@ -327,12 +327,14 @@ def _appendix(document: dict, language: str) -> str:
         )
         value = html.escape(str(figure["value"]))
         rows.append(
-            f"<tr><td>{html.escape(figure['id'])}</td><td>{value}</td>"
+            f"<tr><td>{html.escape(label(figure['id'], language))}<br>"
+            f"<code>{html.escape(figure['id'])}</code></td><td>{value}</td>"
             f"<td>{lineage['dbt_model']}.{html.escape(lineage['column'])}</td>"
             f"<td>{files}</td></tr>"
         )
     return (
         f"<h2>{i18n.text(language, 'appendix', month=document['month'])}</h2><table><tr>"
-        f"<th>id</th><th>{i18n.text(language, 'value')}</th><th>dbt model.column</th>"
+        f"<th>{i18n.text(language, 'figure')}</th><th>{i18n.text(language, 'value')}</th>"
+        "<th>dbt model.column</th>"
         f"<th>{i18n.text(language, 'source_files')}</th></tr>{''.join(rows)}</table>"
     )

@@ -193,3 +193,23 @@ def test_every_figure_has_lineage_to_files(figures):
             assert lineage["source_files"], figure_id
     engagement = figures["yields.engagement_index"]["lineage"]["source_files"]
     assert [(f["name"], f["rows_used"]) for f in engagement] == [("pulse_2026-02.csv", 2)]
+
+
+def test_every_figure_is_declared_once_in_the_catalogue(figures):
+    """Each figure matches exactly one catalogue entry, whose model, column and unit it carries,
+    and lists the source files of the lineage family the catalogue names."""
+    from pipelines.report.catalogue import catalogue
+
+    for figure_id, figure in figures.items():
+        matching = [e for e in catalogue().figures if e.match(figure_id) is not None]
+        assert len(matching) == 1, (figure_id, [e.pattern for e in matching])
+        (entry,) = matching
+        lineage = figure["lineage"]
+        assert (lineage["dbt_model"], lineage["column"], figure["unit"]) == (
+            entry.model,
+            entry.column,
+            entry.unit,
+        )
+    funnel = figures["funnel.slack.contribute"]["lineage"]["source_files"]
+    assert funnel == figures["tool_usage_pct.slack"]["lineage"]["source_files"]
+    assert funnel  # the Slack export's rows

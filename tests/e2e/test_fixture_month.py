@@ -273,7 +273,7 @@ def test_the_yearly_monitor_has_a_page_per_audit_area_and_an_appendix(fixture_ru
         ["pdftotext", str(tmp_path / "2026" / "monitor.pdf"), "-"], capture_output=True, text=True
     ).stdout
     assert "Period 2026-01 – 2026-02 (2 months with data)" in text
-    assert "headcount: 5 (YoY –)" in text  # no figures of 2025 to compare with
+    assert "Employees: 5 (YoY –)" in text  # no figures of 2025 to compare with
     titles = [line for line in text.splitlines() if " · 2026" in line and "Monitor" not in line]
     assert titles == [
         "Organisation · 2026",
@@ -285,7 +285,9 @@ def test_the_yearly_monitor_has_a_page_per_audit_area_and_an_appendix(fixture_ru
         "Yields · 2026",
         "What happened with the networks' output · 2026",
     ]
-    assert "issues.server.messages" in text  # the top-10 issues unfolded into series
+    assert "Messages about server" in text  # the top-10 issues unfolded into series
+    assert "Writers (all platforms)" in text  # every series by its catalogue label
+    assert not re.search(r"\b[a-z_]+\.[a-z_]+\.[a-z_]+\b", text)  # no raw id
     # each audit area's question of the method, answered from the year's figures
     assert "How large is the organisation, and how is it changing?" in text
     assert "5 employees in February 2026 (– on a year earlier)." in text

@@ -1,24 +1,27 @@
--- For every figure family and month: the source files behind it and how many of their rows
--- were used (docs/DESIGN.md section 4). figures.json maps each figure id to its family:
+-- For every lineage family and month: the source files behind it and how many of their rows
+-- were used (docs/DESIGN.md section 4). Each figure of the catalogue (seeds/report/
+-- figure_catalogue.csv) names its family in `lineage`; a CTE below counts the rows of one
+-- family, named by the catalogue's pattern and the value of its placeholder (`subject`):
 --   headcount                   the roster rows of the employees counted;
---   tool_usage_pct.<tool>       rows showing an employee of N(M) active on the tool (also the
+--   tool_usage_pct.{tool}       rows showing an employee of N(M) active on the tool (also the
 --                               funnel and ambition level of that platform);
---   participation.<platform>    messages by employees (platform `all`: every platform);
---   themes.<theme>              the theme's messages by employees;
+--   participation.{platform}    messages by employees (platform `all`: every platform);
+--   themes.{theme}              the theme's messages by employees;
 --   issues.top10                messages by employees raising a top-10 issue;
 --   yields.email                rows of employees in the month's primary e-mail file;
 --   yields.ideas                messages in the ideas theme;
 --   yields.register             actions-register rows signalled in the month;
 --   yields.engagement           the survey file of the wave reported;
 --   reach                       non-e-mail activity rows of employees;
---   identity_coverage.<source> every row of the source that names a person.
+--   identity_coverage.{source}  every row of the source that names a person.
 with members as (
     select * from {{ ref('int_headcount_members') }}
 ),
 
 headcount as (
     select
-        'headcount' as figure_id,
+        'headcount' as lineage,
+        cast(null as {{ dbt.type_string() }}) as subject,
         month_start,
         source_file,
         source_sha256,
@@ -29,7 +32,8 @@ headcount as (
 
 tool_usage as (
     select
-        'tool_usage_pct.' || evidence.tool as figure_id,
+        'tool_usage_pct.{tool}',
+        evidence.tool,
         evidence.month_start,
         evidence.source_file,
         evidence.source_sha256,
@@ -43,15 +47,15 @@ messages as (
 ),
 
 participation as (
-    select 'participation.' || platform, month_start, source_file, source_sha256, count(*)
+    select 'participation.{platform}', platform, month_start, source_file, source_sha256, count(*)
     from messages group by all
     union all
-    select 'participation.all', month_start, source_file, source_sha256, count(*)
+    select 'participation.{platform}', 'all', month_start, source_file, source_sha256, count(*)
     from messages group by all
 ),
 
 themes as (
-    select 'themes.' || matches.theme, messages.month_start, messages.source_file,
+    select 'themes.{theme}', matches.theme, messages.month_start, messages.source_file,
         messages.source_sha256, count(*)
     from {{ ref('int_theme_messages') }} as matches
     inner join messages using (message_key)
@@ -60,7 +64,7 @@ themes as (
 
 issues as (
     -- (the messages as "raised": fct_issues_monthly has a column named messages)
-    select 'issues.top10', raised.month_start, raised.source_file, raised.source_sha256,
+    select 'issues.top10', null, raised.month_start, raised.source_file, raised.source_sha256,
         count(distinct raised.message_key)
     from {{ ref('int_issue_messages') }} as matches
     inner join messages as raised using (message_key)
@@ -71,7 +75,7 @@ issues as (
 ),
 
 email as (
-    select 'yields.email', files.month_start, rows.source_file, rows.source_sha256, count(*)
+    select 'yields.email', null, files.month_start, rows.source_file, rows.source_sha256, count(*)
     from {{ ref('int_m365_files_attributed') }} as files
     inner join {{ ref('stg_m365__email_activity') }} as rows using (source_sha256)
     inner join members
@@ -81,7 +85,7 @@ email as (
 ),
 
 ideas as (
-    select 'yields.ideas', messages.month_start, messages.source_file, messages.source_sha256,
+    select 'yields.ideas', null, messages.month_start, messages.source_file, messages.source_sha256,
         count(*)
     from {{ ref('int_theme_messages') }} as matches
     inner join messages using (message_key)
@@ -90,14 +94,14 @@ ideas as (
 ),
 
 register as (
-    select 'yields.register', cast(date_trunc('month', signalled_on) as date), source_file,
+    select 'yields.register', null, cast(date_trunc('month', signalled_on) as date), source_file,
         source_sha256, count(*)
     from {{ source('raw', 'actions_register') }}
     group by all
 ),
 
 engagement as (
-    select 'yields.engagement', months.month_start, waves.source_file, waves.source_sha256,
+    select 'yields.engagement', null, months.month_start, waves.source_file, waves.source_sha256,
         waves.respondents
     from {{ ref('int_months') }} as months
     inner join {{ ref('int_survey_waves') }} as waves on waves.month_start <= months.month_start
@@ -105,26 +109,47 @@ engagement as (
 ),
 
 reach as (
-    select 'reach', month_start, source_file, source_sha256, count(*)
+    select 'reach', null, month_start, source_file, source_sha256, count(*)
     from {{ ref('int_employee_activity_evidence') }}
     where tool <> 'email'
     group by all
 ),
 
 coverage as (
-    select 'identity_coverage.' || source, month_start, source_file, source_sha256, count(*)
+    select 'identity_coverage.{source}', source, month_start, source_file, source_sha256, count(*)
     from {{ ref('int_identity_rows') }}
     group by all
+),
+
+families as (
+    select * from headcount
+    union all select * from tool_usage
+    union all select * from participation
+    union all select * from themes
+    union all select * from issues
+    union all select * from email
+    union all select * from ideas
+    union all select * from register
+    union all select * from engagement
+    union all select * from reach
+    union all select * from coverage
+),
+
+catalogue as (
+    select distinct lineage from {{ ref('figure_catalogue') }}
 )
 
-select * from headcount
-union all select * from tool_usage
-union all select * from participation
-union all select * from themes
-union all select * from issues
-union all select * from email
-union all select * from ideas
-union all select * from register
-union all select * from engagement
-union all select * from reach
-union all select * from coverage
+-- the figure id of a family without a placeholder is its pattern; with one, the pattern up to
+-- the brace and the subject (null where the catalogue lacks the family: the test says so)
+select
+    case
+        when families.subject is null then catalogue.lineage
+        else substring(catalogue.lineage, 1, instr(catalogue.lineage, '{') - 1) || families.subject
+    end as figure_id,
+    families.lineage as lineage_family,
+    families.month_start,
+    families.source_file,
+    families.source_sha256,
+    families.rows_used
+from families
+left join catalogue on catalogue.lineage = families.lineage
