@@ -86,3 +86,59 @@ def test_a_wrong_catalogue_row_is_named_by_its_line(tmp_path, row, message):
     path.write_text(HEADER + row, encoding="utf-8")
     with pytest.raises(ValueError, match=re.escape(message)):
         load(path)
+
+
+def test_a_new_catalogue_entry_is_a_new_figure_with_its_lineage(tmp_path, monkeypatch):
+    """Adding a figure is one catalogue row (plus its SQL and test): figures.json picks it up,
+    with the source files of the lineage family the row names."""
+    import duckdb
+
+    from pipelines.report import figures
+
+    path = tmp_path / "figure_catalogue.csv"
+    path.write_text(
+        HEADER
+        + "headcount,fct_headcount_monthly,headcount,people,headcount,organisation,0,M,Employees\n"
+        + "wiki.{space}.edits,fct_wiki_monthly,edits,edits,wiki.{space},tools,0,E,Edits {space}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(figures, "catalogue", lambda: load(path))
+    con = duckdb.connect()
+    con.execute("create schema marts")
+    con.execute(
+        "create table marts.fct_headcount_monthly as"
+        " select '2026-02' as month, date '2026-02-01' as month_start, 5 as headcount"
+    )
+    con.execute(
+        "create table marts.fct_wiki_monthly as select * from (values"
+        " (date '2026-02-01', 'hr', 7), (date '2026-02-01', 'it', 3)) t(month_start, space, edits)"
+    )
+    con.execute(
+        "create table marts.fct_figure_lineage as select * from (values"
+        " ('wiki.hr', date '2026-02-01', 'wiki.csv', 'abc', 7)"
+        ") t(figure_id, month_start, source_file, source_sha256, rows_used)"
+    )
+    document = figures.build_figures(con, "2026-02", "run", "code", "Org")
+    assert [(f["id"], f["value"], f["unit"]) for f in document["figures"]] == [
+        ("headcount", 5, "people"),
+        ("wiki.hr.edits", 7, "edits"),
+        ("wiki.it.edits", 3, "edits"),
+    ]
+    assert document["figures"][1]["lineage"] == {
+        "dbt_model": "fct_wiki_monthly",
+        "column": "edits",
+        "source_files": [{"name": "wiki.csv", "sha256": "abc", "rows_used": 7}],
+        "run_id": "run",
+        "code_version": "code",
+    }
+
+
+def test_the_example_in_contributing_is_a_valid_catalogue_row(tmp_path):
+    text = (DBT_PROJECT_DIR.parent / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    example = re.search(r"```csv\n(.*?)```", text, re.S).group(1).replace("   ", "")
+    path = tmp_path / "figure_catalogue.csv"
+    path.write_text(example, encoding="utf-8")
+    (entry,) = load(path).figures
+    assert entry.column in documented_columns(entry.model)
+    assert entry.lineage in {figure.lineage for figure in catalogue().figures}
+    assert entry.label("en", {"platform": "slack"}) == "Messages (Slack)"
