@@ -10,23 +10,28 @@ from dagster_dbt import get_asset_key_for_model
 from .resources import MonitorConfigResource, WarehouseResource
 from .transform import dbt_models
 
-# raw table, text column, time column, how int_message_features names its messages
+# raw table, text column, time column, its staging model (which builds the message key) and
+# the columns that name a message there: every raw copy of a message loses its text
 TEXT_COLUMNS = (
-    ("viva_engage_messages", "body", "created_at", "'viva_engage:' || t.message_id"),
-    ("slack_messages", "text", "message_at", "'slack:' || t.channel_name || ':' || t.message_ts"),
+    ("viva_engage_messages", "body", "created_at", "stg_viva_engage__messages", ("message_id",)),
+    ("slack_messages", "text", "message_at", "stg_slack__messages", ("channel_name", "message_ts")),
 )
 
 
 def remove_old_bodies(con, retention_days: int, now: datetime) -> dict[str, int]:
     cutoff = now - timedelta(days=retention_days)
     removed = {}
-    for table, column, posted, key in TEXT_COLUMNS:
+    for table, column, posted, staging, names in TEXT_COLUMNS:
+        same_message = " and ".join(f"s.{name} = t.{name}" for name in names)
         (count,) = con.execute(
             f"""
             update raw.{table} t set {column} = null
             where {column} is not null and {posted} < ?
               and exists (
-                select 1 from intermediate.int_message_features f where f.message_key = {key}
+                select 1
+                from staging.{staging} s
+                inner join intermediate.int_message_features f using (message_key)
+                where {same_message}
               )
             """,
             [cutoff],

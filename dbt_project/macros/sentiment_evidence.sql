@@ -12,23 +12,28 @@
     ) / sqrt({{ scored }} + 3.0), 1) end
 {% endmacro %}
 
-{#- green / amber / red of a net sentiment by the configured thresholds (grey is decided by
-    the caller: too few messages or people). -#}
-{% macro traffic_light(net) %}
+{#- The traffic light of an issue (docs/DESIGN.md section 3), the one rule the monthly top 10
+    and the webcare alerts share: grey with fewer than light_min_messages messages or without
+    a shown net sentiment (no scored message, or fewer writers than the minimum group size);
+    else green at or above light_green, red at or below light_red, amber in between. -#}
+{% macro sentiment_light(net, messages) %}
     {%- set t = var('thresholds') -%}
     case
+        when {{ messages }} < {{ t['light_min_messages'] }} or {{ net }} is null then 'grey'
         when {{ net }} >= {{ t['light_green'] }} then 'green'
         when {{ net }} <= {{ t['light_red'] }} then 'red'
         else 'amber'
     end
 {% endmacro %}
 
-{#- The light is firm when its whole 90% interval [low, high] lies in one colour band; else the
-    report shows it as uncertain, and no webcare alert fires on it. -#}
-{% macro light_is_firm(low, high) %}
+{#- A coloured light is firm when its whole 90% interval [low, high] lies in one colour band;
+    else the report shows it as uncertain, and no webcare alert fires on it. NULL for grey. -#}
+{% macro sentiment_light_is_firm(net, messages, low, high) %}
     {%- set t = var('thresholds') -%}
-    ({{ low }} >= {{ t['light_green'] }} or {{ high }} <= {{ t['light_red'] }}
-        or ({{ low }} > {{ t['light_red'] }} and {{ high }} < {{ t['light_green'] }}))
+    case when {{ messages }} >= {{ t['light_min_messages'] }} and {{ net }} is not null then
+        ({{ low }} >= {{ t['light_green'] }} or {{ high }} <= {{ t['light_red'] }}
+            or ({{ low }} > {{ t['light_red'] }} and {{ high }} < {{ t['light_green'] }}))
+    end
 {% endmacro %}
 
 {#- Per group (`keys`) of the relation `messages` (which has sentiment_words): the `n` words

@@ -99,3 +99,18 @@ def test_a_model_folder_is_found_beside_monitor_yml(tmp_path):
         (tmp_path / "models" / "nl" / name).touch()
     config = load_config(write(tmp_path, text))
     assert config.sentiment.model_path == (tmp_path / "models" / "nl").resolve()
+
+
+def test_dbt_projects_default_vars_are_the_configs_defaults():
+    """A bare `dbt build` (dbt_project.yml's vars) computes what the pipeline computes with an
+    empty monitor.yml: the defaults live in config.py and the yml must repeat them exactly."""
+    import yaml
+
+    from pipelines.config import MonitorConfig
+    from pipelines.settings import DBT_PROJECT_DIR
+    from pipelines.transform import dbt_vars
+
+    passed = dbt_vars(MonitorConfig(organisation="Any"))
+    passed.pop("build_fingerprint")
+    project = yaml.safe_load((DBT_PROJECT_DIR / "dbt_project.yml").read_text(encoding="utf-8"))
+    assert project["vars"] == passed

@@ -2,7 +2,7 @@
 -- everywhere else. The features and sentiment models read them once, incrementally.
 select
     'viva_engage' as platform,
-    'viva_engage:' || message_id as message_key,
+    message_key,
     created_at as posted_at,
     month_start,
     person_key,
@@ -13,7 +13,7 @@ where body is not null
 union all
 select
     'slack',
-    'slack:' || channel_name || ':' || message_ts,
+    message_key,
     message_at,
     month_start,
     person_key,

@@ -10,8 +10,8 @@
 with viva_engage as (
     select
         'viva_engage' as platform,
-        'viva_engage:' || message_id as message_key,
-        'viva_engage:' || thread_id as thread_key,
+        message_key,
+        thread_key,
         is_thread_starter,
         case when not is_private_conversation then community_name end as community,
         is_private_conversation,
@@ -28,8 +28,8 @@ with viva_engage as (
 slack as (
     select
         'slack',
-        'slack:' || channel_name || ':' || message_ts,
-        'slack:' || channel_name || ':' || coalesce(thread_ts, message_ts),
+        message_key,
+        thread_key,
         not is_reply,
         case when not is_private_conversation then channel_name end,
         is_private_conversation,

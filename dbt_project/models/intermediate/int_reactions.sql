@@ -6,7 +6,7 @@
 with reactions as (
     select
         'slack' as platform,
-        'slack:' || channel_name || ':' || message_ts as message_key,
+        message_key,
         month_start,
         person_key,
         source_file,

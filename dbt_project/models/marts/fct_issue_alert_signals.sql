@@ -7,7 +7,6 @@
 -- a grey light (as in the monthly top 10). Only days with a signal are kept, each with the
 -- issue's top themes.
 {% set a = var('alerts') %}
-{% set t = var('thresholds') %}
 with messages as (
     select
         issues.issue,
@@ -94,12 +93,8 @@ lights as (
 flagged as (
     select
         *,
-        case
-            when messages_window < {{ t['light_min_messages'] }} or scored_window = 0
-                or contributors_window < {{ var('min_group_size') }}
-                then 'grey'
-            else {{ traffic_light('net_sentiment_window') }}
-        end as light_window
+        -- (net_sentiment_window is null without a scored message or with too few writers)
+        {{ sentiment_light('net_sentiment_window', 'messages_window') }} as light_window
     from lights
 ),
 
@@ -113,9 +108,9 @@ signals as (
         messages_window,
         contributors_window,
         light_window,
-        case when light_window <> 'grey' then {{ light_is_firm(
+        {{ sentiment_light_is_firm('net_sentiment_window', 'messages_window',
             'net_sentiment_window - margin_window', 'net_sentiment_window + margin_window') }}
-        end as light_window_is_firm,
+            as light_window_is_firm,
         messages >= {{ a['spike_min_messages'] }}
             and messages > {{ a['spike_factor'] }} * coalesce(median_previous, 0) as is_spike
     from flagged

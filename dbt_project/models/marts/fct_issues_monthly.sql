@@ -7,7 +7,6 @@
 -- light: its positive / negative / neutral messages, the 90% interval of its net sentiment
 -- (light_is_firm: the whole interval lies in one colour band, else the report shows the light
 -- as uncertain) and the words that moved it most.
-{% set t = var('thresholds') %}
 -- Incremental by month: the trend compares with the month before, so a month is rebuilt when
 -- it or the month before changed.
 {{ config(**by_month_config(reads_months=[0, -1])) }}
@@ -66,14 +65,9 @@ with_previous as (
 select
     *,
     rank <= 10 as is_top10,
-    case
-        when messages < {{ t['light_min_messages'] }} or net_sentiment is null then 'grey'
-        else {{ traffic_light('net_sentiment') }}
-    end as light,
-    case
-        when messages >= {{ t['light_min_messages'] }} and net_sentiment is not null
-            then {{ light_is_firm('net_sentiment_low', 'net_sentiment_high') }}
-    end as light_is_firm,
+    {{ sentiment_light('net_sentiment', 'messages') }} as light,
+    {{ sentiment_light_is_firm('net_sentiment', 'messages', 'net_sentiment_low',
+        'net_sentiment_high') }} as light_is_firm,
     case
         when messages_previous_month is null then 'new'
         when messages > messages_previous_month then 'up'

@@ -8,6 +8,8 @@ with source as (
 
 renamed as (
     select
+        {{ slack_message_key('channel_name', 'message_ts') }} as message_key,
+        {{ slack_message_key('channel_name', 'coalesce(thread_ts, message_ts)') }} as thread_key,
         channel_name,
         message_ts,
         message_at,

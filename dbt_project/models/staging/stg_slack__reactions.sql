@@ -7,6 +7,7 @@ with source as (
 
 renamed as (
     select
+        {{ slack_message_key('channel_name', 'message_ts') }} as message_key,
         channel_name,
         message_ts,
         message_at,

@@ -8,6 +8,8 @@ with source as (
 
 renamed as (
     select
+        {{ viva_engage_message_key('message_id') }} as message_key,
+        {{ viva_engage_message_key('thread_id') }} as thread_key,
         message_id,
         thread_id,
         replied_to_id,
