@@ -6,7 +6,6 @@ Exit codes: 0 ok, 1 a run failed, 2 bad usage or config.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from contextlib import contextmanager, redirect_stderr, redirect_stdout
@@ -238,49 +237,34 @@ def cmd_yearly(args) -> int:
 
 
 def cmd_trace(args) -> int:
-    """Print where a figure of a month came from, from that month's figures.json."""
-    _set_env(env.ENV_OUT, args.out)
+    """Print where a figure of a month came from (its figures.json), the SQL its mart ran with
+    (the warehouse), and with --rows write the source rows it can be recounted from."""
+    from .report import trace
+
     month = f"{parse_month(args.month):%Y-%m}"
-    path = env.load_settings().out / month / "figures.json"
-    if not path.exists():
-        raise UsageError(f"no report for {month} at {path}; run `snm run --month {month}` first")
-    document = json.loads(path.read_text(encoding="utf-8"))
-    figure = next((f for f in document["figures"] if f["id"] == args.figure_id), None)
-    if figure is None:
-        known = ", ".join(f["id"] for f in document["figures"])
-        raise UsageError(f"no figure '{args.figure_id}' in {path}; known: {known}")
-    from .report.catalogue import catalogue
-
-    entry, parts = catalogue().find(figure["id"])
-    lineage = figure["lineage"]
-    print(f"{figure['id']} = {figure['value']} {figure['unit']}  ({month})")
-    print(f"  figure     : {entry.label('en', parts)} (catalogue {entry.pattern})")
-    print(f"  sections   : {', '.join(entry.sections)}")
-    print(f"  dbt model  : {lineage['dbt_model']}.{lineage['column']}")
-    print(f"  run id     : {lineage['run_id']}")
-    print(f"  code       : {lineage['code_version']}")
-    print(f"  from {len(lineage['source_files'])} file(s):")
-    for source in lineage["source_files"]:
-        print(f"    {source['name']}  sha256 {source['sha256']}  rows used {source['rows_used']}")
-    _print_sentiment_evidence(figure)
+    settings = env.load_settings()
+    out = Path(args.out).expanduser().resolve() if args.out else settings.out
+    try:
+        figure = trace.load_figure(out, args.figure_id, month)
+    except trace.NotTraceable as exc:
+        raise UsageError(str(exc)) from None
+    print("\n".join(trace.lineage_lines(figure, month)))
+    given = Path(args.warehouse).expanduser().resolve() if args.warehouse else None
+    warehouse = given or settings.warehouse
+    if not warehouse.exists():
+        print(f"  (no warehouse at {warehouse}: no compiled SQL or rows)")
+        if args.rows:
+            raise UsageError(f"--rows needs the warehouse; none at {warehouse}")
+        return 0
+    con = _open_warehouse(warehouse, read_only=True)
+    try:
+        print("\n".join(trace.sql_lines(con, figure)))
+        if args.rows:
+            rows, people = trace.export_rows(con, figure, month, Path(args.rows))
+            print(f"Rows behind it: {args.rows} ({rows} rows, {people} people by pseudonym)")
+    finally:
+        con.close()
     return 0
-
-
-def _print_sentiment_evidence(figure: dict) -> None:
-    """A sentiment figure is traced to what stands behind it too: messages per polarity, the
-    90% interval, the words that moved it (an issue list: per issue, with its light)."""
-    from .report import evidence
-
-    if "evidence" in figure:
-        print(f"  evidence   : {evidence.describe(figure['evidence'], 'en')}")
-    if figure["id"] == "issues.top10":
-        print("  evidence per issue:")
-        for issue in figure["value"] or []:
-            light = evidence.light_text(issue["light"], issue.get("light_is_firm"), "en")
-            print(
-                f"    {issue['rank']}. {issue['issue']}: {issue['net_sentiment']} ({light}); "
-                f"{evidence.describe(issue.get('evidence'), 'en')}"
-            )
 
 
 def cmd_inbox_list(args) -> int:
@@ -394,6 +378,10 @@ def parser() -> argparse.ArgumentParser:
     trace.add_argument("figure_id")
     trace.add_argument("--month", required=True)
     trace.add_argument("--out", help="report folder (default: $SNM_OUT or reports/out)")
+    trace.add_argument("--warehouse", help="DuckDB file (default: $SNM_WAREHOUSE or var/)")
+    trace.add_argument(
+        "--rows", metavar="CSV", help="write the source rows behind the figure to this CSV"
+    )
     trace.set_defaults(handler=cmd_trace)
     return main
 

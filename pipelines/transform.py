@@ -130,4 +130,4 @@ def dbt_models(
     finally:
         keep_state(target, variables)
     with warehouse.connect() as con:  # dbt has exited: the run owns the warehouse again
-        record_build(con, context.run.run_id, code_version())
+        record_build(con, context.run.run_id, code_version(), target)

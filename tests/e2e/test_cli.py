@@ -1,5 +1,7 @@
 """`snm` as a user types it: a real subprocess, exit codes, the summary, `trace`."""
 
+import csv
+import json
 import os
 import re
 import subprocess
@@ -72,6 +74,38 @@ def test_run_prints_the_summary_and_the_infographic_path_then_trace_explains_a_f
         "    1. server: None (grey); not shown: fewer writers than the minimum group size"
         in issues.stdout.splitlines()
     )
+
+    # with the warehouse: the SQL the mart ran with, and the rows to recount the figure from
+    def traced_rows(figure_id):
+        path = monitor_env.root / f"{figure_id}.csv"
+        where = ["--out", str(out), "--warehouse", str(monitor_env.warehouse)]
+        done = snm("trace", figure_id, "--month", "2026-02", *where, "--rows", str(path))
+        assert done.returncode == 0, done.stdout + done.stderr
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            return done.stdout, list(csv.DictReader(handle))
+
+    def people(rows):
+        return len({row["person_key"] for row in rows})
+
+    text, headcount = traced_rows("headcount")
+    assert people(headcount) == len(headcount) == 5  # EXPECTED.md: 5 employees in February
+    sql = text.split("compiled SQL of fct_headcount_monthly (run ", 1)[1]
+    assert '"intermediate"."int_headcount_members"' in sql  # the SQL itself, compiled
+    text, email = traced_rows("tool_usage_pct.email")
+    assert f"({len(email)} rows, {people(email)} people by pseudonym)" in text
+    assert round(100 * people(email) / people(headcount), 1) == 60.0  # the figure, recounted
+    assert {row["source_file"] for row in email} == {"EmailActivityUserDetail_2026-02-28.csv"}
+    assert all(row["source_row"] and row["detail"] == "user_detail" for row in email)
+    _, slack = traced_rows("participation.slack.contributors")
+    assert people(slack) == 2  # the figure: 2 contributors on Slack
+    _, welkom = traced_rows("themes.Welkom.messages")
+    welkom_messages = next(
+        f
+        for f in json.loads((out / "2026-02" / "figures.json").read_text())["figures"]
+        if f["id"] == "themes.Welkom.messages"
+    )["value"]
+    assert len({row["detail"] for row in welkom}) == welkom_messages  # one row per message
+    assert "@" not in (monitor_env.root / "headcount.csv").read_text(encoding="utf-8-sig")
 
 
 def test_run_without_a_key_refuses_to_start(monitor_env):

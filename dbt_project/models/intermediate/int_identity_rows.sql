@@ -13,7 +13,8 @@ with m365 as (
         rows.tool,
         rows.person_key,
         rows.source_file,
-        rows.source_sha256
+        rows.source_sha256,
+        rows.source_row
     from {{ ref('int_m365_user_detail') }} as rows
     inner join {{ ref('int_m365_files_attributed') }} as files
         on rows.tool = files.tool
@@ -24,7 +25,7 @@ with m365 as (
 ),
 
 exports as (
-    select month_start, source, tool, person_key, source_file, source_sha256
+    select month_start, source, tool, person_key, source_file, source_sha256, source_row
     from {{ ref('int_tool_activity_evidence') }}
     where evidence <> 'user_detail'
         and {{ in_months_to_build('month_start', inputs='all') }}
