@@ -3,6 +3,7 @@ report names the run its figures come from, and the same warehouse renders the s
 
 from __future__ import annotations
 
+import hashlib
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -13,6 +14,8 @@ create table if not exists ops.dbt_builds (
     code_version varchar not null,
     finished_at timestamp not null
 );
+alter table ops.dbt_builds add column if not exists config_sha256 varchar;
+alter table ops.dbt_builds add column if not exists docs_path varchar;
 create table if not exists ops.dbt_compiled_marts (
     run_id varchar not null,
     model varchar not null,
@@ -22,13 +25,29 @@ create table if not exists ops.dbt_compiled_marts (
 MARTS = Path("compiled") / "social_network_monitor" / "models" / "marts"
 
 
-def record_build(con, run_id: str, code_version: str, target: Path | None = None) -> None:
-    """The build, and the SQL each mart ran with as dbt compiled it (`target`: the build's
-    target folder): what `snm trace` shows an auditor beside a figure of this run."""
+def record_build(
+    con,
+    run_id: str,
+    code_version: str,
+    target: Path | None = None,
+    config: Path | None = None,
+    docs: Path | None = None,
+) -> None:
+    """The build with the SHA-256 of the monitor.yml it ran with, its dbt docs page, and the
+    SQL each mart ran with as dbt compiled it (`target`: the build's target folder): what
+    figures.json, the report folder and `snm trace` show an auditor beside a figure."""
     con.execute(SCHEMA)
+    config_sha256 = hashlib.sha256(config.read_bytes()).hexdigest() if config else None
     con.execute(
-        "insert into ops.dbt_builds values (?, ?, ?)",
-        [run_id, code_version, datetime.now(UTC).replace(tzinfo=None)],
+        "insert into ops.dbt_builds (run_id, code_version, finished_at, config_sha256, docs_path)"
+        " values (?, ?, ?, ?, ?)",
+        [
+            run_id,
+            code_version,
+            datetime.now(UTC).replace(tzinfo=None),
+            config_sha256,
+            str(docs) if docs else None,
+        ],
     )
     for path in sorted((target / MARTS).glob("*.sql")) if target else []:
         con.execute(
@@ -37,13 +56,44 @@ def record_build(con, run_id: str, code_version: str, target: Path | None = None
         )
 
 
+def _has_table(con, name: str) -> bool:
+    return bool(
+        con.execute(
+            "select count(*) from information_schema.tables"
+            " where table_schema = 'ops' and table_name = ?",
+            [name],
+        ).fetchone()[0]
+    )
+
+
+def _build_column(con, run_id: str, column: str):
+    """A column of build `run_id`'s record (None: not kept by the version that built it)."""
+    if not _has_table(con, "dbt_builds"):
+        return None
+    columns = {c[0] for c in con.execute("describe ops.dbt_builds").fetchall()}
+    if column not in columns:
+        return None
+    row = con.execute(
+        f"select {column} from ops.dbt_builds where run_id = ? order by finished_at desc limit 1",
+        [run_id],
+    ).fetchone()
+    return row[0] if row else None
+
+
+def build_config_sha256(con, run_id: str) -> str | None:
+    """The SHA-256 of the monitor.yml build `run_id` ran with."""
+    return _build_column(con, run_id, "config_sha256")
+
+
+def build_docs(con, run_id: str) -> Path | None:
+    """The dbt docs page of build `run_id`, where it still exists."""
+    path = _build_column(con, run_id, "docs_path")
+    return Path(path) if path and Path(path).is_file() else None
+
+
 def compiled_sql(con, run_id: str, model: str) -> str | None:
     """The SQL `model` was built with in run `run_id`, or None where it was not kept."""
-    exists = con.execute(
-        "select count(*) from information_schema.tables"
-        " where table_schema = 'ops' and table_name = 'dbt_compiled_marts'"
-    ).fetchone()[0]
-    if not exists:
+    if not _has_table(con, "dbt_compiled_marts"):
         return None
     row = con.execute(
         "select compiled_sql from ops.dbt_compiled_marts where run_id = ? and model = ?",
@@ -54,11 +104,7 @@ def compiled_sql(con, run_id: str, model: str) -> str | None:
 
 def latest_build_run_id(con) -> str | None:
     """The run id of the newest dbt build, or None for a warehouse built before it was kept."""
-    exists = con.execute(
-        "select count(*) from information_schema.tables"
-        " where table_schema = 'ops' and table_name = 'dbt_builds'"
-    ).fetchone()[0]
-    if not exists:
+    if not _has_table(con, "dbt_builds"):
         return None
     row = con.execute(
         "select run_id from ops.dbt_builds order by finished_at desc limit 1"

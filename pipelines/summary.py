@@ -215,6 +215,8 @@ def print_summary(result, month: str, settings: Settings) -> None:
     if (folder / "infographic.png").exists() and result.success:
         print(f"Figures:     {folder / 'figures.json'}")
         print(f"PDF:         {folder / 'infographic.pdf'}")
+        if (folder / "dbt_docs.html").exists():
+            print(f"dbt docs:    {folder / 'dbt_docs.html'}")
         print(f"Infographic: {folder / 'infographic.png'}")
     elif not result.success:
         print("Run `snm ... -v` to see the full run log.")

@@ -4,6 +4,7 @@ import hashlib
 import json
 from collections.abc import Mapping
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import dagster as dg
@@ -16,6 +17,7 @@ from dagster_dbt import (
 
 from .automation.conditions import after_upstream, when_missing
 from .builds import record_build
+from .dbt_docs import static_docs
 from .dbt_parse_cache import keep_state, run_target_path
 from .project import dbt_project
 from .resources import MonitorConfigResource, WarehouseResource
@@ -127,7 +129,10 @@ def dbt_models(
                 f" (up to {', '.join(f'{b:%Y-%m-%d}' for b in bounds)})"
             )
         yield from dbt.cli(arguments, context=context, target_path=target).stream()
+        fingerprint = variables["build_fingerprint"]
+        docs = static_docs(dbt, target, passed_vars, fingerprint, context.log)
     finally:
         keep_state(target, variables)
     with warehouse.connect() as con:  # dbt has exited: the run owns the warehouse again
-        record_build(con, context.run.run_id, code_version(), target)
+        config = Path(monitor_config.path)
+        record_build(con, context.run.run_id, code_version(), target, config, docs)

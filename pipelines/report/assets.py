@@ -2,12 +2,13 @@
 
 import hashlib
 import json
+import shutil
 from pathlib import Path
 
 import dagster as dg
 from dagster_dbt import get_asset_key_for_model
 
-from ..builds import latest_build_run_id
+from ..builds import build_docs, latest_build_run_id
 from ..output_folder import staged, why_not_written
 from ..partitions import monthly_partitions
 from ..project import dbt_project
@@ -15,7 +16,7 @@ from ..resources import MonitorConfigResource, ReportsResource, WarehouseResourc
 from ..transform import dbt_models
 from .figures import NO_DATA_FOR_MONTH, NoDataForMonth, write_figures
 from .monthly import month_report
-from .versions import REPORT_FILES, keep_previous_version
+from .versions import DOCS_FILE, REPORT_FILES, keep_previous_version
 
 
 def exposure_models(name: str) -> list[str]:
@@ -55,6 +56,7 @@ def monthly_infographic(
             report = month_report(con, month, config, built_by)
         except NoDataForMonth as exc:  # `snm` turns this into a usage error (exit 2)
             raise dg.Failure(str(exc), metadata={NO_DATA_FOR_MONTH: True}) from exc
+        docs = build_docs(con, built_by)  # the dbt docs of the build, kept beside the report
     document = report.document
     document["report_run_id"] = context.run.run_id
     folder = Path(reports.path) / month
@@ -62,6 +64,8 @@ def monthly_infographic(
         with staged(folder, REPORT_FILES, context.run.run_id[:8]) as staging:
             write_figures(document, staging / "figures.json")
             render(report, config.language, config.trend_months, staging)
+            if docs:
+                shutil.copyfile(docs, staging / DOCS_FILE)
             replaced = keep_previous_version(folder, document["data_fingerprint"])
     except OSError as exc:
         raise dg.Failure(f"report of {month} not written: {why_not_written(folder, exc)}") from None
@@ -77,6 +81,7 @@ def monthly_infographic(
             "infographic_png": dg.MetadataValue.path(str(paths["png"])),
             "infographic_pdf": dg.MetadataValue.path(str(paths["pdf"])),
             "figures_json": dg.MetadataValue.path(str(figures_path)),
+            "dbt_docs": dg.MetadataValue.path(str(folder / DOCS_FILE)) if docs else "",
             "figures": dg.MetadataValue.md("| id | value | unit |\n|---|---|---|\n" + preview),
             "data_fingerprint": document["data_fingerprint"],
             "missing_sources": dg.MetadataValue.json(document["missing_sources"]),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..builds import build_config_sha256
 from ..config import MonitorConfig
 from ..months import add_months, parse_month
 from ..version import code_version
@@ -29,6 +30,7 @@ def month_report(con, month: str, config: MonitorConfig, built_by: str) -> Month
     document["data_fingerprint"] = fingerprint(files)
     document["missing_sources"] = missing_sources(files, config.month_close.expected_sources)
     document["replaced_files"] = replaced_files(con, files)
+    document["config_sha256"] = build_config_sha256(con, built_by)  # monitor.yml of the build
     prior = f"{add_months(parse_month(month), -1):%Y-%m}"
     try:
         previous = build_figures(con, prior, built_by, version, config.organisation)

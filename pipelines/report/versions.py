@@ -7,7 +7,8 @@ import json
 import shutil
 from pathlib import Path
 
-REPORT_FILES = ("figures.json", "infographic.png", "infographic.pdf")
+DOCS_FILE = "dbt_docs.html"  # the dbt project's docs as the figures were computed
+REPORT_FILES = ("figures.json", "infographic.png", "infographic.pdf", DOCS_FILE)
 
 
 def keep_previous_version(folder: Path, new_fingerprint: str) -> Path | None:

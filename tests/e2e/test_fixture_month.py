@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -108,6 +109,11 @@ def test_figures_json_carries_values_and_lineage(fixture_run):
     ]
     slack = figures["tool_usage_pct.slack"]["lineage"]["source_files"]
     assert [(f["name"], f["rows_used"]) for f in slack] == [("slack_export_2026-02.zip", 3)]
+    # the settings the figures were computed with: the build's monitor.yml, by its SHA-256
+    assert document["config_sha256"] == hashlib.sha256(env.config.read_bytes()).hexdigest()
+    # the dbt project's docs as they were, one self-contained page beside the report
+    docs = (env.out / "2026-02" / "dbt_docs.html").read_text(encoding="utf-8")
+    assert "fct_figure_lineage" in docs and "Per figure family and month" in docs
 
 
 def test_the_infographic_is_an_a4_png_and_a_one_page_pdf(fixture_run):
