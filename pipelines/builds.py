@@ -7,6 +7,8 @@ import hashlib
 from datetime import UTC, datetime
 from pathlib import Path
 
+from .audit_log import log_event
+
 SCHEMA = """
 create schema if not exists ops;
 create table if not exists ops.dbt_builds (
@@ -48,6 +50,13 @@ def record_build(
             config_sha256,
             str(docs) if docs else None,
         ],
+    )
+    log_event(
+        con,
+        run_id,
+        "built",
+        subject="dbt build",
+        detail=f"code {code_version}; monitor.yml sha256 {config_sha256 or 'unknown'}",
     )
     for path in sorted((target / MARTS).glob("*.sql")) if target else []:
         con.execute(

@@ -267,6 +267,25 @@ def cmd_trace(args) -> int:
     return 0
 
 
+def cmd_audit(args) -> int:
+    """Print every recorded event behind a month: files ingested, rejected or withdrawn, builds,
+    reports rendered and delivered, alerts, each with its time and run id."""
+    from .audit_log import describe, month_events
+
+    month = parse_month(args.month)
+    path = Path(args.warehouse).expanduser().resolve() if args.warehouse else None
+    path = path or env.load_settings().warehouse
+    if not path.exists():
+        raise UsageError(f"no warehouse at {path}; run `snm run` first")
+    con = _open_warehouse(path, read_only=True)
+    try:
+        events = month_events(con, month)
+    finally:
+        con.close()
+    print("\n".join(describe(events, f"{month:%Y-%m}")))
+    return 0
+
+
 def cmd_inbox_list(args) -> int:
     from .inbox_commands import inbox_files, print_files
 
@@ -373,6 +392,13 @@ def parser() -> argparse.ArgumentParser:
     retire.add_argument("--month", help="the month to render again (default: the latest it fed)")
     _job_options(retire)
     retire.set_defaults(handler=cmd_inbox_retire)
+
+    audit = commands.add_parser(
+        "audit", help="list the runs, files, builds, reports and alerts behind a month"
+    )
+    audit.add_argument("--month", required=True)
+    audit.add_argument("--warehouse", help="DuckDB file (default: $SNM_WAREHOUSE or var/)")
+    audit.set_defaults(handler=cmd_audit)
 
     trace = commands.add_parser("trace", help="show the lineage of one figure")
     trace.add_argument("figure_id")

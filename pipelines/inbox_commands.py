@@ -91,7 +91,7 @@ def retire(con, reference: str, reason: str) -> Retired:
     months = _months_fed(con, row["sha256"])
     con.execute("begin transaction")
     try:
-        moved = editions.withdraw(con, source, row["sha256"], "retired", reason)
+        moved = editions.withdraw(con, source, row["sha256"], "retired", reason, months=months)
         con.execute("commit")
     except Exception:
         rollback(con)

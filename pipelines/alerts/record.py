@@ -7,6 +7,8 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
+from ..audit_log import log_event
+
 SCHEMA = """
 create schema if not exists ops;
 create table if not exists ops.webcare_alerts (
@@ -86,6 +88,15 @@ def pending_signals(con, lookback_days: int) -> list[Signal]:
 
 
 def record(con, signal: Signal, channels: list[str], status: str, error: str | None, run_id):
+    log_event(
+        con,
+        run_id,
+        f"alert {status}",  # sent | recorded (no channel) | failed
+        period=f"{signal.day:%Y-%m}",
+        subject=f"issue {signal.issue} on {signal.day}",
+        detail=f"{'+'.join(signal.kinds)} via {', '.join(channels) or 'no channel'}"
+        + (f": {error}" if error else ""),
+    )
     con.execute(
         """
         insert or replace into ops.webcare_alerts values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

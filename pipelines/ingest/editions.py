@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 
 import duckdb
 
+from ..audit_log import log_event
 from .layout import ParsedTable
 from .source import Source
 
@@ -159,9 +160,12 @@ def withdraw(
     status: str,
     reason: str,
     replaced_by: str | None = None,
+    run_id: str | None = None,
+    months: list[str] | None = None,
 ) -> int:
-    """Move a file's rows from the raw tables to raw.withdrawn_rows and record why; returns the
-    number of rows moved. The caller holds the transaction."""
+    """Move a file's rows from the raw tables to raw.withdrawn_rows and record why (in the
+    registry and the audit log); returns the number of rows moved. The caller holds the
+    transaction. `months`: those the file fed, where known, logged one event each."""
     now = datetime.now(UTC).replace(tzinfo=None)
     moved = 0
     for layout in source.layouts:
@@ -176,4 +180,17 @@ def withdraw(
         " replaced_by = ? where sha256 = ?",
         [status, now, reason, replaced_by, sha256],
     )
+    (name,) = con.execute(
+        "select any_value(file_name) from raw.inbox_files where sha256 = ?", [sha256]
+    ).fetchone()
+    for month in months or [None]:
+        log_event(
+            con,
+            run_id,
+            status,  # superseded | retired
+            period=month,
+            subject=f"{source.name}/{name}",
+            sha256=sha256,
+            detail=f"{moved} rows withdrawn: {reason}",
+        )
     return moved

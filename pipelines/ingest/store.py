@@ -19,6 +19,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from ..audit_log import log_event
 from . import editions
 from .bulk import without_cycle_collection
 from .dates import AmbiguousDates
@@ -192,6 +193,15 @@ def _insert_notes(con, item: InboxItem, notes: list[str], run_id: str) -> None:
 
 
 def _register(con, result: FileResult, item: InboxItem, run_id: str) -> None:
+    log_event(
+        con,
+        run_id,
+        result.status,  # ingested | rejected
+        subject=f"{item.source}/{item.name}",
+        sha256=item.sha256,
+        detail=f"rows loaded {result.rows_loaded}, quarantined {result.rows_quarantined}"
+        + (f"; {result.note}" if result.note else ""),
+    )
     con.execute(
         "insert into raw.inbox_files (sha256, source, file_name, size_bytes, status, rows_read,"
         " rows_loaded, rows_quarantined, ingest_run_id, ingested_at, lines_read,"
@@ -394,6 +404,14 @@ def _record_duplicate(con, item: InboxItem, first: str, run_id: str) -> None:
             "insert into raw.inbox_duplicates values (?, ?, ?, ?, ?, ?)",
             [item.sha256, item.source, item.name, first, run_id, _now()],
         )
+        log_event(
+            con,
+            run_id,
+            "duplicate",
+            subject=f"{item.source}/{item.name}",
+            sha256=item.sha256,
+            detail=f"same content as {first}, ingested once",
+        )
 
 
 def rollback(con: duckdb.DuckDBPyConnection) -> None:
@@ -490,7 +508,13 @@ def _store(
     try:
         for old in replaced:
             editions.withdraw(
-                con, source, old.sha256, "superseded", f"replaced by {item.name}", item.sha256
+                con,
+                source,
+                old.sha256,
+                "superseded",
+                f"replaced by {item.name}",
+                item.sha256,
+                run_id,
             )
         for table_name, table in tables.items():
             _insert_rows(con, layouts[table_name], table, item, run_id)

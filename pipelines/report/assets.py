@@ -8,6 +8,7 @@ from pathlib import Path
 import dagster as dg
 from dagster_dbt import get_asset_key_for_model
 
+from ..audit_log import log_event
 from ..builds import build_docs, latest_build_run_id
 from ..output_folder import staged, why_not_written
 from ..partitions import monthly_partitions
@@ -71,6 +72,16 @@ def monthly_infographic(
         raise dg.Failure(f"report of {month} not written: {why_not_written(folder, exc)}") from None
     if replaced:
         context.log.info(f"{month}: figures changed since the last report, kept in {replaced}")
+    with warehouse.connect() as con:
+        log_event(
+            con,
+            context.run.run_id,
+            "rendered",
+            period=month,
+            subject=str(folder / "infographic.pdf"),
+            detail=f"figures of build {built_by}; data fingerprint {document['data_fingerprint']}"
+            + (f"; earlier version kept in {replaced}" if replaced else ""),
+        )
     figures_path = folder / "figures.json"
     paths = {"png": folder / "infographic.png", "pdf": folder / "infographic.pdf"}
     digest = hashlib.sha256(paths["png"].read_bytes()).hexdigest()

@@ -5,9 +5,10 @@ from pathlib import Path
 
 import dagster as dg
 
+from ..audit_log import log_event
 from ..months import parse_month
 from ..partitions import monthly_partitions
-from ..resources import MonitorConfigResource, ReportsResource
+from ..resources import MonitorConfigResource, ReportsResource, WarehouseResource
 from .assets import monthly_infographic
 from .delivery import DeliveryError, SmtpSettings, build_message, copy_to_folder, send
 from .i18n import month_name, text
@@ -22,9 +23,11 @@ from .versions import previous_versions
     description="Delivers the month's infographic by e-mail and/or to a folder (monitor.yml).",
     kinds={"python", "email"},
     owners=["team:internal-communication"],
+    pool="duckdb",  # it writes the audit log
 )
 def monthly_delivery(
     context: dg.AssetExecutionContext,
+    warehouse: WarehouseResource,
     monitor_config: MonitorConfigResource,
     reports: ReportsResource,
 ) -> dg.MaterializeResult:
@@ -55,10 +58,21 @@ def monthly_delivery(
             copies = copy_to_folder(files, Path(config.delivery.copy_to_folder), month)
             delivered["copied_to"] = [str(p) for p in copies]
     except DeliveryError as exc:
+        _log(warehouse, context.run.run_id, month, "delivery failed", str(exc))
         raise dg.Failure(str(exc)) from exc
+    emailed, copied = len(delivered["emailed_to"]), delivered["copied_to"]
+    if emailed or copied:  # recipients by number: the log holds no e-mail addresses
+        done = [f"e-mailed to {emailed} recipient(s)"] if emailed else []
+        done += [f"copied to {Path(copied[0]).parent}"] if copied else []
+        _log(warehouse, context.run.run_id, month, "delivered", "; ".join(done))
     return dg.MaterializeResult(
         metadata={
             "emailed_to": len(delivered["emailed_to"]),
             "copied_to": dg.MetadataValue.json(delivered["copied_to"]),
         }
     )
+
+
+def _log(warehouse: WarehouseResource, run_id: str, month: str, event: str, detail: str) -> None:
+    with warehouse.connect() as con:
+        log_event(con, run_id, event, period=month, subject="infographic", detail=detail)

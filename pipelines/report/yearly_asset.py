@@ -4,6 +4,7 @@ from pathlib import Path
 
 import dagster as dg
 
+from ..audit_log import log_event
 from ..builds import latest_build_run_id
 from ..partitions import yearly_partitions
 from ..resources import MonitorConfigResource, ReportsResource, WarehouseResource
@@ -46,6 +47,8 @@ def yearly_monitor(
             )
         except NoDataForMonth as exc:  # `snm` turns this into a usage error (exit 2)
             raise dg.Failure(str(exc), metadata={NO_DATA_FOR_MONTH: True}) from exc
+    with warehouse.connect() as con:
+        log_event(con, context.run.run_id, "rendered", period=str(year), subject=str(paths["pdf"]))
     return dg.MaterializeResult(
         metadata={
             "monitor_pdf": dg.MetadataValue.path(str(paths["pdf"])),

@@ -99,6 +99,17 @@ def test_each_new_signal_is_sent_once_to_both_channels_and_recorded(tmp_path, we
     again, rows_again = materialise(tmp_path, url)
     assert again.success and rows_again == rows
     assert len(received) == 2 and len(mailbox.envelopes) == 2  # once per issue and day
+    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as con:
+        logged = con.execute(
+            "select run_id, event, period, subject, detail from ops.audit_log"
+            " where event like 'alert%' order by logged_at"
+        ).fetchall()
+    assert logged == [  # in the audit log once each, with the run that sent it
+        (result.run_id, "alert sent", "2026-03", "issue storing on 2026-03-10",
+         "turned_red+spike via webhook, email"),
+        (result.run_id, "alert sent", "2026-03", "issue parkeren on 2026-03-11",
+         "spike via webhook, email"),
+    ]  # fmt: skip
 
 
 def test_an_unreachable_channel_fails_the_run_and_is_retried(tmp_path, webhook, mailbox):

@@ -136,3 +136,28 @@ def test_a_damaged_warehouse_file_is_named_with_what_to_do(corrected, tmp_path):
     assert "move it aside and run again" in line
     with duckdb.connect(str(root / "w.duckdb"), read_only=True) as con:  # untouched
         assert con.execute("select count(*) from raw.inbox_files").fetchone()[0] > 0
+
+
+def test_the_audit_log_lists_every_run_file_build_report_and_withdrawal_of_the_month(corrected):
+    """`snm audit --month M`: the first run's files, build and report; the retirement (outside
+    a run) and the run it started; the corrected file superseding the first, each with its
+    time and run id, oldest first."""
+    root = corrected[0]
+    audit = snm("audit", "--month", MONTH, "--warehouse", str(root / "w.duckdb"))
+    assert audit.returncode == 0, audit.stderr
+    lines = audit.stdout.splitlines()
+    assert lines[0].startswith(f"Audit log of {MONTH}: ")
+    runs = [line for line in lines if line.startswith("Run ")]
+    assert len(runs) == 3  # the first run, the retirement, the run that rebuilt October
+    events = [line.split()[2] for line in lines if line.startswith("  20")]
+    assert events.count("rendered") == 2 and events.count("built") == 2
+    assert events.count("retired") == 1 and events.count("superseded") == 1
+    assert "ingested" in events
+    (retired,) = [line for line in lines if " retired " in line]
+    assert f"activity/{ACTIVITY} [{MONTH}]" in retired and "test" in retired
+    (superseded,) = [line for line in lines if " superseded " in line]
+    assert f"m365_email/{EMAIL}" in superseded and f"replaced by {EMAIL}" in superseded
+    times = [line[2:21] for line in lines if line.startswith("  20")]
+    assert times == sorted(times)
+    assert "(outside a run)" in runs[1]
+    assert "@" not in audit.stdout  # people appear in no event

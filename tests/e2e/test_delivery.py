@@ -4,6 +4,7 @@ login) receives the e-mail with the PDF attached, and a copy lands in the config
 import email
 import email.policy
 
+import duckdb
 import pytest
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
@@ -58,6 +59,14 @@ def test_the_infographic_is_mailed_with_the_pdf_and_copied(
     assert attachments["infographic.pdf"] == pdf
     assert (share / "2026-02" / "infographic.pdf").read_bytes() == pdf
     assert (share / "2026-02" / "infographic.png").exists()
+    # the audit log says it went out, with its time and run, but holds no address
+    with duckdb.connect(str(monitor_env.warehouse), read_only=True) as con:
+        logged = con.execute(
+            "select run_id, period, detail from ops.audit_log where event = 'delivered'"
+        ).fetchall()
+    assert logged == [
+        (result.run_id, "2026-02", f"e-mailed to 1 recipient(s); copied to {share / '2026-02'}")
+    ]
 
 
 def test_recipients_without_smtp_settings_fail_the_delivery_clearly(monitor_env, monkeypatch):
