@@ -16,6 +16,7 @@ LAYOUT = Layout(
         Column("outcome", "outcome", nullable=True),
         Column("closed_on", "closed_on", "date", nullable=True),
     ),
+    description="The webcare/agenda actions register.",
 )
 
 SOURCE = Source(

@@ -14,6 +14,7 @@ LAYOUT = Layout(
         Column("action", "action", allowed=("visit", "view", "react", "comment", "post")),
         Column("event_count", "count", "int"),
     ),
+    description="Activity rows of other tools (intranet, app).",
 )
 
 SOURCE = Source(

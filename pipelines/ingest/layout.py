@@ -48,12 +48,15 @@ class Column:
 
 @dataclass(frozen=True)
 class Layout:
-    """A raw table and the export columns it is read from. `key` names the columns that
-    identify a row within one file (empty: the whole row); a repeated key is a duplicate."""
+    """A raw table and the export columns it is read from: the raw contract, which ingestion
+    applies, dbt's `_sources.yml` is written from (raw_contract.py) and the GX suite is tested
+    against. `key` names the columns that identify a row within one file (empty: the whole
+    row); a repeated key is a duplicate."""
 
     table: str
     columns: tuple[Column, ...]
     key: tuple[str, ...] = ()
+    description: str = ""  # what the raw table holds (dbt's _sources.yml, the GX suite)
 
     @property
     def stored(self) -> list[Column]:

@@ -55,6 +55,7 @@ EMAIL = Layout(
         _count("meeting_interacted_count", "Meeting Interacted Count", required=False),
     ),
     key=("person_key",),
+    description="Microsoft 365 e-mail activity user-detail rows.",
 )
 
 TEAMS = Layout(
@@ -75,6 +76,7 @@ TEAMS = Layout(
         Column("is_licensed", "Is Licensed", "bool", required=False, nullable=True),
     ),
     key=("person_key",),
+    description="Microsoft Teams user-activity user-detail rows.",
 )
 
 VIVA_ENGAGE_USAGE = Layout(
@@ -87,6 +89,7 @@ VIVA_ENGAGE_USAGE = Layout(
         _count("liked_count", "Liked Count"),
     ),
     key=("person_key",),
+    description="Viva Engage (Yammer) activity user-detail rows.",
 )
 
 

@@ -44,6 +44,7 @@ LAYOUT = Layout(
         Column("ambassador_consent", "ambassador_consent", "bool", required=False, nullable=True),
     ),
     key=("person_key",),
+    description="HR roster snapshots, one row per employee per snapshot; identities pseudonymised.",
 )
 
 

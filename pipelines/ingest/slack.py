@@ -37,6 +37,7 @@ MESSAGES = Layout(
         # names) replaced by a pseudonym in channel_name and source_member
         Column("is_private_conversation", "is_private_conversation", "bool", nullable=True),
     ),
+    description="Messages of the Slack export, one row per message.",
 )
 
 REACTIONS = Layout(
@@ -48,6 +49,7 @@ REACTIONS = Layout(
         Column("reaction", "name"),
         Column("user_key", "users", "identity"),
     ),
+    description="Reactions of the Slack export, one row per reacting user.",
 )
 
 

@@ -27,6 +27,7 @@ RESPONSES = Layout(
         Column("respondent_name", "Name", required=False, nullable=True, drop=True),
     ),
     key=("response_id",),
+    description="Survey responses, one row per respondent per wave file.",
 )
 
 ANSWERS = Layout(
@@ -36,6 +37,7 @@ ANSWERS = Layout(
         Column("question", "question"),
         Column("answer", "answer", nullable=True),
     ),
+    description="Survey answers in long form.",
 )
 
 # Columns of a Forms download that are no question (quizzes add points and feedback)

@@ -35,6 +35,7 @@ MESSAGES = Layout(
         Column("sender_key", "sender_key", "identity", required=False, nullable=True),
     ),
     key=("message_id",),
+    description="Messages of the Viva Engage network export.",
 )
 
 GROUPS = Layout(
@@ -46,6 +47,7 @@ GROUPS = Layout(
         Column("member_count", "members", "int", required=False, nullable=True),
     ),
     key=("group_id",),
+    description="Communities (groups) of the Viva Engage network export.",
 )
 
 

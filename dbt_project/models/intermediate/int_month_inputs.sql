@@ -16,8 +16,7 @@ with dated_files as (
     union
     select month_start, source_sha256 from {{ ref('int_survey_waves') }}
     union
-    select cast(date_trunc('month', signalled_on) as date), source_sha256
-    from {{ source('raw', 'actions_register') }}
+    select month_start, source_sha256 from {{ ref('stg_actions__register') }}
 ),
 
 month_files as (

@@ -6,7 +6,7 @@ with source_months as (
     union
     select month_start from {{ ref('int_survey_waves') }}
     union
-    select cast(date_trunc('month', signalled_on) as date) from {{ source('raw', 'actions_register') }}
+    select month_start from {{ ref('stg_actions__register') }}
     union
     select cast(date_trunc('month', snapshot_date) as date) from {{ ref('stg_hr__roster') }}
 ),

@@ -9,16 +9,13 @@ with items as (
 
 responses as (
     select source_sha256, source_file, response_id, completed_at
-    from {{ source('raw', 'survey_responses') }}
+    from {{ ref('stg_survey__responses') }}
 ),
 
 answers as (
-    select
-        answers.source_sha256,
-        answers.response_id,
-        try_cast(replace(trim(answers.answer), ',', '.') as double) as score
-    from {{ source('raw', 'survey_answers') }} as answers
-    inner join items on lower(trim(answers.question)) = items.question
+    select answers.source_sha256, answers.response_id, answers.score
+    from {{ ref('stg_survey__answers') }} as answers
+    inner join items on answers.question_key = items.question
 ),
 
 per_respondent as (

@@ -101,9 +101,9 @@ ideas as (
 
 register as (
     select
-        'yields.register', null, cast(date_trunc('month', signalled_on) as date), source_file,
-        source_sha256, source_row, null, null
-    from {{ source('raw', 'actions_register') }}
+        'yields.register', null, month_start, source_file, source_sha256, source_row, null,
+        null
+    from {{ ref('stg_actions__register') }}
 ),
 
 engagement as (
@@ -119,7 +119,7 @@ engagement as (
             partition by months.month_start order by waves.wave_end desc
         ) = 1
     ) as reported
-    inner join {{ source('raw', 'survey_responses') }} as responses using (source_sha256)
+    inner join {{ ref('stg_survey__responses') }} as responses using (source_sha256)
 ),
 
 reach as (

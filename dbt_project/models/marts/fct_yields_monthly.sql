@@ -64,18 +64,12 @@ message_months as (
 ),
 
 register_rows as (
-    select count(*) as total from {{ source('raw', 'actions_register') }}
+    select count(*) as total from {{ ref('stg_actions__register') }}
 ),
 
 register as (
-    select
-        cast(date_trunc('month', signalled_on) as date) as month_start,
-        issue,
-        responded_on,
-        nullif(trim(action), '') as action,
-        lower(trim(outcome)) as outcome,
-        {{ dbt.datediff('signalled_on', 'responded_on', 'day') }} as days_to_response
-    from {{ source('raw', 'actions_register') }}
+    select month_start, issue, responded_on, action, outcome, days_to_response
+    from {{ ref('stg_actions__register') }}
 ),
 
 follow_up as (
