@@ -29,4 +29,6 @@ fi
 UV_PROJECT_ENVIRONMENT=.venv-spark "$UV" sync --frozen --extra spark --python "$PYTHON_BIN" --quiet
 ruff check .
 ruff format --check .
+# the dbt models' SQL, compiled by dbt (.sqlfluff); against a throw-away warehouse file
+SNM_WAREHOUSE="$(mktemp -d)/lint.duckdb" sqlfluff lint dbt_project/models --processes 2
 exec python -m pytest "$@"

@@ -7,5 +7,5 @@ select evidence.*
 from {{ ref('int_tool_activity_evidence') }} as evidence
 inner join {{ ref('int_headcount_members') }} as members
     on members.month_start = evidence.month_start
-    and members.person_key = evidence.person_key
+        and members.person_key = evidence.person_key
 where {{ in_months_to_build('evidence.month_start', inputs='all') }}

@@ -9,9 +9,9 @@ latest as (
     select *
     from roster
     qualify row_number() over (
-        partition by person_key
-        order by snapshot_date desc, source_file desc, source_row desc
-    ) = 1
+            partition by person_key
+            order by snapshot_date desc, source_file desc, source_row desc
+        ) = 1
 )
 
 select * from latest

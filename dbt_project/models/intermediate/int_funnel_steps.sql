@@ -9,19 +9,21 @@ with visits as (
 ),
 
 viva_usage as (
-    select files.month_start, usage.person_key,
+    select
+        files.month_start, usage.person_key,
         max(usage.read_count) > 0 as viewed,
         max(usage.liked_count) > 0 as liked
     from {{ ref('stg_m365__viva_engage_activity') }} as usage
     inner join {{ ref('int_m365_files_attributed') }} as files
         on files.tool = 'viva_engage' and files.source_sha256 = usage.source_sha256
-        and files.refresh_date = usage.refresh_date
-        and files.window_kind <> 'long'  -- counts of a long window span several months
+            and files.refresh_date = usage.refresh_date
+            and files.window_kind <> 'long'  -- counts of a long window span several months
     group by all
 ),
 
 messages as (
-    select month_start, platform, person_key,
+    select
+        month_start, platform, person_key,
         bool_or(not is_thread_starter) as replied,
         bool_or(is_thread_starter) as started
     from {{ ref('int_messages') }}
@@ -33,7 +35,8 @@ reactions as (
 ),
 
 activity as (
-    select cast(date_trunc('month', activity_date) as date) as month_start, tool as platform,
+    select
+        cast(date_trunc('month', activity_date) as date) as month_start, tool as platform,
         person_key,
         bool_or(action = 'view') as viewed,
         bool_or(action in ('react', 'comment')) as interacted,
@@ -64,13 +67,13 @@ select
 from visits
 left join viva_usage
     on visits.platform = 'viva_engage' and viva_usage.month_start = visits.month_start
-    and viva_usage.person_key = visits.person_key
+        and viva_usage.person_key = visits.person_key
 left join messages
     on messages.month_start = visits.month_start and messages.platform = visits.platform
-    and messages.person_key = visits.person_key
+        and messages.person_key = visits.person_key
 left join reactions
     on reactions.month_start = visits.month_start and reactions.platform = visits.platform
-    and reactions.person_key = visits.person_key
+        and reactions.person_key = visits.person_key
 left join activity
     on activity.month_start = visits.month_start and activity.platform = visits.platform
-    and activity.person_key = visits.person_key
+        and activity.person_key = visits.person_key

@@ -34,9 +34,9 @@ members as (
     from month_snapshots
     inner join roster on roster.snapshot_date = month_snapshots.snapshot_date
     qualify row_number() over (
-        partition by month_snapshots.month_start, roster.employee_key
-        order by roster.source_file desc, roster.source_row desc
-    ) = 1
+            partition by month_snapshots.month_start, roster.employee_key
+            order by roster.source_file desc, roster.source_row desc
+        ) = 1
 )
 
 select

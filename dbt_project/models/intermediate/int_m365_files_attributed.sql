@@ -27,8 +27,9 @@ windows as (
 ),
 
 months as (
-    select windows.*, cast(date_trunc('month', refresh_date - {{ int_div('report_period_days', 2) }}) as date)
-        as month_start
+    select
+        windows.*, cast(date_trunc('month', refresh_date - {{ int_div('report_period_days', 2) }}) as date)
+            as month_start
     from windows
     where window_kind <> 'long'
     union all

@@ -46,7 +46,7 @@ months as (
 
 month_files as (
     select month_start, string_agg(source_sha256, ',' order by source_sha256) as files
-    from (select distinct month_start, source_sha256 from dated_files)
+    from (select distinct month_start, source_sha256 from dated_files) as files
     group by month_start
 )
 

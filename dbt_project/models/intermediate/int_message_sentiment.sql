@@ -34,5 +34,5 @@ select
 from lexicon
 left join {{ ref('int_message_sentiment_model') }} as model using (message_key)
 {% else %}
-select *, 'lexicon' as scored_by from lexicon
+    select *, 'lexicon' as scored_by from lexicon
 {% endif %}

@@ -91,6 +91,6 @@ select
 from months_to_build as messages
 left join {{ ref('int_headcount_members') }} as members
     on members.month_start = messages.month_start
-    and members.person_key = messages.person_key
+        and members.person_key = messages.person_key
 left join scored
     on scored.message_key = messages.message_key

@@ -21,7 +21,7 @@ with dated_files as (
 
 month_files as (
     select month_start, string_agg(source_sha256, ',' order by source_sha256) as files
-    from (select distinct month_start, source_sha256 from dated_files)
+    from (select distinct month_start, source_sha256 from dated_files) as files
     group by month_start
 ),
 
@@ -31,8 +31,8 @@ named as (
     from {{ ref('int_m365_files_attributed') }} as files
     inner join (
         {%- for table in ['m365_email_activity', 'm365_teams_activity', 'm365_viva_engage_activity'] %}
-        select source_sha256, person_key from {{ source('raw', table) }}
-        {{ "union all" if not loop.last }}
+            select source_sha256, person_key from {{ source('raw', table) }}
+            {{ "union all" if not loop.last }}
         {%- endfor %}
     ) as rows on rows.source_sha256 = files.source_sha256
     {%- for table, day, key in [
@@ -41,9 +41,9 @@ named as (
         ('slack_messages', 'message_at', 'user_key'),
         ('slack_reactions', 'message_at', 'user_key'),
     ] %}
-    union
-    select distinct cast(date_trunc('month', {{ day }}) as date), {{ key }}
-    from {{ source('raw', table) }}
+        union
+        select distinct cast(date_trunc('month', {{ day }}) as date), {{ key }}
+        from {{ source('raw', table) }}
     {%- endfor %}
 ),
 

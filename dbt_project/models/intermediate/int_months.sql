@@ -17,8 +17,9 @@ bounds as (
 ),
 
 spine as (
-    select {{ explode_dates("first_month", "last_month", "interval 1 month") }}
-        as month_start
+    select
+        {{ explode_dates("first_month", "last_month", "interval 1 month") }}
+            as month_start
     from bounds
     where first_month is not null
 )

@@ -22,4 +22,4 @@ select
 from reactions
 left join {{ ref('int_headcount_members') }} as members
     on members.month_start = reactions.month_start
-    and members.person_key = reactions.person_key
+        and members.person_key = reactions.person_key

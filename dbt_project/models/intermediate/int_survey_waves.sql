@@ -43,7 +43,8 @@ select
     -- in which parallel threads add it up (x.x5 rounded either way made two runs differ)
     round(avg(cast(
         (per_respondent.mean_score - 1) / ({{ var('survey_scale_max') }} - 1) * 100
-        as decimal(18, 9))), 1) as engagement_index,
+        as decimal(18, 9)
+    )), 1) as engagement_index,
     count(per_respondent.response_id) as respondents_with_engagement_items
 from waves
 left join per_respondent using (source_sha256)

@@ -18,7 +18,7 @@ matches as (
     from {{ ref('int_messages') }} as messages
     inner join terms
         on (terms.kind = 'community' and lower(messages.community) = terms.term)
-        or (terms.kind = 'keyword' and array_contains(messages.keyword_hits, terms.term))
+            or (terms.kind = 'keyword' and array_contains(messages.keyword_hits, terms.term))
     where not messages.is_private_conversation
         and {{ in_months_to_build('messages.month_start') }}
 )

@@ -28,7 +28,7 @@ starters as (
 select
     starters.message_key,
     starters.month_start,
-    exists (
+    exists(
         select 1 from platforms_with_threads as threaded
         where threaded.platform = starters.platform
             and threaded.month_start = starters.month_start
@@ -38,8 +38,8 @@ select
 from starters
 left join messages as replies
     on replies.thread_key = starters.thread_key
-    and not replies.is_thread_starter
-    and replies.person_key <> starters.person_key
-    and replies.posted_at >= starters.posted_at
-    and replies.posted_at <= starters.posted_at + interval 7 day
+        and not replies.is_thread_starter
+        and replies.person_key <> starters.person_key
+        and replies.posted_at >= starters.posted_at
+        and replies.posted_at <= starters.posted_at + interval 7 day
 group by all

@@ -18,9 +18,9 @@ with m365 as (
     from {{ ref('int_m365_user_detail') }} as rows
     inner join {{ ref('int_m365_files_attributed') }} as files
         on rows.tool = files.tool
-        and rows.source_sha256 = files.source_sha256
-        and rows.refresh_date = files.refresh_date
-        and rows.report_period_days = files.report_period_days
+            and rows.source_sha256 = files.source_sha256
+            and rows.refresh_date = files.refresh_date
+            and rows.report_period_days = files.report_period_days
     where rows.last_activity_date between files.activity_from and files.activity_until
         and {{ in_months_to_build('files.month_start', inputs='all') }}
 ),

@@ -33,12 +33,13 @@ reached as (
     from members
     inner join first_active
         on first_active.person_key = members.person_key
-        and first_active.first_month <= members.month_start
+            and first_active.first_month <= members.month_start
     group by all
 ),
 
 taken as (
-    select month_start, platform,
+    select
+        month_start, platform,
         count(*) as visited,
         count(*) filter (where viewed) as viewed,
         bool_and(viewed is null) as no_view_data,
@@ -58,7 +59,7 @@ funnel as (
         round(100.0 * coalesce(reached.reached, 0) / nullif(headcount.headcount, 0), 1) as reach,
         round(100.0 * coalesce(taken.visited, 0) / nullif(reached.reached, 0), 1) as visit,
         case when not coalesce(taken.no_view_data, platforms.platform = 'slack') then
-            round(100.0 * taken.viewed / nullif(reached.reached, 0), 1)
+                round(100.0 * taken.viewed / nullif(reached.reached, 0), 1)
         end as view,
         round(100.0 * coalesce(taken.interacted, 0) / nullif(reached.reached, 0), 1) as interact,
         round(100.0 * coalesce(taken.contributed, 0) / nullif(reached.reached, 0), 1) as contribute

@@ -17,7 +17,7 @@ reactors as (
     -- a reaction is dated by its message: both are of the same month
     inner join {{ ref('int_messages') }} as messages
         on messages.month_start = reactions.month_start
-        and messages.message_key = reactions.message_key
+            and messages.message_key = reactions.message_key
     where reactions.by_employee and not messages.is_private_conversation
         and {{ in_months_to_build('reactions.month_start', reads_months='earlier', inputs='communities') }}
         and {{ in_months_to_build('messages.month_start', reads_months='earlier', inputs='communities') }}
@@ -49,11 +49,12 @@ select
     counted.*,
     {{ month_label('counted.month_start') }} as month,
     case when counted.platform = 'viva_engage' then groups.members end as members,
-    round(100.0 * counted.active_people
+    round(
+        100.0 * counted.active_people
         / nullif(case when counted.platform = 'viva_engage' then groups.members end, 0), 1)
         as active_pct,
     100.0 * counted.active_people
-        / nullif(case when counted.platform = 'viva_engage' then groups.members end, 0)
-        >= {{ var('thresholds')['active_community_pct'] }} as is_active
+    / nullif(case when counted.platform = 'viva_engage' then groups.members end, 0)
+    >= {{ var('thresholds')['active_community_pct'] }} as is_active
 from counted
 left join groups on groups.community = lower(counted.community)

@@ -96,7 +96,7 @@ ideas as (
         messages.source_sha256, messages.source_row, messages.person_key, messages.message_key
     from {{ ref('int_theme_messages') }} as matches
     inner join messages using (message_key)
-    where matches.theme = {{ "'" ~ (var('ideas_theme') | replace("'", "''")) ~ "'" if var('ideas_theme') else 'null' }}
+    where {{ is_ideas_theme('matches.theme') }}
 ),
 
 register as (
@@ -116,8 +116,8 @@ engagement as (
         inner join {{ ref('int_survey_waves') }} as waves
             on waves.month_start <= months.month_start
         qualify row_number() over (
-            partition by months.month_start order by waves.wave_end desc
-        ) = 1
+                partition by months.month_start order by waves.wave_end desc
+            ) = 1
     ) as reported
     inner join {{ ref('stg_survey__responses') }} as responses using (source_sha256)
 ),

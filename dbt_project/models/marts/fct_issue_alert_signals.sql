@@ -52,7 +52,7 @@ window_people as (
     from calendar
     left join messages
         on messages.issue = calendar.issue
-        and messages.day between calendar.day - {{ a['light_window_days'] - 1 }} and calendar.day
+            and messages.day between calendar.day - {{ a['light_window_days'] - 1 }} and calendar.day
     group by all
 ),
 
@@ -82,7 +82,7 @@ lights as (
         windowed.*,
         window_people.contributors_window,
         case when window_people.contributors_window >= {{ var('min_group_size') }} then
-            round(100.0 * (positive_window - negative_window) / nullif(scored_window, 0), 1)
+                round(100.0 * (positive_window - negative_window) / nullif(scored_window, 0), 1)
         end as net_sentiment_window,
         {{ net_sentiment_margin('positive_window', 'negative_window', 'scored_window') }}
             as margin_window
@@ -112,7 +112,7 @@ signals as (
             'net_sentiment_window - margin_window', 'net_sentiment_window + margin_window') }}
             as light_window_is_firm,
         messages >= {{ a['spike_min_messages'] }}
-            and messages > {{ a['spike_factor'] }} * coalesce(median_previous, 0) as is_spike
+        and messages > {{ a['spike_factor'] }} * coalesce(median_previous, 0) as is_spike
     from flagged
 ),
 
@@ -138,7 +138,7 @@ alert_themes as (
     from alerts
     inner join messages
         on messages.issue = alerts.issue
-        and messages.day between alerts.day - {{ a['light_window_days'] - 1 }} and alerts.day
+            and messages.day between alerts.day - {{ a['light_window_days'] - 1 }} and alerts.day
     inner join {{ ref('int_theme_messages') }} as themes using (message_key)
     group by all
 ),

@@ -38,12 +38,12 @@ ranked as (
     select
         per_month.*,
         {%- for column in group_sentiment_columns() %}
-        sentiment.{{ column }},
+            sentiment.{{ column }},
         {%- endfor %}
         {{ month_label('per_month.month_start') }} as month,
         row_number() over (
             partition by per_month.month_start
-            order by per_month.messages desc, per_month.contributors desc, per_month.issue
+            order by per_month.messages desc, per_month.contributors desc, per_month.issue asc
         ) as rank
     from per_month
     left join sentiment using (issue, month_start)
@@ -58,7 +58,7 @@ with_previous as (
     from ranked as current
     left join ranked as previous
         on previous.issue = current.issue
-        and previous.month_start = current.month_start - interval 1 month
+            and previous.month_start = current.month_start - interval 1 month
     where {{ in_months_to_build('current.month_start', reads_months=[0, -1]) }}
 )
 

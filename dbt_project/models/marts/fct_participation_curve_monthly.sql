@@ -17,9 +17,11 @@ select
     row_number() over w as rank,
     round(100.0 * row_number() over w / count(*) over (partition by month_start), 2)
         as people_pct,
-    round(100.0 * sum(messages) over w_running
-        / sum(messages) over (partition by month_start), 2) as messages_pct
+    round(
+        100.0 * sum(messages) over w_running
+        / sum(messages) over (partition by month_start), 2
+    ) as messages_pct
 from contributions
 window
-    w as (partition by month_start order by messages desc, person_key),
-    w_running as (partition by month_start order by messages desc, person_key rows unbounded preceding)
+    w as (partition by month_start order by messages desc, person_key asc),
+    w_running as (partition by month_start order by messages desc, person_key asc rows unbounded preceding)

@@ -44,9 +44,9 @@ ranked as (
     from contributions
     window
         w as (partition by month_start, platform),
-        w_desc as (partition by month_start, platform order by contributions desc, person_key),
+        w_desc as (partition by month_start, platform order by contributions desc, person_key asc),
         w_running as (
-            partition by month_start, platform order by contributions desc, person_key
+            partition by month_start, platform order by contributions desc, person_key asc
             rows unbounded preceding
         )
 ),
@@ -57,12 +57,18 @@ inequality as (
         platform,
         any_value(n) as contributors,
         cast(any_value(total) as bigint) as messages,
-        round(100.0 * sum(contributions) filter (where rank_desc <= ceil(0.2 * n))
-            / any_value(total), 1) as top20_share_pct,
-        round(100.0 * min(rank_desc) filter (where cumulative >= 0.8 * total)
-            / any_value(n), 1) as pct_for_80,
-        round(2.0 * sum(rank_asc * contributions) / (any_value(n) * any_value(total))
-            - (any_value(n) + 1.0) / any_value(n), 3) as gini
+        round(
+            100.0 * sum(contributions) filter (where rank_desc <= ceil(0.2 * n))
+            / any_value(total), 1
+        ) as top20_share_pct,
+        round(
+            100.0 * min(rank_desc) filter (where cumulative >= 0.8 * total)
+            / any_value(n), 1
+        ) as pct_for_80,
+        round(
+            2.0 * sum(rank_asc * contributions) / (any_value(n) * any_value(total))
+            - (any_value(n) + 1.0) / any_value(n), 3
+        ) as gini
     from ranked
     group by month_start, platform
 ),
@@ -91,8 +97,8 @@ split as (
     from members_all as members
     left join contributions as c
         on c.month_start = members.month_start
-        and c.platform = members.platform
-        and c.person_key = members.person_key
+            and c.platform = members.platform
+            and c.person_key = members.person_key
     group by all
 ),
 

@@ -42,9 +42,9 @@ active as (
 
 segments as (
     {% for dimension in dimensions %}
-    select month_start, '{{ dimension }}' as dimension, {{ dimension }} as segment, person_key
-    from members
-    {% if not loop.last %}union all{% endif %}
+        select month_start, '{{ dimension }}' as dimension, {{ dimension }} as segment, person_key
+        from members
+        {% if not loop.last %}union all{% endif %}
     {% endfor %}
 ),
 
@@ -58,7 +58,7 @@ counted as (
     from segments
     left join active
         on active.month_start = segments.month_start
-        and active.person_key = segments.person_key
+            and active.person_key = segments.person_key
     group by all
 ),
 
@@ -106,6 +106,7 @@ select
     case when suppression is null then employees end as employees,
     case when suppression is null and known.is_known then reached end as reached,
     case when suppression is null and known.is_known
-        then round(100.0 * reached / employees, 1) end as reach_pct
+            then round(100.0 * reached / employees, 1)
+    end as reach_pct
 from suppressed
 left join known using (month_start)

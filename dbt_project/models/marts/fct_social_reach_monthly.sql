@@ -21,9 +21,9 @@ active as (
         headcount.month,
         headcount.headcount,
         count(distinct evidence.person_key)
-            filter (where evidence.tool not in ('email', 'teams')) as active_social,
+        filter (where evidence.tool not in ('email', 'teams')) as active_social,
         count(distinct evidence.person_key)
-            filter (where evidence.tool <> 'email') as active_beyond_email
+        filter (where evidence.tool <> 'email') as active_beyond_email
     from {{ ref('fct_headcount_monthly') }} as headcount
     left join {{ ref('int_employee_activity_evidence') }} as evidence
         on evidence.month_start = headcount.month_start
@@ -37,10 +37,10 @@ select
     active.headcount,
     case when usage.social_known then active.active_social end as active_social,
     case when usage.social_known
-        then round(100.0 * active.active_social / nullif(active.headcount, 0), 1)
+            then round(100.0 * active.active_social / nullif(active.headcount, 0), 1)
     end as active_social_pct,
     case when usage.beyond_email_known
-        then round(100.0 * active.active_beyond_email / nullif(active.headcount, 0), 1)
+            then round(100.0 * active.active_beyond_email / nullif(active.headcount, 0), 1)
     end as active_beyond_email_pct
 from active
 left join usage using (month_start)

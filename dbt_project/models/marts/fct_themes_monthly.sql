@@ -46,7 +46,7 @@ messages as (
     from {{ ref('int_theme_messages') }} as matches
     inner join {{ ref('int_messages') }} as messages
         on messages.month_start = matches.month_start
-        and messages.message_key = matches.message_key
+            and messages.message_key = matches.message_key
     where messages.by_employee and {{ month_since('messages.month_start', since) }}
         and {{ month_since('matches.month_start', since) }}
 ),
@@ -56,7 +56,7 @@ reactors as (
     from {{ ref('int_reactions') }} as reactions
     inner join messages
         on messages.month_start = reactions.month_start
-        and messages.message_key = reactions.message_key
+            and messages.message_key = reactions.message_key
     where reactions.by_employee and {{ month_since('reactions.month_start', since) }}
 ),
 
@@ -82,7 +82,7 @@ participants as (
         select theme, month_start, person_key from messages
         union
         select theme, month_start, person_key from reactors
-    )
+    ) as people
     group by all
 ),
 
@@ -100,7 +100,7 @@ responses as (
     from messages
     inner join {{ ref('int_thread_responses') }} as responses
         on responses.month_start = messages.month_start
-        and responses.message_key = messages.message_key
+            and responses.message_key = messages.message_key
     where {{ month_since('responses.month_start', since) }}
     group by all
 ),
@@ -156,11 +156,12 @@ with_growth as (
     select
         *,
         lag(messages) over (partition by theme order by month_start) as messages_previous_month,
-        round(100.0 * (messages - lag(messages) over (partition by theme order by month_start))
+        round(
+            100.0 * (messages - lag(messages) over (partition by theme order by month_start))
             / nullif(lag(messages) over (partition by theme order by month_start), 0), 1)
             as growth_pct,
         contributors >= {{ t['successful_theme_min_contributors'] }}
-            and coalesce(response_rate_pct, 0) >= {{ t['successful_theme_min_response_rate_pct'] }}
+        and coalesce(response_rate_pct, 0) >= {{ t['successful_theme_min_response_rate_pct'] }}
             as is_successful
     from combined
 )

@@ -47,7 +47,7 @@ email_baseline as (
     {% if baseline | length > 0 %}
     where {{ month_label('month_start') }} in ({% for m in baseline %}'{{ m }}'{{ ", " if not loop.last }}{% endfor %})
     {% else %}
-    where month_start in (select month_start from email_rate order by month_start limit 3)
+        where month_start in (select month_start from email_rate order by month_start limit 3)
     {% endif %}
 ),
 
@@ -55,7 +55,7 @@ ideas as (
     select messages.month_start, count(*) as ideas
     from {{ ref('int_theme_messages') }} as matches
     inner join {{ ref('int_messages') }} as messages using (message_key)
-    where messages.by_employee and matches.theme = {{ "'" ~ (var('ideas_theme') | replace("'", "''")) ~ "'" if var('ideas_theme') else 'null' }}
+    where messages.by_employee and {{ is_ideas_theme('matches.theme') }}
     group by all
 ),
 
@@ -80,7 +80,7 @@ follow_up as (
         count(action) as acted_on,
         median(days_to_response) as median_days_to_response,
         count(*) filter (
-            where issue = {{ "'" ~ (var('ideas_theme') | replace("'", "''")) ~ "'" if var('ideas_theme') else 'null' }}
+            where {{ is_ideas_theme('issue') }}
             and outcome in ('adopted', 'implemented')
         ) as ideas_adopted
     from register
@@ -125,7 +125,7 @@ select
     {% if var('ideas_theme') %}
     case when message_months.month_start is not null then coalesce(ideas.ideas, 0) end as ideas,
     {% else %}
-    cast(null as bigint) as ideas,  -- no ideas theme configured
+        cast(null as bigint) as ideas,  -- no ideas theme configured
     {% endif %}
     case when register_rows.total > 0 then coalesce(follow_up.ideas_adopted, 0) end
         as ideas_adopted,

@@ -6,14 +6,16 @@ with source as (
 ),
 
 aliases as (
-    select upn_key as alias_key, 'upn' as alias_kind, person_key, snapshot_date, source_file,
+    select
+        upn_key as alias_key, 'upn' as alias_kind, person_key, snapshot_date, source_file,
         source_row
     from source where upn_key is not null
     union all
     select slack_user_key, 'slack_user_id', person_key, snapshot_date, source_file, source_row
     from source where slack_user_key is not null
     union all
-    select viva_engage_user_key, 'viva_engage_user_id', person_key, snapshot_date, source_file,
+    select
+        viva_engage_user_key, 'viva_engage_user_id', person_key, snapshot_date, source_file,
         source_row
     from source where viva_engage_user_key is not null
 )
@@ -22,5 +24,5 @@ select alias_key, alias_kind, person_key
 from aliases
 where alias_key <> person_key
 qualify row_number() over (
-    partition by alias_key order by snapshot_date desc, source_file desc, source_row desc
-) = 1
+        partition by alias_key order by snapshot_date desc, source_file desc, source_row desc
+    ) = 1

@@ -20,8 +20,8 @@ renamed as (
         thread_ts,
         thread_ts is not null and thread_ts <> message_ts as is_reply,
         not is_bot
-            and user_key is not null
-            and coalesce(subtype, '') in ('', 'thread_broadcast', 'file_share', 'me_message')
+        and user_key is not null
+        and coalesce(subtype, '') in ('', 'thread_broadcast', 'file_share', 'me_message')
             as is_contribution,
         is_edited,
         -- rows of an earlier version lack the flag: their folder name still tells
@@ -33,8 +33,8 @@ renamed as (
         source_row
     from source
     qualify row_number() over (
-        partition by month_start, channel_name, message_ts order by source_file desc
-    ) = 1
+            partition by month_start, channel_name, message_ts order by source_file desc
+        ) = 1
 )
 
 select * from renamed

@@ -20,8 +20,8 @@ renamed as (
         source_row
     from source
     qualify row_number() over (
-        partition by month_start, channel_name, message_ts, reaction, user_key order by source_file desc
-    ) = 1
+            partition by month_start, channel_name, message_ts, reaction, user_key order by source_file desc
+        ) = 1
 )
 
 select * from renamed
