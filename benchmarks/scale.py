@@ -171,7 +171,7 @@ def direct_dbt_build(config: Path, warehouse: Path, env: dict) -> tuple[float, f
     """(f): the same `dbt build` the Dagster run does, run directly on the warehouse; from
     scratch (`--full-refresh`), as the first run built it, not incrementally on top of it."""
     from pipelines.config import load_config
-    from pipelines.transform import PRODUCTION_EXCLUDES, dbt_vars
+    from pipelines.defs.transform.dbt_models import PRODUCTION_EXCLUDES, dbt_vars
 
     variables = json.dumps(dbt_vars(load_config(config)))
     dbt = Path(sys.executable).parent / "dbt"
@@ -396,9 +396,9 @@ def build_direct(config: Path, warehouse: Path, env: dict) -> tuple[float, float
     """The run's dbt work on `warehouse`: scoring slices, then the build; seconds and the
     largest peak of its dbt processes."""
     from pipelines.config import load_config
+    from pipelines.defs.transform.dbt_models import PRODUCTION_EXCLUDES, SLICE_EXCLUDES, dbt_vars
     from pipelines.resources import WarehouseResource
     from pipelines.scoring_slices import score_in_slices
-    from pipelines.transform import PRODUCTION_EXCLUDES, SLICE_EXCLUDES, dbt_vars
 
     variables = json.dumps(dbt_vars(load_config(config)))
     dbt = Path(sys.executable).parent / "dbt"

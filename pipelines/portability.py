@@ -195,7 +195,7 @@ def check_on_spark(warehouse: Path, variables: dict, work: Path) -> SparkCheck:
 
 def main(argv: list[str] | None = None) -> int:
     from .config import load_config
-    from .transform import dbt_vars
+    from .defs.transform.dbt_models import dbt_vars
 
     parser = argparse.ArgumentParser(
         prog="python -m pipelines.portability",

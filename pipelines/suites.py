@@ -1,6 +1,6 @@
 """The input contracts' files: one Great Expectations suite per raw table,
 `expectations/raw_<table>.json`, read as plain JSON (no GX import): GX validates the stored
-tables with them (quality.py) and ingestion checks each row against their row rules
+tables with them (defs/quality/contracts.py) and ingestion checks each row against their row rules
 (ingest/row_contract.py)."""
 
 import json

@@ -18,7 +18,7 @@ def run_dbt(command: list[str], warehouse: Path, config: Path) -> None:
     from dbt.cli.main import dbtRunner
 
     from pipelines.config import load_config
-    from pipelines.transform import dbt_vars
+    from pipelines.defs.transform.dbt_models import dbt_vars
 
     os.environ["SNM_WAREHOUSE"] = str(warehouse)
     variables = json.dumps(dbt_vars(load_config(config)))

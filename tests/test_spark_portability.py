@@ -12,9 +12,9 @@ from pathlib import Path
 import duckdb
 
 from pipelines.config import load_config
+from pipelines.defs.transform.dbt_models import dbt_vars
 from pipelines.portability import check_on_spark
 from pipelines.settings import DBT_PROJECT_DIR
-from pipelines.transform import dbt_vars
 
 
 def spark_rows(spark_warehouse: Path, table: str, query: str) -> list[tuple]:

@@ -19,7 +19,7 @@
         ... where {{ in_months_to_build('month_start', reads_months=[0, 1]) }}
     DuckDB only: other engines (the Spark portability build) build the whole table each time,
     as do `--full-refresh` and a bare `dbt build` without the `build_fingerprint` var (the
-    settings and the dbt project's code, pipelines/transform.py): no month counts as up to date
+    settings and the dbt project's code, pipelines/defs/transform/dbt_models.py): no month counts as up to date
     without it. -#}
 
 {% macro by_month_config(reads_months=[0], inputs='messages') %}

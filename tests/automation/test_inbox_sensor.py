@@ -8,7 +8,7 @@ import time
 import dagster as dg
 import pytest
 
-from pipelines.automation.inbox_sensor import InboxCursor, inbox_sensor
+from pipelines.defs.automation.inbox_sensor import InboxCursor, inbox_sensor
 from pipelines.resources import InboxResource
 
 
@@ -75,7 +75,7 @@ def test_a_file_is_hashed_again_only_when_it_changed(inbox, monkeypatch):
     drop(inbox / "survey", "wave1.csv", b"respondent\n")
     first, _ = tick(inbox)
     calls = []
-    import pipelines.automation.inbox_sensor as module
+    import pipelines.defs.automation.inbox_sensor as module
 
     monkeypatch.setattr(module, "sha256_of", lambda p: calls.append(p) or ("x", 0))
     tick(inbox, first.cursor)

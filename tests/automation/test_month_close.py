@@ -8,7 +8,7 @@ from datetime import date
 import dagster as dg
 import pytest
 
-from pipelines.automation.month_close import (
+from pipelines.defs.automation.month_close import (
     REPORT_KEY,
     Decision,
     MonthState,
@@ -92,7 +92,7 @@ def test_the_sensor_renders_what_is_due_on_the_fixture_warehouse(sensor_context,
 
 
 def current(build, month: str) -> str:
-    from pipelines.automation.month_close import month_states
+    from pipelines.defs.automation.month_close import month_states
 
     with build().resources.warehouse.connect(read_only=True) as con:
         return {s.month: s.fingerprint for s in month_states(con, [])}[month]

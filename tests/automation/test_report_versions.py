@@ -10,8 +10,8 @@ import subprocess
 
 import dagster as dg
 
-from pipelines.definitions import build_resources
-from pipelines.report.assets import monthly_infographic
+from pipelines.defs.resources import build_resources
+from pipelines.defs.reports.monthly_infographic import monthly_infographic
 
 
 def render(month: str):
@@ -46,6 +46,7 @@ def test_a_changed_month_keeps_the_previous_report_and_names_what_was_missing(fi
     assert result.success
     kept = folder / "previous" / "1"
     assert sorted(p.name for p in kept.iterdir()) == [
+        "dbt_docs.html",  # the dbt docs the earlier figures were computed with
         "figures.json",
         "infographic.pdf",
         "infographic.png",
@@ -59,8 +60,8 @@ def test_a_changed_month_keeps_the_previous_report_and_names_what_was_missing(fi
 
 
 def test_a_re_rendered_month_is_delivered_as_revised(fixture_run, tmp_path, monkeypatch):
-    from pipelines.report.delivery_asset import monthly_delivery
-    from pipelines.resources import MonitorConfigResource, ReportsResource
+    from pipelines.defs.reports.monthly_delivery import monthly_delivery
+    from pipelines.resources import MonitorConfigResource, ReportsResource, WarehouseResource
     from tests.servers import smtp_server
 
     env, _ = fixture_run
@@ -75,6 +76,7 @@ def test_a_re_rendered_month_is_delivered_as_revised(fixture_run, tmp_path, monk
             [monthly_delivery],
             partition_key="2026-01",
             resources={
+                "warehouse": WarehouseResource(path=str(env.warehouse)),  # the audit log
                 "monitor_config": MonitorConfigResource(path=str(config)),
                 "reports": ReportsResource(path=str(env.out)),
             },

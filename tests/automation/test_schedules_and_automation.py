@@ -7,8 +7,8 @@ from datetime import datetime
 
 import dagster as dg
 
-from pipelines.automation.schedules import nightly_retention
 from pipelines.definitions import defs
+from pipelines.defs.automation.schedules import nightly_retention
 
 
 def test_the_retention_schedule_runs_the_maintenance_job_every_night():

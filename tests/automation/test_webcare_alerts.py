@@ -10,7 +10,7 @@ import dagster as dg
 import duckdb
 import pytest
 
-from pipelines.alerts.asset import webcare_alerts
+from pipelines.defs.alerts.webcare_alerts import webcare_alerts
 from pipelines.resources import MonitorConfigResource, WarehouseResource
 from tests.servers import WebhookReceiver, free_port, smtp_server
 

@@ -18,8 +18,8 @@ import duckdb
 import yaml
 
 from pipelines.config import load_config
+from pipelines.defs.transform.dbt_models import dbt_vars
 from pipelines.summary import step_seconds
-from pipelines.transform import dbt_vars
 from tests.conftest import run_month
 
 DBT_DIR = Path(__file__).resolve().parents[2] / "dbt_project"
@@ -225,8 +225,8 @@ def test_the_same_warehouse_renders_byte_identical_reports(fixture_run, tmp_path
     """Two runs of the report asset alone (new run ids, same warehouse): same PNG and PDF."""
     import dagster as dg
 
-    from pipelines.definitions import build_resources
-    from pipelines.report.assets import monthly_infographic
+    from pipelines.defs.resources import build_resources
+    from pipelines.defs.reports.monthly_infographic import monthly_infographic
 
     env, _ = fixture_run
     month = env.out / "2026-02"

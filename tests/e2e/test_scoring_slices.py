@@ -15,8 +15,8 @@ from datetime import date
 import duckdb
 import pytest
 
+from pipelines.defs.transform.dbt_models import SLICE_EXCLUDES
 from pipelines.scoring_slices import score_in_slices, slice_bounds
-from pipelines.transform import SLICE_EXCLUDES
 from tests.conftest import FIXTURES
 from tests.dbt_inprocess import run_dbt
 from tests.e2e.test_incremental_months import ingest

@@ -9,9 +9,9 @@ from datetime import date
 import duckdb
 import pytest
 
+from pipelines.defs.ingest.raw_checks import _accounting, _loses_rows
 from pipelines.demo import generate_demo
 from pipelines.ingest import roster
-from pipelines.ingest.checks import _accounting, _loses_rows
 from pipelines.ingest.pseudonym import Pseudonymiser
 from pipelines.ingest.source import ReadOptions
 from pipelines.ingest.store import EXAMPLE_PROBLEMS, ingest_source

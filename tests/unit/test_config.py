@@ -107,8 +107,8 @@ def test_dbt_projects_default_vars_are_the_configs_defaults():
     import yaml
 
     from pipelines.config import MonitorConfig
+    from pipelines.defs.transform.dbt_models import dbt_vars
     from pipelines.settings import DBT_PROJECT_DIR
-    from pipelines.transform import dbt_vars
 
     passed = dbt_vars(MonitorConfig(organisation="Any"))
     passed.pop("build_fingerprint")

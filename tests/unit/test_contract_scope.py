@@ -2,7 +2,7 @@
 
 import duckdb
 
-from pipelines.quality import rows_to_validate
+from pipelines.defs.quality.contracts import rows_to_validate
 from pipelines.suites import suite_columns
 
 

@@ -13,10 +13,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from pipelines.defs.ingest.raw_checks import _accounting, _loses_rows
 from pipelines.demo import generate_demo
 from pipelines.inbox_commands import NoSuchFile, find_counted, retire
 from pipelines.ingest import m365, roster
-from pipelines.ingest.checks import _accounting, _loses_rows
 from pipelines.ingest.pseudonym import Pseudonymiser
 from pipelines.ingest.store import ingest_source
 

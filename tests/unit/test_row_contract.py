@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import duckdb
 import pytest
 
-from pipelines import quality
+from pipelines.defs.quality import contracts as quality
 from pipelines.ingest import roster
 from pipelines.ingest.pseudonym import Pseudonymiser
 from pipelines.ingest.store import ingest_source

@@ -9,9 +9,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from pipelines.defs.ingest.raw_checks import _accounting, _loses_rows
 from pipelines.demo import generate_demo
 from pipelines.ingest import m365
-from pipelines.ingest.checks import _accounting, _loses_rows
 from pipelines.ingest.pseudonym import Pseudonymiser
 from pipelines.ingest.reading import read_delimited
 from pipelines.ingest.store import ingest_source

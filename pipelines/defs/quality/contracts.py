@@ -14,12 +14,12 @@ from pathlib import Path
 
 import dagster as dg
 
-from .clock import date_limits
-from .ingest.registry import SOURCES
-from .output_folder import unwritable
-from .resources import ReportsResource, WarehouseResource
-from .settings import EXPECTATIONS_DIR
-from .suites import load_suite_dict, suite_columns, suite_name
+from ...clock import date_limits
+from ...ingest.registry import SOURCES
+from ...output_folder import unwritable
+from ...resources import ReportsResource, WarehouseResource
+from ...settings import EXPECTATIONS_DIR
+from ...suites import load_suite_dict, suite_columns, suite_name
 
 logger = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ meaningless, so the UI warns next to the mart, with the latest month of every so
 
 import dagster as dg
 
-from .resources import WarehouseResource
+from ...resources import WarehouseResource
 
 COVERAGE = dg.AssetKey(["marts", "fct_identity_coverage_monthly"])
 

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import dagster as dg
 
-from ..ingest.inbox import sha256_of
-from ..ingest.registry import SOURCES
-from ..jobs import ingest_job
-from ..resources import InboxResource
+from ...ingest.inbox import sha256_of
+from ...ingest.registry import SOURCES
+from ...resources import InboxResource
+from .jobs import ingest_job
 
 SETTLE_SECONDS = float(os.environ.get("SNM_INBOX_SETTLE_SECONDS", "10"))
 MAX_REMEMBERED = 50_000

@@ -4,18 +4,18 @@ from pathlib import Path
 
 import dagster as dg
 
-from ..output_folder import why_not_written
-from ..resources import (
+from ...ingest.registry import SOURCES
+from ...ingest.source import ReadOptions, Source
+from ...ingest.store import FileResult, ingest_source
+from ...output_folder import why_not_written
+from ...resources import (
     InboxResource,
     MonitorConfigResource,
     PseudonymiserResource,
     ReportsResource,
     WarehouseResource,
 )
-from ..summary import export_quarantine
-from .registry import SOURCES
-from .source import ReadOptions, Source
-from .store import FileResult, ingest_source
+from ...summary import export_quarantine
 
 OWNER = "team:data-engineering"
 

@@ -6,7 +6,7 @@ import os
 
 import dagster as dg
 
-from ..jobs import maintenance_job
+from .jobs import maintenance_job
 
 nightly_retention = dg.ScheduleDefinition(
     name="nightly_retention",

@@ -4,13 +4,13 @@ from pathlib import Path
 
 import dagster as dg
 
-from ..audit_log import log_event
-from ..builds import latest_build_run_id
-from ..partitions import yearly_partitions
-from ..resources import MonitorConfigResource, ReportsResource, WarehouseResource
-from ..version import code_version
-from .assets import REPORT_MODELS
-from .figures import NO_DATA_FOR_MONTH, NoDataForMonth
+from ...audit_log import log_event
+from ...builds import latest_build_run_id
+from ...partitions import yearly_partitions
+from ...report.figures import NO_DATA_FOR_MONTH, NoDataForMonth
+from ...resources import MonitorConfigResource, ReportsResource, WarehouseResource
+from ...version import code_version
+from .monthly_infographic import REPORT_MODELS
 
 
 @dg.asset(
@@ -30,7 +30,7 @@ def yearly_monitor(
     monitor_config: MonitorConfigResource,
     reports: ReportsResource,
 ) -> dg.MaterializeResult:
-    from .yearly import render_yearly  # plotnine is heavy: load it only when drawing
+    from ...report.yearly import render_yearly  # plotnine is heavy: load it only when drawing
 
     year = int(context.partition_key)
     config = monitor_config.load()

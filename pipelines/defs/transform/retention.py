@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 import dagster as dg
 from dagster_dbt import get_asset_key_for_model
 
-from .resources import MonitorConfigResource, WarehouseResource
-from .transform import dbt_models
+from ...resources import MonitorConfigResource, WarehouseResource
+from .dbt_models import dbt_models
 
 # raw table, text column, time column, its staging model (which builds the message key) and
 # the columns that name a message there: every raw copy of a message loses its text

@@ -5,14 +5,14 @@ from pathlib import Path
 
 import dagster as dg
 
-from ..audit_log import log_event
-from ..months import parse_month
-from ..partitions import monthly_partitions
-from ..resources import MonitorConfigResource, ReportsResource, WarehouseResource
-from .assets import monthly_infographic
-from .delivery import DeliveryError, SmtpSettings, build_message, copy_to_folder, send
-from .i18n import month_name, text
-from .versions import previous_versions
+from ...audit_log import log_event
+from ...months import parse_month
+from ...partitions import monthly_partitions
+from ...report.delivery import DeliveryError, SmtpSettings, build_message, copy_to_folder, send
+from ...report.i18n import month_name, text
+from ...report.versions import previous_versions
+from ...resources import MonitorConfigResource, ReportsResource, WarehouseResource
+from .monthly_infographic import monthly_infographic
 
 
 @dg.asset(

@@ -8,10 +8,10 @@ problems next to the asset.
 
 import dagster as dg
 
-from ..resources import WarehouseResource
-from .editions import COUNTED
-from .registry import SOURCES
-from .source import Source
+from ...ingest.editions import COUNTED
+from ...ingest.registry import SOURCES
+from ...ingest.source import Source
+from ...resources import WarehouseResource
 
 MAX_PROBLEMS_SHOWN = 50
 

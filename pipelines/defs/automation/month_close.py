@@ -13,13 +13,13 @@ from datetime import date
 import dagster as dg
 import duckdb
 
-from ..builds import latest_build_run_id
-from ..clock import today
-from ..jobs import report_job, yearly_job
-from ..months import add_months, parse_month
-from ..report.completeness import fingerprint, lineage_files_by_month, missing_sources
-from ..report.figures import months_with_data
-from ..resources import MonitorConfigResource, WarehouseResource
+from ...builds import latest_build_run_id
+from ...clock import today
+from ...months import add_months, parse_month
+from ...report.completeness import fingerprint, lineage_files_by_month, missing_sources
+from ...report.figures import months_with_data
+from ...resources import MonitorConfigResource, WarehouseResource
+from .jobs import report_job, yearly_job
 
 REPORT_KEY = dg.AssetKey(["reports", "monthly_infographic"])
 BUSY = (

@@ -4,11 +4,11 @@ day) to the configured channels, and record it in ops.webcare_alerts."""
 import dagster as dg
 from dagster_dbt import get_asset_key_for_model
 
+from ...alerts.channels import AlertError, post_webhook, send_email
+from ...alerts.record import pending_signals, record
+from ...resources import MonitorConfigResource, WarehouseResource
 from ..automation.conditions import after_upstream
-from ..resources import MonitorConfigResource, WarehouseResource
-from ..transform import dbt_models
-from .channels import AlertError, post_webhook, send_email
-from .record import pending_signals, record
+from ..transform.dbt_models import dbt_models
 
 
 @dg.asset(

@@ -8,16 +8,16 @@ from pathlib import Path
 import dagster as dg
 from dagster_dbt import get_asset_key_for_model
 
-from ..audit_log import log_event
-from ..builds import build_docs, latest_build_run_id
-from ..output_folder import staged, why_not_written
-from ..partitions import monthly_partitions
-from ..project import dbt_project
-from ..resources import MonitorConfigResource, ReportsResource, WarehouseResource
-from ..transform import dbt_models
-from .figures import NO_DATA_FOR_MONTH, NoDataForMonth, write_figures
-from .monthly import month_report
-from .versions import DOCS_FILE, REPORT_FILES, keep_previous_version
+from ...audit_log import log_event
+from ...builds import build_docs, latest_build_run_id
+from ...output_folder import staged, why_not_written
+from ...partitions import monthly_partitions
+from ...project import dbt_project
+from ...report.figures import NO_DATA_FOR_MONTH, NoDataForMonth, write_figures
+from ...report.monthly import month_report
+from ...report.versions import DOCS_FILE, REPORT_FILES, keep_previous_version
+from ...resources import MonitorConfigResource, ReportsResource, WarehouseResource
+from ..transform.dbt_models import dbt_models
 
 
 def exposure_models(name: str) -> list[str]:
@@ -46,7 +46,9 @@ def monthly_infographic(
     monitor_config: MonitorConfigResource,
     reports: ReportsResource,
 ) -> dg.MaterializeResult:
-    from .infographic import render  # plotnine is heavy: load it only when a report is drawn
+    from ...report.infographic import (
+        render,  # plotnine is heavy: load it only when a report is drawn
+    )
 
     month = context.partition_key
     config = monitor_config.load()

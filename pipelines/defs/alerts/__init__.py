@@ -1,0 +1,1 @@
+"""Interne webcare: an issue turning red or spiking, alerted once per issue and day."""

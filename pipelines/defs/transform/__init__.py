@@ -1,0 +1,2 @@
+"""The dbt project as assets (staging, intermediate, marts; dbt tests as checks) and the
+removal of message texts past their retention."""
