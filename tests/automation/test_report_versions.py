@@ -10,8 +10,8 @@ import subprocess
 
 import dagster as dg
 
-from pipelines.defs.resources import build_resources
 from pipelines.defs.reports.monthly_infographic import monthly_infographic
+from pipelines.defs.resources import build_resources
 
 
 def render(month: str):

@@ -225,8 +225,8 @@ def test_the_same_warehouse_renders_byte_identical_reports(fixture_run, tmp_path
     """Two runs of the report asset alone (new run ids, same warehouse): same PNG and PDF."""
     import dagster as dg
 
-    from pipelines.defs.resources import build_resources
     from pipelines.defs.reports.monthly_infographic import monthly_infographic
+    from pipelines.defs.resources import build_resources
 
     env, _ = fixture_run
     month = env.out / "2026-02"
