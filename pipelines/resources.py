@@ -1,7 +1,8 @@
-"""Resources: the warehouse, the inbox, the config file, the pseudonymiser and the output folder.
+"""Resources: the warehouse, the inbox, the config file, the pseudonymiser, the output folder,
+the mail server and the webhook client.
 
-Each is configured from the environment (pipelines/settings.py) in definitions.py; nothing
-here opens a file at definition-load time.
+Each is configured from the environment (pipelines/settings.py) in defs/resources.py;
+nothing here opens a file or a connection at definition-load time.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import dagster as dg
 from . import warehouse
 from .config import MonitorConfig, load_config
 from .ingest.pseudonym import Pseudonymiser
+from .report.delivery import SmtpSettings
 from .settings import DEMO_PSEUDONYM_KEY, ENV_KEY, load_settings
 
 
@@ -76,3 +78,38 @@ class ReportsResource(dg.ConfigurableResource):
         folder = Path(self.path) / month
         folder.mkdir(parents=True, exist_ok=True)
         return folder
+
+
+class SmtpResource(dg.ConfigurableResource):
+    """The mail server the monthly report and the e-mail alerts go out through. Set from the
+    SNM_SMTP_* variables (defs/resources.py, the password as a secret); a setting left unset
+    is read from its variable when mail is sent, so a server configured later is found."""
+
+    host: str | None = None
+    port: int | None = None
+    sender: str | None = None
+    username: str | None = None
+    password: str | None = None
+    starttls: bool | None = None
+    ca_file: str | None = None
+
+    def settings(self) -> SmtpSettings:
+        """Raises DeliveryError when no server is configured at all."""
+        return SmtpSettings.resolve(self.model_dump())
+
+    def send(self, message) -> None:
+        from .report.delivery import send
+
+        send(self.settings(), message)
+
+
+class WebhookResource(dg.ConfigurableResource):
+    """Posts JSON to a webhook (the webcare alerts' channel; monitor.yml names the URL)."""
+
+    timeout_seconds: float = 15
+
+    def post_json(self, url: str, payload: dict) -> None:
+        """Raises AlertError naming the URL and what went wrong."""
+        from .alerts.channels import post_json
+
+        post_json(url, payload, self.timeout_seconds)

@@ -60,6 +60,32 @@ def load_settings() -> Settings:
     )
 
 
+@dataclass(frozen=True)
+class ServiceSettings:
+    """How often the service looks and when it cleans up: fixed when the code location loads
+    (a sensor's interval and a schedule's cron are part of its definition)."""
+
+    automation_seconds: int  # SNM_AUTOMATION_SECONDS: automation conditions evaluated
+    inbox_sensor_seconds: int  # SNM_INBOX_SENSOR_SECONDS: the inbox looked at
+    inbox_settle_seconds: float  # SNM_INBOX_SETTLE_SECONDS: a file unchanged this long is whole
+    month_close_seconds: int  # SNM_MONTH_CLOSE_SENSOR_SECONDS: closing months looked at
+    retention_cron: str  # SNM_RETENTION_CRON: the nightly retention
+    timezone: str  # SNM_TIMEZONE: the schedules' time zone
+
+
+def service_settings() -> ServiceSettings:
+    """The service's intervals from the environment, with the defaults of a small deployment."""
+    get = os.environ.get
+    return ServiceSettings(
+        automation_seconds=int(get("SNM_AUTOMATION_SECONDS", "30")),
+        inbox_sensor_seconds=int(get("SNM_INBOX_SENSOR_SECONDS", "30")),
+        inbox_settle_seconds=float(get("SNM_INBOX_SETTLE_SECONDS", "10")),
+        month_close_seconds=int(get("SNM_MONTH_CLOSE_SENSOR_SECONDS", "60")),
+        retention_cron=get("SNM_RETENTION_CRON", "30 3 * * *"),
+        timezone=get("SNM_TIMEZONE", "Europe/Amsterdam"),
+    )
+
+
 def apply_defaults() -> None:
     """Put the embedded defaults into the environment where nothing is set, so resources can
     read their paths from environment variables when a run starts (dg.EnvVar), not when the

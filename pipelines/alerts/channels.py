@@ -1,5 +1,5 @@
 """Where an alert goes: a generic JSON webhook (POST) and/or e-mail through the same SMTP
-settings as the report's delivery."""
+resource as the report's delivery."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import urllib.error
 import urllib.request
 
 from ..report import i18n
-from ..report.delivery import DeliveryError, SmtpSettings, build_message, send
+from ..report.delivery import DeliveryError, build_message
 from .record import Signal
 
 
@@ -16,8 +16,8 @@ class AlertError(RuntimeError):
     """An alert could not be delivered; the message names the channel and the reason."""
 
 
-def post_webhook(url: str, signal: Signal, timeout: float = 15) -> None:
-    body = json.dumps(signal.payload(), ensure_ascii=False).encode("utf-8")
+def post_json(url: str, payload: dict, timeout: float = 15) -> None:
+    body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
     request = urllib.request.Request(
         url, data=body, method="POST", headers={"Content-Type": "application/json"}
     )
@@ -56,10 +56,10 @@ def describe(signal: Signal, language: str) -> tuple[str, str]:
     return subject, body
 
 
-def send_email(recipients: list[str], signal: Signal, language: str) -> None:
+def send_email(smtp, recipients: list[str], signal: Signal, language: str) -> None:
+    """Through `smtp`, the SmtpResource."""
     subject, body = describe(signal, language)
     try:
-        settings = SmtpSettings.from_env()
-        send(settings, build_message(settings.sender, recipients, subject, body, []))
+        smtp.send(build_message(smtp.settings().sender, recipients, subject, body, []))
     except DeliveryError as exc:
         raise AlertError(f"e-mail alert failed: {exc}") from exc

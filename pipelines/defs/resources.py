@@ -10,7 +10,9 @@ from ..resources import (
     MonitorConfigResource,
     PseudonymiserResource,
     ReportsResource,
+    SmtpResource,
     WarehouseResource,
+    WebhookResource,
 )
 from ..settings import ENV_CONFIG, ENV_INBOX, ENV_OUT, ENV_WAREHOUSE, apply_defaults
 
@@ -25,6 +27,11 @@ def build_resources() -> dict:
         "pseudonyms": PseudonymiserResource(),
         "reports": ReportsResource(path=dg.EnvVar(ENV_OUT)),
         "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=dbt_executable()),
+        # each SNM_SMTP_* setting is read when mail is sent: a code location loaded before
+        # the mail server was configured finds it, and no run fails for a variable it
+        # does not need
+        "smtp": SmtpResource(),
+        "webhook": WebhookResource(),
     }
 
 

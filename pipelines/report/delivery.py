@@ -1,5 +1,5 @@
-"""Delivery of the monthly infographic: by e-mail (SMTP settings from the environment,
-STARTTLS and login supported) to the configured recipients, and/or copied to a folder."""
+"""Delivery of the monthly infographic: by e-mail (the SMTP resource, STARTTLS and login
+supported) to the configured recipients, and/or copied to a folder."""
 
 from __future__ import annotations
 
@@ -16,6 +16,18 @@ class DeliveryError(RuntimeError):
     """The report could not be delivered; the message says where and why."""
 
 
+# the SNM_* variable each SMTP setting is read from
+SMTP_VARIABLES = {
+    "host": "SNM_SMTP_HOST",
+    "port": "SNM_SMTP_PORT",
+    "sender": "SNM_SMTP_FROM",
+    "username": "SNM_SMTP_USER",
+    "password": "SNM_SMTP_PASSWORD",
+    "starttls": "SNM_SMTP_STARTTLS",
+    "ca_file": "SNM_SMTP_CA_FILE",
+}
+
+
 @dataclass(frozen=True)
 class SmtpSettings:
     host: str
@@ -27,22 +39,33 @@ class SmtpSettings:
     ca_file: str | None = None
 
     @classmethod
-    def from_env(cls) -> SmtpSettings:
-        host = os.environ.get("SNM_SMTP_HOST")
+    def resolve(cls, given: dict) -> SmtpSettings:
+        """The settings `given` (the resource's), each one not given from its SNM_SMTP_*
+        variable, then the defaults."""
+
+        def value(name: str):
+            if given.get(name) is not None:
+                return given[name]
+            return os.environ.get(SMTP_VARIABLES[name]) or None
+
+        host = value("host")
         if not host:
             raise DeliveryError(
-                "e-mail recipients are configured but SNM_SMTP_HOST is not set "
+                "e-mail recipients are configured but no SMTP server: set SNM_SMTP_HOST "
                 "(also SNM_SMTP_PORT, SNM_SMTP_FROM, SNM_SMTP_USER, SNM_SMTP_PASSWORD, "
                 "SNM_SMTP_STARTTLS, SNM_SMTP_CA_FILE)"
             )
+        starttls = value("starttls")
         return cls(
             host=host,
-            port=int(os.environ.get("SNM_SMTP_PORT", "587")),
-            sender=os.environ.get("SNM_SMTP_FROM", "social-network-monitor@localhost"),
-            username=os.environ.get("SNM_SMTP_USER") or None,
-            password=os.environ.get("SNM_SMTP_PASSWORD") or None,
-            starttls=os.environ.get("SNM_SMTP_STARTTLS", "1").lower() in {"1", "true", "yes"},
-            ca_file=os.environ.get("SNM_SMTP_CA_FILE") or None,
+            port=int(value("port") or 587),
+            sender=value("sender") or "social-network-monitor@localhost",
+            username=value("username"),
+            password=value("password"),
+            starttls=True
+            if starttls is None
+            else starttls is True or str(starttls).lower() in {"1", "true", "yes"},
+            ca_file=value("ca_file"),
         )
 
 

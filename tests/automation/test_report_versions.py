@@ -61,7 +61,12 @@ def test_a_changed_month_keeps_the_previous_report_and_names_what_was_missing(fi
 
 def test_a_re_rendered_month_is_delivered_as_revised(fixture_run, tmp_path, monkeypatch):
     from pipelines.defs.reports.monthly_delivery import monthly_delivery
-    from pipelines.resources import MonitorConfigResource, ReportsResource, WarehouseResource
+    from pipelines.resources import (
+        MonitorConfigResource,
+        ReportsResource,
+        SmtpResource,
+        WarehouseResource,
+    )
     from tests.servers import smtp_server
 
     env, _ = fixture_run
@@ -79,6 +84,7 @@ def test_a_re_rendered_month_is_delivered_as_revised(fixture_run, tmp_path, monk
                 "warehouse": WarehouseResource(path=str(env.warehouse)),  # the audit log
                 "monitor_config": MonitorConfigResource(path=str(config)),
                 "reports": ReportsResource(path=str(env.out)),
+                "smtp": SmtpResource(),
             },
             instance=dg.DagsterInstance.ephemeral(),
         )

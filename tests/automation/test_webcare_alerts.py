@@ -11,7 +11,12 @@ import duckdb
 import pytest
 
 from pipelines.defs.alerts.webcare_alerts import webcare_alerts
-from pipelines.resources import MonitorConfigResource, WarehouseResource
+from pipelines.resources import (
+    MonitorConfigResource,
+    SmtpResource,
+    WarehouseResource,
+    WebhookResource,
+)
 from tests.servers import WebhookReceiver, free_port, smtp_server
 
 SIGNALS = """
@@ -55,6 +60,8 @@ def materialise(tmp_path, url: str):
         resources={
             "warehouse": WarehouseResource(path=str(warehouse)),
             "monitor_config": MonitorConfigResource(path=str(config)),
+            "smtp": SmtpResource(),  # SNM_SMTP_* point at the test's server
+            "webhook": WebhookResource(timeout_seconds=5),
         },
         instance=dg.DagsterInstance.ephemeral(),
         raise_on_error=False,

@@ -78,7 +78,7 @@ def test_recipients_without_smtp_settings_fail_the_delivery_clearly(monitor_env,
     assert not result.success
     (failure,) = result.get_step_failure_events()
     assert failure.step_key == "reports__monthly_delivery"
-    assert "SNM_SMTP_HOST is not set" in failure.event_specific_data.error.message
+    assert "no SMTP server: set SNM_SMTP_HOST" in failure.event_specific_data.error.message
     assert (monitor_env.out / "2026-02" / "infographic.png").exists()  # the report itself stays
 
 
@@ -137,7 +137,8 @@ def test_starttls_with_login_against_a_server_that_requires_it(tmp_path, monkeyp
     against the organisation's CA (SNM_SMTP_CA_FILE), logs in and sends."""
     import ssl
 
-    from pipelines.report.delivery import SmtpSettings, build_message, send
+    from pipelines.report.delivery import DeliveryError, build_message
+    from pipelines.resources import SmtpResource
 
     paths = make_certificate(tmp_path)
     server_tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
@@ -159,18 +160,20 @@ def test_starttls_with_login_against_a_server_that_requires_it(tmp_path, monkeyp
         }.items():
             monkeypatch.setenv(name, value)
         monkeypatch.delenv("SNM_SMTP_STARTTLS", raising=False)  # STARTTLS is the default
-        settings = SmtpSettings.from_env()
-        message = build_message(settings.sender, ["ic@x.example"], "s", "b", [attachment])
-        send(settings, message)
+        smtp = SmtpResource()  # as the Definitions make it: each setting from SNM_SMTP_*
+        message = build_message(smtp.settings().sender, ["ic@x.example"], "s", "b", [attachment])
+        smtp.send(message)
         (envelope,) = mailbox.envelopes
         assert b"%PDF-1.4 test" in base64_decoded_parts(envelope.content)
 
-        # without the organisation's CA the certificate is not trusted: a clear failure
-        from pipelines.report.delivery import DeliveryError
-
-        untrusted = SmtpSettings(**{**settings.__dict__, "ca_file": None})
+        # given settings win over the environment; without the organisation's CA the
+        # certificate is not trusted: a clear failure
+        for name in ("SNM_SMTP_HOST", "SNM_SMTP_PORT", "SNM_SMTP_CA_FILE"):
+            monkeypatch.delenv(name)
+        untrusted = SmtpResource(host="127.0.0.1", port=port)
+        assert untrusted.settings().username == "ic"  # the rest still from SNM_SMTP_*
         with pytest.raises(DeliveryError, match="CERTIFICATE_VERIFY_FAILED"):
-            send(untrusted, message)
+            untrusted.send(message)
         assert len(mailbox.envelopes) == 1
 
 

@@ -4,9 +4,14 @@ day) to the configured channels, and record it in ops.webcare_alerts."""
 import dagster as dg
 from dagster_dbt import get_asset_key_for_model
 
-from ...alerts.channels import AlertError, post_webhook, send_email
+from ...alerts.channels import AlertError, send_email
 from ...alerts.record import pending_signals, record
-from ...resources import MonitorConfigResource, WarehouseResource
+from ...resources import (
+    MonitorConfigResource,
+    SmtpResource,
+    WarehouseResource,
+    WebhookResource,
+)
 from ..automation.conditions import after_upstream
 from ..transform.dbt_models import dbt_models
 
@@ -26,6 +31,8 @@ def webcare_alerts(
     context: dg.AssetExecutionContext,
     warehouse: WarehouseResource,
     monitor_config: MonitorConfigResource,
+    smtp: SmtpResource,
+    webhook: WebhookResource,
 ) -> dg.MaterializeResult:
     config = monitor_config.load()
     alerts = config.alerts
@@ -36,12 +43,12 @@ def webcare_alerts(
             errors = []
             if alerts.webhook_url:
                 try:
-                    post_webhook(alerts.webhook_url, signal)
+                    webhook.post_json(alerts.webhook_url, signal.payload())
                 except AlertError as exc:
                     errors.append(str(exc))
             if alerts.email_to:
                 try:
-                    send_email(alerts.email_to, signal, config.language)
+                    send_email(smtp, alerts.email_to, signal, config.language)
                 except AlertError as exc:
                     errors.append(str(exc))
             status = "failed" if errors else ("sent" if channels else "recorded")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import os
-
 import dagster as dg
+
+from ...settings import service_settings
 
 A = dg.AutomationCondition
 
@@ -37,6 +37,6 @@ automation_sensor = dg.AutomationConditionSensorDefinition(
     "automation_sensor",
     target=dg.AssetSelection.all(),
     default_status=dg.DefaultSensorStatus.RUNNING,
-    minimum_interval_seconds=int(os.environ.get("SNM_AUTOMATION_SECONDS", "30")),
+    minimum_interval_seconds=service_settings().automation_seconds,
     description="Builds the dbt models after new raw data and then sends the webcare alerts.",
 )

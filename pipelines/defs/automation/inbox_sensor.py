@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,9 +18,10 @@ import dagster as dg
 from ...ingest.inbox import sha256_of
 from ...ingest.registry import SOURCES
 from ...resources import InboxResource
+from ...settings import service_settings
 from .jobs import ingest_job
 
-SETTLE_SECONDS = float(os.environ.get("SNM_INBOX_SETTLE_SECONDS", "10"))
+SETTLE_SECONDS = service_settings().inbox_settle_seconds
 MAX_REMEMBERED = 50_000
 
 
@@ -104,7 +104,7 @@ def run_request(new: list[NewFile]) -> dg.RunRequest:
 
 @dg.sensor(
     job=ingest_job,
-    minimum_interval_seconds=int(os.environ.get("SNM_INBOX_SENSOR_SECONDS", "30")),
+    minimum_interval_seconds=service_settings().inbox_sensor_seconds,
     default_status=dg.DefaultSensorStatus.RUNNING,
     description="New files in the inbox (by content hash) start the ingestion of their source.",
 )

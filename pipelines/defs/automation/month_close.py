@@ -6,7 +6,6 @@ Closing December also draws that year's yearly monitor."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import date
 
@@ -19,6 +18,7 @@ from ...months import add_months, parse_month
 from ...report.completeness import fingerprint, lineage_files_by_month, missing_sources
 from ...report.figures import months_with_data
 from ...resources import MonitorConfigResource, WarehouseResource
+from ...settings import service_settings
 from .jobs import report_job, yearly_job
 
 REPORT_KEY = dg.AssetKey(["reports", "monthly_infographic"])
@@ -141,7 +141,7 @@ def rendered_fingerprints(instance: dg.DagsterInstance, months: list[str]) -> di
 
 @dg.sensor(
     jobs=[report_job, yearly_job],
-    minimum_interval_seconds=int(os.environ.get("SNM_MONTH_CLOSE_SENSOR_SECONDS", "60")),
+    minimum_interval_seconds=service_settings().month_close_seconds,
     default_status=dg.DefaultSensorStatus.RUNNING,
     description="Renders and delivers a month's report when the month is complete (or at the "
     "deadline), again after a late file; closing December draws the yearly monitor.",

@@ -8,10 +8,15 @@ import dagster as dg
 from ...audit_log import log_event
 from ...months import parse_month
 from ...partitions import monthly_partitions
-from ...report.delivery import DeliveryError, SmtpSettings, build_message, copy_to_folder, send
+from ...report.delivery import DeliveryError, build_message, copy_to_folder
 from ...report.i18n import month_name, text
 from ...report.versions import previous_versions
-from ...resources import MonitorConfigResource, ReportsResource, WarehouseResource
+from ...resources import (
+    MonitorConfigResource,
+    ReportsResource,
+    SmtpResource,
+    WarehouseResource,
+)
 from .monthly_infographic import monthly_infographic
 
 
@@ -30,6 +35,7 @@ def monthly_delivery(
     warehouse: WarehouseResource,
     monitor_config: MonitorConfigResource,
     reports: ReportsResource,
+    smtp: SmtpResource,
 ) -> dg.MaterializeResult:
     month = context.partition_key
     config = monitor_config.load()
@@ -44,7 +50,7 @@ def monthly_delivery(
             )
             if previous_versions(folder):  # a late file changed the figures: say so
                 title += f" ({text(config.language, 'revised')})"
-            settings = SmtpSettings.from_env()
+            settings = smtp.settings()
             message = build_message(
                 settings.sender,
                 config.delivery.email_to,
@@ -52,7 +58,7 @@ def monthly_delivery(
                 f"{title}\n\n{folder / 'figures.json'}",
                 files,
             )
-            send(settings, message)
+            smtp.send(message)
             delivered["emailed_to"] = config.delivery.email_to
         if config.delivery.copy_to_folder:
             copies = copy_to_folder(files, Path(config.delivery.copy_to_folder), month)
