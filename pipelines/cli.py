@@ -22,11 +22,6 @@ class UsageError(Exception):
     """Bad arguments or configuration: exit code 2."""
 
 
-def _set_env(name: str, value) -> None:
-    if value is not None:
-        os.environ[name] = str(Path(value).expanduser().resolve())
-
-
 def _positive(kind):
     """An argparse type: a number above 0 (a demo of no people or no messages is no demo)."""
 
@@ -200,11 +195,13 @@ def cmd_demo(args) -> int:
     )
     # The demo's default folder is the settings' default too, so `dagster dev` opens the same
     # inbox, config and warehouse without any variable but SNM_DEMO=1.
-    os.environ[env.ENV_DEMO] = "1"
-    _set_env(env.ENV_INBOX, data.inbox)
-    _set_env(env.ENV_CONFIG, data.config)
-    _set_env(env.ENV_WAREHOUSE, args.warehouse)
-    _set_env(env.ENV_OUT, args.out)
+    env.configure(
+        demo_mode=True,
+        inbox=data.inbox,
+        config=data.config,
+        warehouse=args.warehouse,
+        out=args.out,
+    )
     print(
         f"Demo inbox written to {data.inbox} ({data.first_month:%Y-%m} to {data.last_month:%Y-%m})"
     )
@@ -213,16 +210,15 @@ def cmd_demo(args) -> int:
 
 
 def _apply_job_options(args) -> None:
-    """--config, --warehouse and --out become the environment the Definitions read."""
-    _set_env(env.ENV_CONFIG, args.config)
-    _set_env(env.ENV_WAREHOUSE, args.warehouse)
-    _set_env(env.ENV_OUT, args.out)
+    """--config, --warehouse and --out become this process's settings (settings.configure),
+    which the Definitions' resources take; the environment is left as it is."""
+    env.configure(config=args.config, warehouse=args.warehouse, out=args.out)
 
 
 def cmd_run(args) -> int:
     if not Path(args.inbox).is_dir():
         raise UsageError(f"inbox folder not found: {args.inbox}")
-    _set_env(env.ENV_INBOX, args.inbox)
+    env.configure(inbox=args.inbox)
     _apply_job_options(args)
     return _execute(f"{_complete_month(args.month):%Y-%m}", args.verbose)
 
@@ -289,7 +285,7 @@ def cmd_audit(args) -> int:
 def cmd_inbox_list(args) -> int:
     from .inbox_commands import inbox_files, print_files
 
-    _set_env(env.ENV_WAREHOUSE, args.warehouse)
+    env.configure(warehouse=args.warehouse)
     path = env.load_settings().warehouse
     if not path.exists():
         raise UsageError(f"no warehouse at {path}; run `snm run` first")
@@ -309,7 +305,7 @@ def cmd_inbox_retire(args) -> int:
     if not Path(args.inbox).is_dir():
         raise UsageError(f"inbox folder not found: {args.inbox}")
     asked = _complete_month(args.month) if args.month else None  # refused before any change
-    _set_env(env.ENV_INBOX, args.inbox)
+    env.configure(inbox=args.inbox)
     _apply_job_options(args)
     path = env.load_settings().warehouse
     if not path.exists():

@@ -28,6 +28,7 @@ def settings_key(variables: dict) -> str:
     """What dbt compares before it trusts a partial-parse file: the vars and the profile."""
     import dbt.version
 
+    # the warehouse is one of the vars (warehouse_path); the memory ceiling comes from the env
     profile = [os.environ.get(ENV_WAREHOUSE, ""), os.environ.get(ENV_MEMORY_LIMIT, "")]
     text = json.dumps([variables, profile, dbt.version.__version__], sort_keys=True)
     return hashlib.sha256(text.encode()).hexdigest()[:32]

@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 from dagster_dbt import DbtProject
+from dagster_dbt.dbt_project import DagsterDbtProjectPreparer
 
 from .settings import DBT_PROJECT_DIR
 
@@ -22,18 +22,24 @@ def dbt_executable() -> str:
     return "dbt"
 
 
-def _put_dbt_on_path() -> None:
-    """dagster-dbt's preparer calls plain `dbt`; make it this environment's dbt."""
-    bin_dir = str(Path(sys.prefix) / "bin")
-    if bin_dir != "." and bin_dir not in os.environ.get("PATH", "").split(os.pathsep):
-        os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
+class EnvironmentDbtPreparer(DagsterDbtProjectPreparer):
+    """dagster-dbt's preparer, parsing with this environment's dbt (it would call plain `dbt`
+    from PATH, which need not be ours when the venv is not activated). Overrides its private
+    step `_prepare_manifest`: re-check on a dagster-dbt upgrade."""
+
+    def _prepare_manifest(self, project: DbtProject) -> None:
+        from dagster_dbt import DbtCliResource
+
+        resource = DbtCliResource(project_dir=project, dbt_executable=dbt_executable())
+        resource.cli(self._prepare_project_cli_args, target_path=project.target_path).wait()
+        self._invalidate_seeds_in_partial_parse(project)
 
 
-_put_dbt_on_path()
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
-dbt_project.prepare_if_dev()
+preparer = EnvironmentDbtPreparer()
+preparer.prepare_if_dev(dbt_project)  # under `dg dev` / `dagster dev` only
 
 
 def prepare_manifest() -> None:
     """Parse the dbt project into target/manifest.json (setup step of the CLI and tests)."""
-    dbt_project.preparer.prepare(dbt_project)
+    preparer.prepare(dbt_project)

@@ -20,16 +20,31 @@ from .report.delivery import SmtpSettings
 from .settings import DEMO_PSEUDONYM_KEY, ENV_KEY, load_settings
 
 
-class WarehouseResource(dg.ConfigurableResource):
+class _Location(dg.ConfigurableResource):
+    """A path resource: given (a value, or dg.EnvVar when the variable is set as the code
+    location loads), else the setting's value when the run reads it (settings.py)."""
+
+    path: str | None = None
+
+    def _setting(self) -> Path:
+        raise NotImplementedError
+
+    @property
+    def location(self) -> Path:
+        return Path(self.path).expanduser().resolve() if self.path else self._setting()
+
+
+class WarehouseResource(_Location):
     """The DuckDB file. Only one process may write to it: runs are serialised by the `duckdb`
     pool (dagster.yaml), readers open it read-only, and a briefly held lock is waited for."""
 
-    path: str
+    def _setting(self) -> Path:
+        return load_settings().warehouse
 
     @contextmanager
     def connect(self, read_only: bool = False, wait_seconds: float = 60) -> Iterator:
         try:
-            con = warehouse.connect(self.path, read_only=read_only, wait_seconds=wait_seconds)
+            con = warehouse.connect(self.location, read_only=read_only, wait_seconds=wait_seconds)
         except warehouse.WarehouseUnavailable as exc:
             raise dg.Failure(str(exc)) from None
         try:
@@ -38,19 +53,21 @@ class WarehouseResource(dg.ConfigurableResource):
             con.close()
 
 
-class InboxResource(dg.ConfigurableResource):
+class InboxResource(_Location):
     """The inbox folder with one sub-folder per source."""
 
-    path: str
+    def _setting(self) -> Path:
+        return load_settings().inbox
 
 
-class MonitorConfigResource(dg.ConfigurableResource):
+class MonitorConfigResource(_Location):
     """monitor.yml, validated each time a run reads it."""
 
-    path: str
+    def _setting(self) -> Path:
+        return load_settings().config
 
     def load(self) -> MonitorConfig:
-        return load_config(Path(self.path))
+        return load_config(self.location)
 
 
 class PseudonymiserResource(dg.ConfigurableResource):
@@ -69,13 +86,14 @@ class PseudonymiserResource(dg.ConfigurableResource):
         )
 
 
-class ReportsResource(dg.ConfigurableResource):
+class ReportsResource(_Location):
     """Where the rendered reports go: <path>/<YYYY-MM>/."""
 
-    path: str
+    def _setting(self) -> Path:
+        return load_settings().out
 
     def month_dir(self, month: str) -> Path:
-        folder = Path(self.path) / month
+        folder = self.location / month
         folder.mkdir(parents=True, exist_ok=True)
         return folder
 

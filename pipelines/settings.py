@@ -1,14 +1,15 @@
 """Where things live: every path and secret comes from the environment, with embedded defaults.
 
-The CLI sets these variables before it loads the Definitions, so the UI, the CLI and the tests
-all read their settings from one place.
+The UI and the service read the SNM_* variables; the CLI hands its options to `configure`,
+which this process's settings take over the environment's (never written into it: a child
+process gets what it needs as arguments, dbt the warehouse as a var). One place either way.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -48,9 +49,33 @@ def _path(name: str, default: Path) -> Path:
     return Path(value).expanduser().resolve() if value else default
 
 
+# what this process was told to use instead of the environment (the CLI's options)
+_CONFIGURED: dict[str, object] = {}
+PATH_SETTINGS = ("warehouse", "inbox", "out", "config")
+
+
+def configure(**settings) -> None:
+    """Use these settings in this process instead of the environment's: `warehouse`, `inbox`,
+    `out`, `config` (paths) and `demo_mode`. None leaves a setting as it is."""
+    unknown = set(settings) - {*PATH_SETTINGS, "demo_mode"}
+    if unknown:
+        raise TypeError(f"no such setting: {', '.join(sorted(unknown))}")
+    for name, value in settings.items():
+        if value is not None:
+            _CONFIGURED[name] = (
+                Path(value).expanduser().resolve() if name in PATH_SETTINGS else value
+            )
+
+
+def configured(name: str) -> bool:
+    """Whether `configure` set this setting (the resources then take it as a value)."""
+    return name in _CONFIGURED
+
+
 def load_settings() -> Settings:
-    """Read the settings from the environment; defaults keep everything under `var/`."""
-    return Settings(
+    """The settings: what `configure` set, else the environment, else the defaults (all
+    under `var/`)."""
+    from_environment = Settings(
         warehouse=_path(ENV_WAREHOUSE, DEFAULT_VAR_DIR / "warehouse.duckdb"),
         inbox=_path(ENV_INBOX, DEFAULT_VAR_DIR / "demo" / "inbox"),
         out=_path(ENV_OUT, PROJECT_ROOT / "reports" / "out"),
@@ -58,6 +83,7 @@ def load_settings() -> Settings:
         pseudonym_key=os.environ.get(ENV_KEY) or None,
         demo_mode=os.environ.get(ENV_DEMO, "").lower() in {"1", "true", "yes"},
     )
+    return replace(from_environment, **_CONFIGURED)
 
 
 @dataclass(frozen=True)
@@ -86,21 +112,6 @@ def service_settings() -> ServiceSettings:
     )
 
 
-def apply_defaults() -> None:
-    """Put the embedded defaults into the environment where nothing is set, so resources can
-    read their paths from environment variables when a run starts (dg.EnvVar), not when the
-    code location loads."""
-    settings = load_settings()
-    for name, value in (
-        (ENV_WAREHOUSE, settings.warehouse),
-        (ENV_INBOX, settings.inbox),
-        (ENV_OUT, settings.out),
-        (ENV_CONFIG, settings.config),
-        (ENV_MEMORY_LIMIT, memory_limit()),
-    ):
-        os.environ.setdefault(name, str(value))
-
-
 def memory_limit() -> str:
     """DuckDB's memory ceiling as DuckDB writes it (`3GB`, `512MB`, `50%`), from the
     environment."""
@@ -110,8 +121,3 @@ def memory_limit() -> str:
             f"{ENV_MEMORY_LIMIT}={value!r} is not an amount of memory such as 3GB, 512MB or 50%"
         )
     return value
-
-
-def export_warehouse_path(path: Path) -> None:
-    """dbt reads the warehouse path from the environment (profiles.yml), so keep it in sync."""
-    os.environ[ENV_WAREHOUSE] = str(Path(path).resolve())

@@ -73,6 +73,14 @@ def make_env(root: Path, patch: pytest.MonkeyPatch, fixture: str = "small_inbox"
     return env
 
 
+@pytest.fixture(autouse=True)
+def _settings_configured_in_process_are_forgotten():
+    """A test that calls the CLI in process configures settings (settings.configure); the
+    next test starts from the environment again."""
+    yield
+    settings._CONFIGURED.clear()
+
+
 @pytest.fixture
 def monitor_env(tmp_path, monkeypatch) -> MonitorEnv:
     return make_env(tmp_path, monkeypatch)

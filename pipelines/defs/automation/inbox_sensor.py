@@ -110,7 +110,7 @@ def run_request(new: list[NewFile]) -> dg.RunRequest:
 )
 def inbox_sensor(context: dg.SensorEvaluationContext, inbox: InboxResource):
     cursor = InboxCursor.load(context.cursor)
-    new, unsettled = scan(Path(inbox.path), cursor, time.time())
+    new, unsettled = scan(inbox.location, cursor, time.time())
     for item in new:
         cursor.requested[item.sha256] = time.time()
     if new:

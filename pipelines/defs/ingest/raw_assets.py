@@ -1,7 +1,5 @@
 """One Dagster asset per inbox source: new files (by content hash) into the raw tables."""
 
-from pathlib import Path
-
 import dagster as dg
 
 from ...ingest.registry import SOURCES
@@ -106,16 +104,16 @@ def raw_asset(source: Source) -> dg.AssetsDefinition:
         )
         with warehouse.connect() as con:
             results = ingest_source(
-                con, source, Path(inbox.path), pseudonymise, context.run.run_id, options
+                con, source, inbox.location, pseudonymise, context.run.run_id, options
             )
             totals = {
                 layout.table: con.execute(f"select count(*) from raw.{layout.table}").fetchone()[0]
                 for layout in source.layouts
             }
             try:  # a side file: a full or read-only output folder must not stop ingestion
-                quarantine_csv = str(export_quarantine(con, Path(reports.path), context.run.run_id))
+                quarantine_csv = str(export_quarantine(con, reports.location, context.run.run_id))
             except OSError as exc:
-                quarantine_csv = f"not written: {why_not_written(Path(reports.path), exc)}"
+                quarantine_csv = f"not written: {why_not_written(reports.location, exc)}"
                 context.log.warning(f"quarantine.csv {quarantine_csv}")
         _log_problems(context, results)
         new = [r for r in results if r.status != "already_ingested"]

@@ -181,7 +181,7 @@ def raw_contracts(
         return read
 
     frames = {suite_name(table): reader(table) for table in tables}
-    data_docs = Path(reports.path) / "data_docs"
+    data_docs = reports.location / "data_docs"
     docs_problem = unwritable(data_docs)  # the contracts still decide; only the docs wait
     if docs_problem:
         context.log.warning(f"Data Docs not written: {docs_problem}")

@@ -39,7 +39,7 @@ def monthly_delivery(
 ) -> dg.MaterializeResult:
     month = context.partition_key
     config = monitor_config.load()
-    folder = Path(reports.path) / month
+    folder = reports.location / month
     files = [folder / "infographic.pdf", folder / "infographic.png"]
     delivered: dict = {"emailed_to": [], "copied_to": []}
     try:

@@ -62,7 +62,7 @@ def monthly_infographic(
         docs = build_docs(con, built_by)  # the dbt docs of the build, kept beside the report
     document = report.document
     document["report_run_id"] = context.run.run_id
-    folder = Path(reports.path) / month
+    folder = reports.location / month
     try:  # drawn aside, then moved into place together with the earlier version kept
         with staged(folder, REPORT_FILES, context.run.run_id[:8]) as staging:
             write_figures(document, staging / "figures.json")

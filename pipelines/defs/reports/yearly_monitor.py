@@ -1,7 +1,5 @@
 """The yearly Social Network Monitor as an asset, partitioned by year: reports/out/<YYYY>/."""
 
-from pathlib import Path
-
 import dagster as dg
 
 from ...audit_log import log_event
@@ -43,7 +41,7 @@ def yearly_monitor(
                 config.organisation,
                 latest_build_run_id(con) or context.run.run_id,
                 code_version(),
-                Path(reports.path) / str(year),
+                reports.location / str(year),
             )
         except NoDataForMonth as exc:  # `snm` turns this into a usage error (exit 2)
             raise dg.Failure(str(exc), metadata={NO_DATA_FOR_MONTH: True}) from exc

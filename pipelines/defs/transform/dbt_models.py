@@ -4,7 +4,6 @@ import hashlib
 import json
 from collections.abc import Mapping
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import dagster as dg
@@ -21,7 +20,6 @@ from ...dbt_parse_cache import keep_state, run_target_path
 from ...project import dbt_project
 from ...resources import MonitorConfigResource, WarehouseResource
 from ...scoring_slices import score_in_slices
-from ...settings import export_warehouse_path
 from ...version import code_version
 from ..automation.conditions import after_upstream, when_missing
 
@@ -112,8 +110,8 @@ def dbt_models(
     one starts from its parsed state (dbt_parse_cache.py). A backlog of messages too large to
     score in one query (a first year of a large organisation) is scored in slices first
     (scoring_slices.py)."""
-    export_warehouse_path(warehouse.path)
-    variables = dbt_vars(monitor_config.load())
+    # the warehouse reaches dbt's profile as a var (profiles.yml), not through the environment
+    variables = {**dbt_vars(monitor_config.load()), "warehouse_path": str(warehouse.location)}
     passed_vars = ["--vars", json.dumps(variables)]
     arguments = ["build", *PRODUCTION_EXCLUDES, *passed_vars]
     target = run_target_path(context.run.run_id, variables)
@@ -134,5 +132,5 @@ def dbt_models(
     finally:
         keep_state(target, variables)
     with warehouse.connect() as con:  # dbt has exited: the run owns the warehouse again
-        config = Path(monitor_config.path)
+        config = monitor_config.location
         record_build(con, context.run.run_id, code_version(), target, config, docs)
