@@ -127,8 +127,8 @@ def dbt_models(
                 f" (up to {', '.join(f'{b:%Y-%m-%d}' for b in bounds)})"
             )
         yield from dbt.cli(arguments, context=context, target_path=target).stream()
-        fingerprint = variables["build_fingerprint"]
-        docs = static_docs(dbt, target, passed_vars, fingerprint, context.log)
+        # the page holds the project's code (docs, SQL, graph), not the settings' values
+        docs = static_docs(dbt, target, passed_vars, dbt_code_fingerprint(), context.log)
     finally:
         keep_state(target, variables)
     with warehouse.connect() as con:  # dbt has exited: the run owns the warehouse again
