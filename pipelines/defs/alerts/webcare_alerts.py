@@ -6,13 +6,13 @@ from dagster_dbt import get_asset_key_for_model
 
 from ...alerts.channels import AlertError, send_email
 from ...alerts.record import pending_signals, record
+from ...automation_conditions import after_upstream
 from ...resources import (
     MonitorConfigResource,
     SmtpResource,
     WarehouseResource,
     WebhookResource,
 )
-from ..automation.conditions import after_upstream
 from ..transform.dbt_models import dbt_models
 
 

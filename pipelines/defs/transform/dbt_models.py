@@ -14,6 +14,7 @@ from dagster_dbt import (
     dbt_assets,
 )
 
+from ...automation_conditions import after_upstream, when_missing
 from ...builds import record_build
 from ...dbt_docs import static_docs
 from ...dbt_parse_cache import keep_state, run_target_path
@@ -21,7 +22,6 @@ from ...project import dbt_project
 from ...resources import MonitorConfigResource, WarehouseResource
 from ...scoring_slices import score_in_slices
 from ...version import code_version
-from ..automation.conditions import after_upstream, when_missing
 
 
 class MonitorTranslator(DagsterDbtTranslator):

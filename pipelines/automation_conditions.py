@@ -1,10 +1,9 @@
-"""Declarative automation: what updates on its own after new data."""
+"""Declarative automation: when an asset updates on its own after new data. The transform and
+alerts domains attach these conditions; defs/automation runs the sensor that evaluates them."""
 
 from __future__ import annotations
 
 import dagster as dg
-
-from ...settings import service_settings
 
 A = dg.AutomationCondition
 
@@ -31,12 +30,3 @@ def after_upstream(reads_raw: bool = False) -> dg.AutomationCondition:
 def when_missing() -> dg.AutomationCondition:
     """Reference data (the dbt seeds) is built when it is not there yet."""
     return (A.missing() & ~A.in_progress()).with_label("when_missing")
-
-
-automation_sensor = dg.AutomationConditionSensorDefinition(
-    "automation_sensor",
-    target=dg.AssetSelection.all(),
-    default_status=dg.DefaultSensorStatus.RUNNING,
-    minimum_interval_seconds=service_settings().automation_seconds,
-    description="Builds the dbt models after new raw data and then sends the webcare alerts.",
-)
