@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
+from .warehouse import table_exists
+
 SCHEMA = """
 create schema if not exists ops;
 create table if not exists ops.audit_log (
@@ -64,26 +66,16 @@ class Event:
     detail: str | None
 
 
-def _exists(con, schema: str, table: str) -> bool:
-    return bool(
-        con.execute(
-            "select count(*) from information_schema.tables"
-            " where table_schema = ? and table_name = ?",
-            [schema, table],
-        ).fetchone()[0]
-    )
-
-
 def month_events(con, month_start: date) -> list[Event]:
     """The events behind month M: those of M (its reports, deliveries, alerts), those of the
     files its figures rest on (fct_figure_lineage), and every event without a period (builds,
     files rejected) of the runs among them. Oldest first."""
-    if not _exists(con, "ops", "audit_log"):
+    if not table_exists(con, "ops", "audit_log"):
         return []
     month = f"{month_start:%Y-%m}"
     lineage = (
         "select source_sha256 from marts.fct_figure_lineage where month_start = $start"
-        if _exists(con, "marts", "fct_figure_lineage")
+        if table_exists(con, "marts", "fct_figure_lineage")
         else "select null::varchar where false"
     )
     rows = con.execute(

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .audit_log import log_event
+from .warehouse import table_exists
 
 SCHEMA = """
 create schema if not exists ops;
@@ -65,19 +66,9 @@ def record_build(
         )
 
 
-def _has_table(con, name: str) -> bool:
-    return bool(
-        con.execute(
-            "select count(*) from information_schema.tables"
-            " where table_schema = 'ops' and table_name = ?",
-            [name],
-        ).fetchone()[0]
-    )
-
-
 def _build_column(con, run_id: str, column: str):
     """A column of build `run_id`'s record (None: not kept by the version that built it)."""
-    if not _has_table(con, "dbt_builds"):
+    if not table_exists(con, "ops", "dbt_builds"):
         return None
     columns = {c[0] for c in con.execute("describe ops.dbt_builds").fetchall()}
     if column not in columns:
@@ -102,7 +93,7 @@ def build_docs(con, run_id: str) -> Path | None:
 
 def compiled_sql(con, run_id: str, model: str) -> str | None:
     """The SQL `model` was built with in run `run_id`, or None where it was not kept."""
-    if not _has_table(con, "dbt_compiled_marts"):
+    if not table_exists(con, "ops", "dbt_compiled_marts"):
         return None
     row = con.execute(
         "select compiled_sql from ops.dbt_compiled_marts where run_id = ? and model = ?",
@@ -113,7 +104,7 @@ def compiled_sql(con, run_id: str, model: str) -> str | None:
 
 def latest_build_run_id(con) -> str | None:
     """The run id of the newest dbt build, or None for a warehouse built before it was kept."""
-    if not _has_table(con, "dbt_builds"):
+    if not table_exists(con, "ops", "dbt_builds"):
         return None
     row = con.execute(
         "select run_id from ops.dbt_builds order by finished_at desc limit 1"

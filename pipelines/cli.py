@@ -51,6 +51,14 @@ def _complete_month(text: str | None) -> date:
     return first
 
 
+def _month(text: str) -> date:
+    """Any month the user names (trace, audit), or a usage error saying the form."""
+    try:
+        return parse_month(text)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
 def _manifest_is_stale() -> bool:
     from .project import dbt_project
 
@@ -237,7 +245,7 @@ def cmd_trace(args) -> int:
     (the warehouse), and with --rows write the source rows it can be recounted from."""
     from .report import trace
 
-    month = f"{parse_month(args.month):%Y-%m}"
+    month = f"{_month(args.month):%Y-%m}"
     settings = env.load_settings()
     out = Path(args.out).expanduser().resolve() if args.out else settings.out
     try:
@@ -268,7 +276,7 @@ def cmd_audit(args) -> int:
     reports rendered and delivered, alerts, each with its time and run id."""
     from .audit_log import describe, month_events
 
-    month = parse_month(args.month)
+    month = _month(args.month)
     path = Path(args.warehouse).expanduser().resolve() if args.warehouse else None
     path = path or env.load_settings().warehouse
     if not path.exists():

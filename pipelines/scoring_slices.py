@@ -16,6 +16,8 @@ from datetime import date
 
 import duckdb
 
+from .warehouse import table_exists
+
 SLICE_MESSAGES = 3_000_000
 SCORING_MODEL_NAMES = ("int_message_features", "int_message_sentiment")
 SCORING_MODELS = tuple(f"+{name}" for name in SCORING_MODEL_NAMES)
@@ -35,7 +37,7 @@ def backlog_by_month(con: duckdb.DuckDBPyConnection) -> list[tuple[date, int]]:
         from raw.slack_messages group by all
     """
     scored = "select null::date as month_start where false"
-    if _table_exists(con, "ops", "months_built"):
+    if table_exists(con, "ops", "months_built"):
         scored = f"""
             select month_start from ops.months_built
             where model in {SCORING_MODEL_NAMES}
@@ -81,7 +83,7 @@ def score_in_slices(
     back."""
     with connect() as con:
         con.execute("drop table if exists ops.scoring_slice")
-        if not _table_exists(con, "raw", "viva_engage_messages"):
+        if not table_exists(con, "raw", "viva_engage_messages"):
             return []
         bounds = slice_bounds(backlog_by_month(con), limit)
     try:
@@ -100,11 +102,3 @@ def _set_slice(con: duckdb.DuckDBPyConnection, bound: date) -> None:
     con.execute("create schema if not exists ops")
     con.execute("create or replace table ops.scoring_slice (score_before timestamp)")
     con.execute("insert into ops.scoring_slice values (?)", [bound])
-
-
-def _table_exists(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
-    found = con.execute(
-        "select count(*) from duckdb_tables() where schema_name = ? and table_name = ?",
-        [schema, table],
-    ).fetchall()
-    return found[0][0] > 0

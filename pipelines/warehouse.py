@@ -61,3 +61,14 @@ def _unreadable(path: Path, message: str) -> WarehouseUnavailable:
         "aside and run again: the inbox is kept, so the next run rebuilds the warehouse from it "
         "(with the same SNM_PSEUDONYM_KEY)"
     )
+
+
+def table_exists(con, schema: str, table: str) -> bool:
+    """Whether the warehouse has this table (one made by a later version may not yet)."""
+    return bool(
+        con.execute(
+            "select count(*) from information_schema.tables"
+            " where table_schema = ? and table_name = ?",
+            [schema, table],
+        ).fetchone()[0]
+    )

@@ -62,9 +62,7 @@ class SmtpSettings:
             sender=value("sender") or "social-network-monitor@localhost",
             username=value("username"),
             password=value("password"),
-            starttls=True
-            if starttls is None
-            else starttls is True or str(starttls).lower() in {"1", "true", "yes"},
+            starttls=starttls is None or str(starttls).lower() in {"1", "true", "yes"},
             ca_file=value("ca_file"),
         )
 

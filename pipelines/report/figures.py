@@ -129,16 +129,20 @@ def _model_figures(con, model: str, month_start, files, run_id, code_version) ->
     figure the catalogue reads from it."""
     entries = catalogue().of_model(model)
     lists = [entry for entry in entries if entry.unit == "list"]
+    values = [entry for entry in entries if entry.unit != "list"]
+    out = []
     if lists:  # a figure whose value is the mart's rows (the top-10 issues)
         rows = _rows(con, model, month_start, "rank")
-        return [_figure(e, {}, _top10(rows), files, run_id, code_version) for e in lists]
-    keys = list(dict.fromkeys(key for entry in entries for key in entry.keys))
-    extra = EXTRAS.get(model, lambda entry, row: {})
-    return [
-        _figure(entry, row, row[entry.column], files, run_id, code_version, **extra(entry, row))
-        for row in _rows(con, model, month_start, ", ".join(keys) or "month_start")
-        for entry in entries
-    ]
+        out += [_figure(e, {}, _top10(rows), files, run_id, code_version) for e in lists]
+    if values:
+        keys = list(dict.fromkeys(key for entry in values for key in entry.keys))
+        extra = EXTRAS.get(model, lambda entry, row: {})
+        out += [
+            _figure(e, row, row[e.column], files, run_id, code_version, **extra(e, row))
+            for row in _rows(con, model, month_start, ", ".join(keys) or "month_start")
+            for e in values
+        ]
+    return out
 
 
 def months_with_data(con) -> list[str]:
