@@ -35,7 +35,9 @@ ANSWERS = {
         "bereikt: {low}; hoogst: {high}.",
         "tools": "Gebruik in {month}: {tools}. E-mail per persoon per dag: {email} ({ec}% t.o.v. "
         "de basis).",
-        "themes": "Succesvol: {themes}. {x}% van de schrijvers schrijft 80% van de berichten.",
+        "themes": "Succesvol: {themes}. {x}% van de schrijvers schrijft 80% van de berichten. "
+        "Netwerk: {p} mensen verbonden, {c}% van de verbindingen tussen afdelingen; meest naar "
+        "binnen gericht: {silo}.",
         "issues": "Meeste berichten: {issues}. Netto sentiment over alle berichten: {s}.",
         "yields": "{ideas} ideeën dit jaar, {adopted} overgenomen; betrokkenheid {e} "
         "(respons {r}%).",
@@ -49,7 +51,8 @@ ANSWERS = {
         "{low}; most: {high}.",
         "tools": "Usage in {month}: {tools}. E-mail per person per day: {email} ({ec}% vs "
         "the baseline).",
-        "themes": "Successful: {themes}. {x}% of writers write 80% of the messages.",
+        "themes": "Successful: {themes}. {x}% of writers write 80% of the messages. Network: "
+        "{p} people tied, {c}% of ties across departments; most inward-looking: {silo}.",
         "issues": "Most messages: {issues}. Net sentiment over all messages: {s}.",
         "yields": "{ideas} ideas this year, {adopted} adopted; engagement {e} (response {r}%).",
         "output": "{s} signals this year, {r} answered and {a} acted on; median days to an "
@@ -102,6 +105,14 @@ def answers(documents: dict, year: int, changes: dict, language: str) -> dict[st
     successful = sorted(
         p["theme"] for f, p in catalogue().each(last, "themes.{theme}.is_successful") if f["value"]
     )
+    silos = sorted(
+        (
+            (f["value"], p["department"])
+            for f, p in catalogue().each(last, "network.silo.{department}")
+            if not f.get("suppressed") and f["value"]  # 0%: looks outward, no silo
+        ),
+        reverse=True,
+    )
     top = (figures.get("issues.top10") or {}).get("value") or []
     issues = (
         ", ".join(f"{i['issue']} ({i18n.light_name(i['light'], language)})" for i in top[:3])
@@ -128,7 +139,12 @@ def answers(documents: dict, year: int, changes: dict, language: str) -> dict[st
             ec=v("yields.email_change_vs_baseline_pct", sign=True),
         ),
         a["themes"].format(
-            themes=", ".join(successful) or a["none"], x=v("participation.all.pct_for_80", 0)
+            themes=", ".join(successful) or a["none"],
+            x=v("participation.all.pct_for_80", 0),
+            p=v("network.people"),
+            c=v("network.cross_department_pct", 0),
+            silo=", ".join(f"{d} ({i18n.number(pct, language, 0)}%)" for pct, d in silos[:2])
+            or a["none"],
         ),
         a["issues"].format(issues=issues, s=v("participation.all.net_sentiment")),
         a["yields"].format(

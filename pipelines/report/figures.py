@@ -94,7 +94,7 @@ def _theme_extra(entry: Figure, row: dict) -> dict:
     return {}
 
 
-def _reach_extra(entry: Figure, row: dict) -> dict:
+def _suppression_extra(entry: Figure, row: dict) -> dict:
     extra = {"suppressed": row["is_suppressed"]}
     if row["is_suppressed"]:  # a secondary one is no small group: it hides a small one
         small = row.get("suppression", "primary") == "primary"
@@ -110,7 +110,8 @@ def _coverage_extra(entry: Figure, row: dict) -> dict:
 EXTRAS = {
     "fct_tool_usage_monthly": _usage_extra,
     "fct_themes_monthly": _theme_extra,
-    "fct_reach_by_segment_monthly": _reach_extra,
+    "fct_reach_by_segment_monthly": _suppression_extra,
+    "fct_network_departments_monthly": _suppression_extra,
     "fct_identity_coverage_monthly": _coverage_extra,
 }
 

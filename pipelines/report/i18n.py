@@ -78,6 +78,12 @@ STRINGS = {
         "value": "waarde",
         "source_files": "bronbestanden",
         "appendix": "Bijlage: elk cijfer van {month} met zijn herkomst",
+        "network_picture_title": "Wie antwoordt of noemt wie, per kwartaal · {year}",
+        "network_picture_caption": "Elke stip is een medewerker, elke lijn een antwoord of "
+        "vermelding tussen twee mensen; geen namen. Mensen per kwartaal: {counts} (getekend: "
+        "de {most} best verbonden).",
+        "small_departments": "kleine afdelingen",
+        "department": "Afdeling",
         "yearly_period": "Periode {first} – {last} ({n} maanden met gegevens)",
         "yearly_run": "Berekend in run {run}, code {version}",
         "reach_overall": "oranje = onder het totaal van {v}%",
@@ -170,6 +176,12 @@ STRINGS = {
         "value": "value",
         "source_files": "source files",
         "appendix": "Appendix: every figure of {month} with its lineage",
+        "network_picture_title": "Who answers or mentions whom, per quarter · {year}",
+        "network_picture_caption": "Each dot is an employee, each line a reply or mention "
+        "between two people; no names. People per quarter: {counts} (drawn: the {most} best "
+        "connected).",
+        "small_departments": "small departments",
+        "department": "Department",
         "yearly_period": "Period {first} – {last} ({n} months with data)",
         "yearly_run": "Computed in run {run}, code {version}",
         "reach_overall": "amber = below the overall {v}%",

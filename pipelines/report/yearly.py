@@ -34,7 +34,7 @@ from plotnine import (  # noqa: E402
 )
 
 from ..months import add_months, parse_month  # noqa: E402
-from . import audit, evidence, i18n  # noqa: E402
+from . import audit, evidence, i18n, network_picture  # noqa: E402
 from .catalogue import UnknownFigure, catalogue  # noqa: E402
 from .charts import ACCENT, FONT, base_theme, no_data_panel  # noqa: E402
 from .figures import NoDataForMonth, build_figures  # noqa: E402
@@ -299,6 +299,13 @@ def render_yearly(
                 for i in ids
             )
             parts.append(f"<table>{columns}{rows}</table>")
+            if area == "networks":  # who answers or mentions whom, per quarter
+                caption = t("network_picture_title", year=year)
+                image = _save(pdf, network_picture.picture(con, year, language))
+                parts.append(
+                    f"<img alt='{html.escape(caption)}' style='width:100%' "
+                    f"src='data:image/png;base64,{image}'>"
+                )
     parts.append(_sentiment_evidence(documents[last], language))
     parts.append(_appendix(documents[last], language))
     parts.append("</body></html>")

@@ -166,6 +166,34 @@ def test_yields(figures):
     }
 
 
+def test_network(figures):
+    assert values(figures, "network.") == {
+        "people": 3,
+        "ties": 2,
+        "cross_department_pct": 100.0,
+        "silo.Communicatie": 0.0,
+        "silo.ICT": 0.0,
+    }
+    files = figures["network.ties"]["lineage"]["source_files"]
+    assert [(f["name"], f["rows_used"]) for f in files] == [
+        ("export_2026-02", 1),
+        ("slack_export_2026-02.zip", 2),
+    ]
+
+
+def test_network_per_person_is_pseudonymous_with_degree_and_betweenness(fixture_run):
+    import duckdb
+
+    env, _ = fixture_run
+    with duckdb.connect(str(env.warehouse), read_only=True) as con:
+        rows = con.execute(
+            "select department, degree, cross_department_pct, betweenness"
+            " from marts.fct_network_people_monthly where month = '2026-02'"
+            " order by degree desc, department"
+        ).fetchall()
+    assert rows == [("Communicatie", 2, 100.0, 1.0), ("ICT", 1, 100.0, 0.0), ("ICT", 1, 100.0, 0.0)]
+
+
 def test_identity_coverage(figures):
     assert values(figures, "identity_coverage.") == {
         "m365_email": 83.3,

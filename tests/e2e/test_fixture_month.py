@@ -274,7 +274,8 @@ def test_the_yearly_monitor_has_a_page_per_audit_area_and_an_appendix(fixture_ru
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"Yearly monitor: {tmp_path / '2026' / 'monitor.pdf'}" in result.stdout
     pdf = (tmp_path / "2026" / "monitor.pdf").read_bytes()
-    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 12  # a cover, then every area's trends
+    # a cover, then every area's trends, and the network of each quarter
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 13
     text = subprocess.run(
         ["pdftotext", str(tmp_path / "2026" / "monitor.pdf"), "-"], capture_output=True, text=True
     ).stdout
@@ -287,6 +288,7 @@ def test_the_yearly_monitor_has_a_page_per_audit_area_and_an_appendix(fixture_ru
         "Tools and infrastructure · 2026 (1/2)",
         "Tools and infrastructure · 2026 (2/2)",
         *(f"Networks and themes · 2026 ({n}/4)" for n in range(1, 5)),
+        "Who answers or mentions whom, per quarter · 2026",
         "Issues and sentiment · 2026",
         "Yields · 2026",
         "What happened with the networks' output · 2026",
@@ -298,6 +300,10 @@ def test_the_yearly_monitor_has_a_page_per_audit_area_and_an_appendix(fixture_ru
     assert "How large is the organisation, and how is it changing?" in text
     assert "5 employees in February 2026 (– on a year earlier)." in text
     assert "Most messages: server (grey). Net sentiment over all messages: 75.0." in text
+    assert (  # EXPECTED.md: carla and dirk (ICT) each tied to anna (Communicatie)
+        "Network: 3 people tied, 100% of ties across departments; most inward-looking: none."
+    ) in text
+    assert "People per quarter: Q1: 3 (drawn: the 300 best connected)." in text
     page = (tmp_path / "2026" / "monitor.html").read_text()
     assert "<h2>Organisation</h2>" in page
     assert "Appendix: every figure of 2026-02 with its lineage" in page

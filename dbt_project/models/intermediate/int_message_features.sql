@@ -1,9 +1,13 @@
--- What the figures need from a message's text (hashtags, configured keywords it contains),
+-- What the figures need from a message's text (hashtags, configured keywords it contains, the
+-- people it mentions),
 -- computed while the text is there. This model is incremental by month (macros/
 -- scoring_slices.sql): a month is scored when its messages changed; when the retention step
 -- removes old bodies from the raw layer, the features derived from them stay here, so the
 -- figures of earlier months do not change.
-{{ config(**scoring_by_month_config()) }}
+-- `features` names what is derived: a new name scores every month whose texts are still there
+-- again (the mentions came with issue 17); a message whose text is gone keeps what it had.
+{% set features = 'hashtags keywords mentions' %}
+{{ config(**scoring_by_month_config(scored_with=features)) }}
 {% if target.type == 'duckdb' %}-- depends_on: {{ ref('int_message_month_inputs') }}{% endif %}
 
 with messages as (
@@ -12,7 +16,7 @@ with messages as (
 
 new_with_text as (
     select * from messages
-    where {{ in_scoring_slice() }} and {{ in_months_to_score('month_start') }}
+    where {{ in_scoring_slice() }} and {{ in_months_to_score('month_start', scored_with=features) }}
 ),
 
 terms as (
@@ -64,6 +68,9 @@ select
         regexp_all('text', regex_literal('#([\\pL\\pN_]+)'), 1), 'tag', 'lower(tag)'
     ) }})) as hashtags,
     coalesce(keyword_hits.keyword_hits, {{ list_of([]) }}) as keyword_hits,
+    -- the people it @mentions, as ingestion's scrubber wrote them (`[@<pseudonym>]`)
+    array_sort(array_distinct({{ regexp_all('text', regex_literal('\\[@([0-9a-f]+)\\]'), 1) }}))
+        as mentioned_keys,
     source_sha256
 from new_with_text
 left join keyword_hits on keyword_hits.message_key = new_with_text.message_key

@@ -20,7 +20,8 @@ with viva_engage as (
         source_file,
         source_sha256,
         source_row,
-        month_start
+        month_start,
+        replied_to_key
     from {{ ref('stg_viva_engage__messages') }}
     where not is_deleted and sender_type = 'user' and person_key is not null
 ),
@@ -38,7 +39,8 @@ slack as (
         source_file,
         source_sha256,
         source_row,
-        month_start
+        month_start,
+        replied_to_key
     from {{ ref('stg_slack__messages') }}
     where is_contribution
 ),
@@ -62,6 +64,7 @@ scored as (
         coalesce(features.message_key, sentiment.message_key) as message_key,
         features.hashtags,
         features.keyword_hits,
+        features.mentioned_keys,
         sentiment.sentiment_score,
         sentiment.language,
         sentiment.sentiment_words
@@ -83,6 +86,7 @@ select
     members.person_key is not null as by_employee,
     coalesce(scored.hashtags, {{ list_of([]) }}) as hashtags,
     coalesce(scored.keyword_hits, {{ list_of([]) }}) as keyword_hits,
+    coalesce(scored.mentioned_keys, {{ list_of([]) }}) as mentioned_keys,
     scored.sentiment_score,
     scored.language as sentiment_language,
     scored.sentiment_words,

@@ -15,6 +15,8 @@
 --   yields.register             actions-register rows signalled in the month;
 --   yields.engagement           the responses of the survey wave reported;
 --   reach                       non-e-mail activity rows of employees;
+--   network                     each message by an employee that answers or mentions another
+--                               (`detail`: `reply <key>; mention <key>`, whom it ties to);
 --   identity_coverage.{source}  every row of the source that names a person.
 -- `detail` says what the row is: the kind of activity, the message's key, the response id.
 {{ config(materialized='view') }}
@@ -129,6 +131,18 @@ reach as (
     where tool <> 'email'
 ),
 
+network as (
+    -- one row per message (what a file's rows_used counts), its replies and mentions together
+    select
+        'network', null, messages.month_start, messages.source_file, messages.source_sha256,
+        messages.source_row, messages.person_key,
+        {{ dbt.listagg("interactions.kind || ' ' || interactions.other_person_key", "'; '",
+            "order by interactions.kind, interactions.other_person_key") }}
+    from {{ ref('int_interactions') }} as interactions
+    inner join messages using (message_key)
+    group by 1, 2, 3, 4, 5, 6, 7
+),
+
 coverage as (
     select
         'identity_coverage.{source}', source, month_start, source_file, source_sha256,
@@ -147,6 +161,7 @@ families as (
     union all select * from register
     union all select * from engagement
     union all select * from reach
+    union all select * from network
     union all select * from coverage
 ),
 

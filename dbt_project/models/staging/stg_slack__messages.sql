@@ -19,6 +19,11 @@ renamed as (
         is_bot,
         thread_ts,
         thread_ts is not null and thread_ts <> message_ts as is_reply,
+        -- a Slack reply answers its thread: the export does not say which message in it
+        case
+            when thread_ts is not null and thread_ts <> message_ts
+                then {{ slack_message_key('channel_name', 'thread_ts') }}
+        end as replied_to_key,
         not is_bot
         and user_key is not null
         and coalesce(subtype, '') in ('', 'thread_broadcast', 'file_share', 'me_message')

@@ -13,6 +13,7 @@ renamed as (
         message_id,
         thread_id,
         replied_to_id,
+        {{ viva_engage_message_key('replied_to_id') }} as replied_to_key,
         group_id as community_id,
         group_name as community_name,
         coalesce(in_private_conversation, false) as is_private_conversation,
