@@ -124,16 +124,34 @@ def disabled_models(target: Path) -> list[str]:
     return sorted(key.rsplit(".", 1)[-1] for key in disabled if key.startswith("model."))
 
 
+def duckdb_only_columns(target: Path) -> dict[str, set[str]]:
+    """Per model, the columns a DuckDB-only model computes (`meta: {duckdb_only: true}` in
+    the model's YAML): on other engines they are NULL, so the comparison leaves them out."""
+    manifest = target / "manifest.json"
+    if not manifest.exists():
+        return {}
+    columns: dict[str, set[str]] = {}
+    for node in json.loads(manifest.read_text(encoding="utf-8"))["nodes"].values():
+        for name, column in node.get("columns", {}).items():
+            meta = {**column.get("meta", {}), **column.get("config", {}).get("meta", {})}
+            if meta.get("duckdb_only"):
+                columns.setdefault(node["name"], set()).add(name)
+    return columns
+
+
 def _quoted(path: Path) -> str:
     return "'" + path.as_posix().replace("'", "''") + "'"
 
 
 def compare_tables(
-    warehouse: Path, spark_warehouse: Path, skip: list[str]
+    warehouse: Path,
+    spark_warehouse: Path,
+    skip: list[str],
+    skip_columns: dict[str, set[str]] | None = None,
 ) -> tuple[list[str], list[str]]:
     """Each intermediate and mart table of the warehouse (but those in skip) against the
-    parquet files Spark wrote for it, as multisets of rows over the warehouse's columns:
-    (compared, differences)."""
+    parquet files Spark wrote for it, as multisets of rows over the warehouse's columns (but
+    those in skip_columns): (compared, differences)."""
     compared, differences = [], []
     with duckdb.connect() as con:
         con.execute(f"attach {_quoted(warehouse)} as duck (read_only)")
@@ -154,7 +172,8 @@ def compare_tables(
                 " and schema_name = ? and table_name = ? order by column_index",
                 [schema, table],
             ).fetchall()
-            select = ", ".join(f'"{column}"' for (column,) in columns)
+            left_out = (skip_columns or {}).get(table, set())
+            select = ", ".join(f'"{column}"' for (column,) in columns if column not in left_out)
             ours = f"select {select} from duck.{schema}.{table}"
             theirs = f"select {select} from read_parquet({[str(f) for f in files]!r})"
             only_duckdb = _count(con, f"{ours} except all {theirs}")
@@ -188,7 +207,7 @@ def check_on_spark(warehouse: Path, variables: dict, work: Path) -> SparkCheck:
     )
     if check.build_ok:
         check.tables_compared, check.differences = compare_tables(
-            warehouse, work / "warehouse", check.duckdb_only
+            warehouse, work / "warehouse", check.duckdb_only, duckdb_only_columns(target)
         )
     return check
 

@@ -34,7 +34,7 @@ ANSWERS = {
         "reach": "{v}% is actief op een sociale tool ({c} procentpunt op jaarbasis); laagst "
         "bereikt: {low}; hoogst: {high}.",
         "tools": "Gebruik in {month}: {tools}. E-mail per persoon per dag: {email} ({ec}% t.o.v. "
-        "de basis).",
+        "de basis). Adoptie: {adoption}.",
         "themes": "Succesvol: {themes}. {x}% van de schrijvers schrijft 80% van de berichten. "
         "Netwerk: {p} mensen verbonden, {c}% van de verbindingen tussen afdelingen; meest naar "
         "binnen gericht: {silo}.",
@@ -50,7 +50,7 @@ ANSWERS = {
         "reach": "{v}% are active on a social tool ({c} points on the year); least reached: "
         "{low}; most: {high}.",
         "tools": "Usage in {month}: {tools}. E-mail per person per day: {email} ({ec}% vs "
-        "the baseline).",
+        "the baseline). Adoption: {adoption}.",
         "themes": "Successful: {themes}. {x}% of writers write 80% of the messages. Network: "
         "{p} people tied, {c}% of ties across departments; most inward-looking: {silo}.",
         "issues": "Most messages: {issues}. Net sentiment over all messages: {s}.",
@@ -105,6 +105,17 @@ def answers(documents: dict, year: int, changes: dict, language: str) -> dict[st
     successful = sorted(
         p["theme"] for f, p in catalogue().each(last, "themes.{theme}.is_successful") if f["value"]
     )
+    phases: dict[str, list[str]] = {}  # phase -> the tools in it, with their share
+    for f, p in catalogue().each(last, "adoption.{tool}.phase"):
+        if f["value"] is not None:
+            share = figures[f"adoption.{p['tool']}.adopters_pct"]["value"]
+            named = f"{i18n.tool_name(p['tool'])} {i18n.number(share, language, 0)}%"
+            phases.setdefault(f["value"], []).append(named)
+    adoption = "; ".join(
+        f"{', '.join(tools)}: {i18n.phase_name(phase, language)}, "
+        f"{i18n.text(language, f'advice_{phase}')}"
+        for phase, tools in phases.items()
+    )
     silos = sorted(
         (
             (f["value"], p["department"])
@@ -137,6 +148,7 @@ def answers(documents: dict, year: int, changes: dict, language: str) -> dict[st
             ),
             email=v("yields.email_sent_per_person_per_day"),
             ec=v("yields.email_change_vs_baseline_pct", sign=True),
+            adoption=adoption or a["none"],
         ),
         a["themes"].format(
             themes=", ".join(successful) or a["none"],

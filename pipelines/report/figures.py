@@ -102,6 +102,22 @@ def _suppression_extra(entry: Figure, row: dict) -> dict:
     return extra
 
 
+def _adoption_extra(entry: Figure, row: dict) -> dict:
+    if row["usage_status"] != "ok":  # why none: the month's usage of the tool is unknown
+        return {"status": row["usage_status"]}
+    if not entry.column.startswith(("bass_", "forecast_")):
+        return {}
+    if row["bass_status"] != "fitted":  # not enough history (yet), or no curve to fit
+        return {"status": row["bass_status"]}
+    extra = {"fit_error_pts": row["bass_rmse_pts"]}
+    if entry.column == "forecast_pct":
+        extra |= {
+            "forecast_month": f"{row['forecast_month']:%Y-%m}",
+            "interval_90": [row["forecast_low_pct"], row["forecast_high_pct"]],
+        }
+    return extra
+
+
 def _coverage_extra(entry: Figure, row: dict) -> dict:
     return {"below_threshold": row["is_below_threshold"]}
 
@@ -112,6 +128,7 @@ EXTRAS = {
     "fct_themes_monthly": _theme_extra,
     "fct_reach_by_segment_monthly": _suppression_extra,
     "fct_network_departments_monthly": _suppression_extra,
+    "fct_adoption_phase_monthly": _adoption_extra,
     "fct_identity_coverage_monthly": _coverage_extra,
 }
 

@@ -83,6 +83,20 @@ STRINGS = {
         "vermelding tussen twee mensen; geen namen. Mensen per kwartaal: {counts} (getekend: "
         "de {most} best verbonden).",
         "small_departments": "kleine afdelingen",
+        # Rogers' phases and the method's advice for each (seeds 002 "Schiet met scherp",
+        # "Gooi het anker uit", "Vragen is goud")
+        "phases": "innovators=innovators|early_adopters=early adopters|early_majority=vroege "
+        "meerderheid|late_majority=late meerderheid|laggards=achterblijvers",
+        "advice_innovators": "zoek de innovators en pioniers op en help ze op weg; overtuig "
+        "nog niemand die de waarde niet ziet",
+        "advice_early_adopters": "richt je op de early adopters en innovators: deel hun goede "
+        "voorbeelden (één screendump zegt meer dan 1000 woorden) en koester je pioniers",
+        "advice_early_majority": "laat de pioniers als ambassadeurs anderen voor zich winnen "
+        "en veranker interactie in bestaande processen",
+        "advice_late_majority": "veranker het gebruik in beleid en processen en laat het "
+        "management het goede voorbeeld geven",
+        "advice_laggards": "steek geen energie in wie de waarde nog niet ziet; activeer de "
+        "leden: stel vragen en luister",
         "department": "Afdeling",
         "yearly_period": "Periode {first} – {last} ({n} maanden met gegevens)",
         "yearly_run": "Berekend in run {run}, code {version}",
@@ -181,6 +195,18 @@ STRINGS = {
         "between two people; no names. People per quarter: {counts} (drawn: the {most} best "
         "connected).",
         "small_departments": "small departments",
+        "phases": "innovators=innovators|early_adopters=early adopters|early_majority=early "
+        "majority|late_majority=late majority|laggards=laggards",
+        "advice_innovators": "find the innovators and pioneers and help them on their way; do "
+        "not yet try to convince those who do not see the value",
+        "advice_early_adopters": "aim at the early adopters and innovators: share their good "
+        "examples (one screenshot says more than 1,000 words) and cherish your pioneers",
+        "advice_early_majority": "let the pioneers, as ambassadors, win others over, and "
+        "anchor interaction in existing processes",
+        "advice_late_majority": "anchor use in policy and processes and let management set "
+        "the example",
+        "advice_laggards": "spend no energy on those who do not yet see the value; activate "
+        "the members: ask questions and listen",
         "department": "Department",
         "yearly_period": "Period {first} – {last} ({n} months with data)",
         "yearly_run": "Computed in run {run}, code {version}",
@@ -252,6 +278,12 @@ def light_name(light: str, language: str) -> str:
     """green -> 'groen' (nl): a traffic light as the report names it."""
     names = dict(pair.split("=") for pair in text(language, "lights").split("|"))
     return names.get(light, light)
+
+
+def phase_name(phase: str, language: str) -> str:
+    """early_majority -> 'vroege meerderheid' (nl): a phase of Rogers' adoption curve."""
+    names = dict(pair.split("=") for pair in text(language, "phases").split("|"))
+    return names.get(phase, phase)
 
 
 def dimension_name(dimension: str, language: str) -> str:

@@ -118,6 +118,15 @@ def test_the_readme_demo_command_runs_everything_on_todays_calendar(tmp_path):
         "tool_usage_pct.intranet",
     }
     assert all(0 <= values[k] <= 100 for k in values if k.startswith("tool_usage_pct."))
+    # fourteen months: each platform's adoption curve has a Bass fit and a forecast with its
+    # interval; the demo's people answer and mention each other across departments
+    forecasts = [f for f in figures["figures"] if f["id"].endswith(".forecast_pct")]
+    assert forecasts and all(f.get("status") is None for f in forecasts), forecasts
+    for forecast in forecasts:
+        low, high = forecast["interval_90"]
+        assert low <= forecast["value"] <= high and forecast["fit_error_pts"] >= 0
+    assert values["network.people"] > 100 and values["network.ties"] > values["network.people"]
+    assert 0 < values["network.cross_department_pct"] < 100
 
 
 def test_the_demo_of_a_month_that_has_not_ended_is_bad_usage(tmp_path):

@@ -166,6 +166,17 @@ def test_yields(figures):
     }
 
 
+def test_adoption_phase(figures):
+    tools = ("intranet", "slack", "teams", "viva_engage")
+    assert values(figures, "adoption.") == {
+        **{f"{tool}.adopters_pct": 40.0 for tool in tools},
+        **{f"{tool}.phase": "early_majority" for tool in tools},
+        **{f"{tool}.{fit}": None for tool in tools for fit in ("bass_p", "bass_q")},
+        **{f"{tool}.forecast_pct": None for tool in tools},
+    }
+    assert figures["adoption.teams.forecast_pct"]["status"] == "not_enough_history"
+
+
 def test_network(figures):
     assert values(figures, "network.") == {
         "people": 3,

@@ -304,6 +304,12 @@ def test_the_yearly_monitor_has_a_page_per_audit_area_and_an_appendix(fixture_ru
         "Network: 3 people tied, 100% of ties across departments; most inward-looking: none."
     ) in text
     assert "People per quarter: Q1: 3 (drawn: the 300 best connected)." in text
+    # each tool's phase on Rogers' curve, with the method's advice for it
+    assert (
+        "Adoption: Intranet 40%, Slack 40%, Teams 40%, Viva Engage 40%: early majority, let "
+        "the pioneers, as ambassadors, win others over, and anchor interaction in existing "
+        "processes."
+    ) in " ".join(text.split())
     page = (tmp_path / "2026" / "monitor.html").read_text()
     assert "<h2>Organisation</h2>" in page
     assert "Appendix: every figure of 2026-02 with its lineage" in page

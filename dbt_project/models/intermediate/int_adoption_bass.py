@@ -1,0 +1,63 @@
+"""Per month and tool, the Bass diffusion fit of the tool's adoption up to that month and its
+forecast six months on (pipelines/adoption.py, scipy): SQL has no curve fitting. Each month
+is fitted on the history known then, so an earlier month's forecast can be checked against
+what came. Small (tools x months): rebuilt whole. DuckDB only, like every Python model here."""
+
+TYPED = """
+    cast(month_start as date) as month_start,
+    cast(tool as varchar) as tool,
+    cast(bass_status as varchar) as bass_status,
+    cast(bass_p as double) as bass_p,
+    cast(bass_q as double) as bass_q,
+    cast(bass_m_pct as double) as bass_m_pct,
+    cast(bass_rmse_pts as double) as bass_rmse_pts,
+    cast(forecast_month as date) as forecast_month,
+    cast(forecast_pct as double) as forecast_pct,
+    cast(forecast_low_pct as double) as forecast_low_pct,
+    cast(forecast_high_pct as double) as forecast_high_pct
+"""
+
+
+def model(dbt, session):
+    dbt.config(materialized="table")
+    import pandas as pd
+
+    from pipelines.adoption import HORIZON, fit
+    from pipelines.months import add_months
+
+    history = (
+        dbt.ref("int_tool_adoption")
+        .project("tool, month_start, adopters_pct")
+        .order("tool, month_start")
+        .fetchall()
+    )
+    rows, shares, tool_before = [], [], None
+    for tool, month_start, share in history:
+        shares = shares + [share] if tool == tool_before else [share]
+        tool_before = tool
+        result = fit(shares)
+
+        def kept(value, digits):
+            return None if value is None else round(value, digits)
+
+        rows.append(
+            (
+                month_start,
+                tool,
+                result.status,
+                kept(result.p, 4),
+                kept(result.q, 4),
+                kept(None if result.m is None else 100 * result.m, 1),
+                kept(result.rmse_pts, 2),
+                add_months(month_start, HORIZON) if result.status == "fitted" else None,
+                kept(result.forecast_pct, 1),
+                kept(result.low_pct, 1),
+                kept(result.high_pct, 1),
+            )
+        )
+    columns = [
+        "month_start", "tool", "bass_status", "bass_p", "bass_q", "bass_m_pct",
+        "bass_rmse_pts", "forecast_month", "forecast_pct", "forecast_low_pct",
+        "forecast_high_pct",
+    ]  # fmt: skip
+    return session.from_df(pd.DataFrame(rows, columns=columns)).project(TYPED)
