@@ -161,6 +161,7 @@ SOURCE_NAMES = Literal[
     "activity",
     "survey",
     "actions",
+    "events",
 ]
 
 
@@ -195,6 +196,16 @@ class Alerts(_Strict):
         return url
 
 
+class Heartbeat(_Strict):
+    """The organisation's heartbeat (issue 17): a theme's or issue's day is a *spike* when its
+    messages lie `z_threshold` robust z-scores above the median of the previous `window_days`
+    days (z = 0.6745 (x - median) / MAD) and reach `min_messages`."""
+
+    z_threshold: float = Field(3.5, gt=0)
+    window_days: int = Field(28, ge=7)
+    min_messages: int = Field(5, ge=1)
+
+
 class MonitorConfig(_Strict):
     organisation: str
     language: Literal["nl", "en"] = "nl"
@@ -218,6 +229,7 @@ class MonitorConfig(_Strict):
     delivery: Delivery = Field(default_factory=Delivery)
     month_close: MonthClose = Field(default_factory=MonthClose)
     alerts: Alerts = Field(default_factory=Alerts)
+    heartbeat: Heartbeat = Field(default_factory=Heartbeat)
     ingestion: Ingestion = Field(default_factory=Ingestion)
 
     @field_validator("email_baseline_months")

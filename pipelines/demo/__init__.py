@@ -142,5 +142,9 @@ def generate_demo(
         inbox / "actions" / "actieregister.csv",
         registers.actions_file(rng, first_month, HISTORY_MONTHS),
     )
+    write(
+        inbox / "events" / "agenda.csv",
+        registers.events_file(first_month, reorganisation),
+    )
     config = write(Path(target) / "monitor.yml", demo_config(first_month).encode("utf-8"))
     return DemoData(inbox, config, first_month, last_month)

@@ -149,3 +149,15 @@ def actions_file(rng: random.Random, first_month: date, months: int) -> bytes:
                 ]
             )
     return csv_bytes(ACTIONS_HEADER, rows, bom=False)
+
+
+def events_file(first_month: date, reorganisation_month: int) -> bytes:
+    """The IC lead's calendar: the reorganisation's announcement, the staff meeting after it
+    and the day the new organisation starts, which the heartbeat's timeline draws."""
+    announced = add_months(first_month, reorganisation_month)
+    rows = [
+        (announced.replace(day=5), "Aankondiging reorganisatie"),
+        (announced.replace(day=19), "Personeelsbijeenkomst over de reorganisatie"),
+        (add_months(announced, 2), "Nieuwe organisatie van kracht"),
+    ]
+    return csv_bytes(["date", "name"], ((day.isoformat(), name) for day, name in rows), bom=False)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import actions, activity, m365, roster, slack, survey, viva_engage
+from . import actions, activity, events, m365, roster, slack, survey, viva_engage
 from .source import Source
 
 SOURCES: tuple[Source, ...] = (
@@ -15,6 +15,7 @@ SOURCES: tuple[Source, ...] = (
     activity.SOURCE,
     survey.SOURCE,
     actions.SOURCE,
+    events.SOURCE,
 )
 
 SOURCES_BY_NAME = {source.name: source for source in SOURCES}

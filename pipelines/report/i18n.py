@@ -81,8 +81,14 @@ STRINGS = {
         "network_picture_title": "Wie antwoordt of noemt wie, per kwartaal · {year}",
         "network_picture_caption": "Elke stip is een medewerker, elke lijn een antwoord of "
         "vermelding tussen twee mensen; geen namen. Mensen per kwartaal: {counts} (getekend: "
-        "de {most} best verbonden).",
+        "de grootste samenhangende groep van de {most} best verbonden).",
         "small_departments": "kleine afdelingen",
+        "heartbeat_title": "De hartslag: berichten per dag over de drukste thema's en issues · "
+        "{period}",
+        "heartbeat_caption": "Oranje stip: een piek in aandacht (ver boven de vier weken "
+        "ervoor, robuuste z-score). Stippellijn: een gebeurtenis uit de agenda (inbox/events).",
+        "heartbeat_axis": "berichten per dag",
+        "heartbeat_theme": "thema",
         # Rogers' phases and the method's advice for each (seeds 002 "Schiet met scherp",
         # "Gooi het anker uit", "Vragen is goud")
         "phases": "innovators=innovators|early_adopters=early adopters|early_majority=vroege "
@@ -192,9 +198,15 @@ STRINGS = {
         "appendix": "Appendix: every figure of {month} with its lineage",
         "network_picture_title": "Who answers or mentions whom, per quarter · {year}",
         "network_picture_caption": "Each dot is an employee, each line a reply or mention "
-        "between two people; no names. People per quarter: {counts} (drawn: the {most} best "
-        "connected).",
+        "between two people; no names. People per quarter: {counts} (drawn: the largest "
+        "connected group of the {most} best connected).",
         "small_departments": "small departments",
+        "heartbeat_title": "The heartbeat: messages per day about the busiest themes and "
+        "issues · {period}",
+        "heartbeat_caption": "Orange dot: a spike of attention (far above the four weeks "
+        "before, robust z-score). Dashed line: an event from the calendar (inbox/events).",
+        "heartbeat_axis": "messages per day",
+        "heartbeat_theme": "theme",
         "phases": "innovators=innovators|early_adopters=early adopters|early_majority=early "
         "majority|late_majority=late majority|laggards=laggards",
         "advice_innovators": "find the innovators and pioneers and help them on their way; do "

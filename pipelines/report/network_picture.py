@@ -3,9 +3,9 @@ as dots coloured by department, ties as lines, no names. The layout is networkx'
 layout with a fixed seed, so the same warehouse draws the same picture.
 
 A large organisation's quarter holds tens of thousands of people: the picture shows the
-MAX_PEOPLE best-connected of each quarter (most ties, then key order) and the ties among them,
-and says so. A department smaller than the minimum group size is not named: its people are
-drawn in the colour of "small departments"."""
+MAX_PEOPLE best-connected of each quarter (most ties, then key order), the largest connected
+group among them and its ties, and says so. A department smaller than the minimum group size
+is not named: its people are drawn in the colour of "small departments"."""
 
 from __future__ import annotations
 
@@ -77,7 +77,10 @@ def layout(ties: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         graph.add_node(row.other_person_key, department=row.other_department)
         graph.add_edge(row.person_key, row.other_person_key)
     ranked = sorted(graph.nodes, key=lambda key: (-graph.degree[key], key))
-    shown = graph.subgraph(sorted(ranked[:MAX_PEOPLE]))
+    best = graph.subgraph(sorted(ranked[:MAX_PEOPLE]))
+    # the largest connected group of them: a pair apart would push the rest into a corner
+    largest = max(nx.connected_components(best), key=lambda part: (len(part), min(part)))
+    shown = best.subgraph(sorted(largest))
     positions = nx.spring_layout(shown, seed=SEED)
     people = pd.DataFrame(
         [(key, *positions[key], shown.nodes[key]["department"]) for key in shown.nodes],
@@ -126,7 +129,7 @@ def picture(con, year: int, language: str):
             lines, aes("x", "y", xend="xend", yend="yend"), color=MUTED, alpha=0.35, size=0.3
         )
         + geom_point(people, aes("x", "y", color="department"), size=1.6)
-        + facet_wrap("quarter", ncol=2)
+        + facet_wrap("quarter", ncol=2, scales="free")
         + scale_color_manual(values=colours, name=i18n.text(language, "department"))
         + labs(title=title, caption=caption, x="", y="")
         + base_theme()

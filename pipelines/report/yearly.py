@@ -8,6 +8,7 @@ import base64
 import html
 import io
 import textwrap
+from datetime import timedelta
 from pathlib import Path
 
 import matplotlib
@@ -34,7 +35,7 @@ from plotnine import (  # noqa: E402
 )
 
 from ..months import add_months, parse_month  # noqa: E402
-from . import audit, evidence, i18n, network_picture  # noqa: E402
+from . import audit, evidence, heartbeat, i18n, network_picture  # noqa: E402
 from .catalogue import UnknownFigure, catalogue  # noqa: E402
 from .charts import ACCENT, FONT, base_theme, no_data_panel  # noqa: E402
 from .figures import NoDataForMonth, build_figures  # noqa: E402
@@ -299,12 +300,18 @@ def render_yearly(
                 for i in ids
             )
             parts.append(f"<table>{columns}{rows}</table>")
+            extra = None
             if area == "networks":  # who answers or mentions whom, per quarter
                 caption = t("network_picture_title", year=year)
-                image = _save(pdf, network_picture.picture(con, year, language))
+                extra = network_picture.picture(con, year, language)
+            elif area == "issues":  # when attention peaked, beside the events calendar
+                caption = t("heartbeat_title", period=year)
+                first, after = parse_month(f"{year}-01"), parse_month(f"{year + 1}-01")
+                extra = heartbeat.timeline(con, first, after - timedelta(days=1), caption, language)
+            if extra is not None:
                 parts.append(
                     f"<img alt='{html.escape(caption)}' style='width:100%' "
-                    f"src='data:image/png;base64,{image}'>"
+                    f"src='data:image/png;base64,{_save(pdf, extra)}'>"
                 )
     parts.append(_sentiment_evidence(documents[last], language))
     parts.append(_appendix(documents[last], language))

@@ -51,6 +51,7 @@ def test_fourteen_months_of_every_source_in_its_real_format(demo):
     ):
         assert len(folders[source]) == 14, source
     assert len(folders["survey"]) == 2 and len(folders["roster"]) == 14
+    assert [p.name for p in folders["events"]] == ["agenda.csv"]
     email = folders["m365_email"][-1].read_bytes()
     assert email.startswith(b"\xef\xbb\xbf" + ",".join(EMAIL_HEADER).encode() + b"\r\n")
     teams_header = folders["m365_teams"][0].read_bytes()[3:].split(b"\r\n")[0].decode()
@@ -106,7 +107,7 @@ def test_the_readme_demo_command_runs_everything_on_todays_calendar(tmp_path):
     png = tmp_path / "out" / month / "infographic.png"
     assert f"Infographic: {png}" in result.stdout.splitlines()
     ingested = [line for line in result.stdout.splitlines() if " file(s) " in line]
-    assert len(ingested) == 9 and all(line.endswith(" 0 quarantined") for line in ingested)
+    assert len(ingested) == 10 and all(line.endswith(" 0 quarantined") for line in ingested)
     figures = json.loads((tmp_path / "out" / month / "figures.json").read_text())
     values = {f["id"]: f["value"] for f in figures["figures"]}
     assert 1150 <= values["headcount"] <= 1250
@@ -127,6 +128,7 @@ def test_the_readme_demo_command_runs_everything_on_todays_calendar(tmp_path):
         assert low <= forecast["value"] <= high and forecast["fit_error_pts"] >= 0
     assert values["network.people"] > 100 and values["network.ties"] > values["network.people"]
     assert 0 < values["network.cross_department_pct"] < 100
+    assert isinstance(values["heartbeat.spikes"], int)  # the month has message exports
 
 
 def test_the_demo_of_a_month_that_has_not_ended_is_bad_usage(tmp_path):

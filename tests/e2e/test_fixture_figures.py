@@ -177,6 +177,12 @@ def test_adoption_phase(figures):
     assert figures["adoption.teams.forecast_pct"]["status"] == "not_enough_history"
 
 
+def test_heartbeat_has_no_spike_without_four_weeks_before(figures):
+    # the fixture's messages span 3 days of February and one of January: no day has the
+    # 28 days before it that a spike is measured against
+    assert values(figures, "heartbeat.") == {"spikes": 0, "subjects_spiking": 0}
+
+
 def test_network(figures):
     assert values(figures, "network.") == {
         "people": 3,

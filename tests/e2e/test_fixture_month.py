@@ -274,8 +274,8 @@ def test_the_yearly_monitor_has_a_page_per_audit_area_and_an_appendix(fixture_ru
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"Yearly monitor: {tmp_path / '2026' / 'monitor.pdf'}" in result.stdout
     pdf = (tmp_path / "2026" / "monitor.pdf").read_bytes()
-    # a cover, then every area's trends, and the network of each quarter
-    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 13
+    # a cover, then every area's trends, the network of each quarter and the heartbeat
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 14
     text = subprocess.run(
         ["pdftotext", str(tmp_path / "2026" / "monitor.pdf"), "-"], capture_output=True, text=True
     ).stdout
@@ -290,6 +290,7 @@ def test_the_yearly_monitor_has_a_page_per_audit_area_and_an_appendix(fixture_ru
         *(f"Networks and themes · 2026 ({n}/4)" for n in range(1, 5)),
         "Who answers or mentions whom, per quarter · 2026",
         "Issues and sentiment · 2026",
+        "The heartbeat: messages per day about the busiest themes and issues · 2026",
         "Yields · 2026",
         "What happened with the networks' output · 2026",
     ]
@@ -303,7 +304,10 @@ def test_the_yearly_monitor_has_a_page_per_audit_area_and_an_appendix(fixture_ru
     assert (  # EXPECTED.md: carla and dirk (ICT) each tied to anna (Communicatie)
         "Network: 3 people tied, 100% of ties across departments; most inward-looking: none."
     ) in text
-    assert "People per quarter: Q1: 3 (drawn: the 300 best connected)." in text
+    assert (
+        "People per quarter: Q1: 3 (drawn: the largest connected group of the 300 best connected)."
+        in " ".join(text.split())
+    )
     # each tool's phase on Rogers' curve, with the method's advice for it
     assert (
         "Adoption: Intranet 40%, Slack 40%, Teams 40%, Viva Engage 40%: early majority, let "

@@ -1,7 +1,8 @@
 """Per month and tool, the Bass diffusion fit of the tool's adoption up to that month and its
 forecast six months on (pipelines/adoption.py, scipy): SQL has no curve fitting. Each month
 is fitted on the history known then, so an earlier month's forecast can be checked against
-what came. Small (tools x months): rebuilt whole. DuckDB only, like every Python model here."""
+what came. Incremental: a month and tool are fitted again only when the history up to that
+month changed (history_fingerprint). DuckDB only, like every Python model here."""
 
 TYPED = """
     cast(month_start as date) as month_start,
@@ -14,12 +15,15 @@ TYPED = """
     cast(forecast_month as date) as forecast_month,
     cast(forecast_pct as double) as forecast_pct,
     cast(forecast_low_pct as double) as forecast_low_pct,
-    cast(forecast_high_pct as double) as forecast_high_pct
+    cast(forecast_high_pct as double) as forecast_high_pct,
+    cast(history_fingerprint as varchar) as history_fingerprint
 """
 
 
 def model(dbt, session):
-    dbt.config(materialized="table")
+    dbt.config(materialized="incremental", unique_key=["month_start", "tool"])
+    import hashlib
+
     import pandas as pd
 
     from pipelines.adoption import HORIZON, fit
@@ -31,10 +35,18 @@ def model(dbt, session):
         .order("tool, month_start")
         .fetchall()
     )
+    done = set()
+    if dbt.is_incremental:
+        done = set(
+            session.sql(f"select tool, month_start, history_fingerprint from {dbt.this}").fetchall()
+        )
     rows, shares, tool_before = [], [], None
     for tool, month_start, share in history:
         shares = shares + [share] if tool == tool_before else [share]
         tool_before = tool
+        fingerprint = hashlib.sha256(repr(shares).encode()).hexdigest()[:32]
+        if (tool, month_start, fingerprint) in done:
+            continue
         result = fit(shares)
 
         def kept(value, digits):
@@ -53,11 +65,12 @@ def model(dbt, session):
                 kept(result.forecast_pct, 1),
                 kept(result.low_pct, 1),
                 kept(result.high_pct, 1),
+                fingerprint,
             )
         )
     columns = [
         "month_start", "tool", "bass_status", "bass_p", "bass_q", "bass_m_pct",
         "bass_rmse_pts", "forecast_month", "forecast_pct", "forecast_low_pct",
-        "forecast_high_pct",
+        "forecast_high_pct", "history_fingerprint",
     ]  # fmt: skip
     return session.from_df(pd.DataFrame(rows, columns=columns)).project(TYPED)

@@ -17,6 +17,7 @@
 --   reach                       non-e-mail activity rows of employees;
 --   network                     each message by an employee that answers or mentions another
 --                               (`detail`: `reply <key>; mention <key>`, whom it ties to);
+--   heartbeat                   the messages of a theme's or issue's spike day (each once);
 --   identity_coverage.{source}  every row of the source that names a person.
 -- `detail` says what the row is: the kind of activity, the message's key, the response id.
 {{ config(materialized='view') }}
@@ -143,6 +144,24 @@ network as (
     group by 1, 2, 3, 4, 5, 6, 7
 ),
 
+heartbeat as (
+    select distinct
+        'heartbeat', null, messages.month_start, messages.source_file, messages.source_sha256,
+        messages.source_row, messages.person_key, messages.message_key
+    from {{ ref('fct_heartbeat_daily') }} as spikes
+    inner join (
+        select theme as subject, 'theme' as subject_kind, message_key
+        from {{ ref('int_theme_messages') }}
+        union all
+        select issue, 'issue', message_key from {{ ref('int_issue_messages') }}
+    ) as tagged
+        on tagged.subject_kind = spikes.subject_kind and tagged.subject = spikes.subject
+    inner join messages
+        on messages.message_key = tagged.message_key
+            and cast(messages.posted_at as date) = spikes.day
+    where spikes.is_spike
+),
+
 coverage as (
     select
         'identity_coverage.{source}', source, month_start, source_file, source_sha256,
@@ -162,6 +181,7 @@ families as (
     union all select * from engagement
     union all select * from reach
     union all select * from network
+    union all select * from heartbeat
     union all select * from coverage
 ),
 
