@@ -6,6 +6,7 @@ Exit codes: 0 ok, 1 a run failed, 2 bad usage or config.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from contextlib import contextmanager, redirect_stderr, redirect_stdout
@@ -290,6 +291,81 @@ def cmd_audit(args) -> int:
     return 0
 
 
+def _year(text: str) -> int:
+    if not (text.isdigit() and len(text) == 4):
+        raise UsageError(f"'{text}' is not a year in the form YYYY")
+    return int(text)
+
+
+def _year_documents(year: int) -> tuple[dict, object]:
+    """figures.json documents of the year's months, read from the warehouse, and the config."""
+    from .report.figures import NoDataForMonth
+    from .report.yearly import collect
+
+    settings = env.load_settings()
+    try:
+        config = load_config(settings.config)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    if not settings.warehouse.exists():
+        raise UsageError(f"no warehouse at {settings.warehouse}; run `snm run` first")
+    con = _open_warehouse(settings.warehouse, read_only=True)
+    try:
+        return collect(con, year, "benchmark", "benchmark", config.organisation), config
+    except NoDataForMonth as exc:
+        raise UsageError(str(exc)) from None
+    finally:
+        con.close()
+
+
+def cmd_benchmark_export(args) -> int:
+    """Write the year's anonymised headline ratios for a sector pool."""
+    from . import benchmark
+
+    year = _year(args.year)
+    env.configure(config=args.config, warehouse=args.warehouse)
+    documents, config = _year_documents(year)
+    try:
+        document = benchmark.export(documents, year, config.min_group_size)
+    except benchmark.BenchmarkError as exc:
+        raise UsageError(str(exc)) from None
+    target = Path(args.file).expanduser().resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+    print(
+        f"Benchmark {year}: {target} ({len(document['ratios'])} ratios, size band "
+        f"{document['size_band']}, {document['months']} months)"
+    )
+    return 0
+
+
+def cmd_benchmark_compare(args) -> int:
+    """Compare this organisation's year with pooled benchmark files; the yearly monitor shows
+    the result (it reads <out>/<year>/benchmark.json)."""
+    from . import benchmark
+
+    year = _year(args.year)
+    env.configure(config=args.config, warehouse=args.warehouse, out=args.out)
+    documents, config = _year_documents(year)
+    try:
+        ours = benchmark.export(documents, year, config.min_group_size)
+        pool = [benchmark.load(Path(f)) for f in args.files]
+    except benchmark.BenchmarkError as exc:
+        raise UsageError(str(exc)) from None
+    compared = benchmark.compare(ours, pool)
+    target = env.load_settings().out / str(year) / "benchmark.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(compared, indent=2) + "\n", encoding="utf-8")
+    print(f"{'ratio':40} {'ours':>8} {'Q1':>8} {'median':>8} {'Q3':>8}  n")
+    for ratio, row in compared["ratios"].items():
+        print(
+            f"{ratio:40} {row['ours']:8.2f} {row['q1']:8.2f} {row['median']:8.2f}"
+            f" {row['q3']:8.2f}  {row['organisations']}"
+        )
+    print(f"Comparison: {target} (the yearly monitor of {year} shows it)")
+    return 0
+
+
 def cmd_inbox_list(args) -> int:
     from .inbox_commands import inbox_files, print_files
 
@@ -381,6 +457,24 @@ def parser() -> argparse.ArgumentParser:
     yearly.add_argument("--year", required=True)
     _job_options(yearly)
     yearly.set_defaults(handler=cmd_yearly)
+
+    bench = commands.add_parser("benchmark", help="share a year's ratios; compare with a pool")
+    bench_commands = bench.add_subparsers(dest="benchmark_command", required=True)
+    exporting = bench_commands.add_parser(
+        "export", help="write the year's anonymised headline ratios (docs/BENCHMARK_FORMAT.md)"
+    )
+    exporting.add_argument("--year", required=True)
+    exporting.add_argument("--file", required=True, help="the JSON file to write")
+    exporting.add_argument("--config", help="monitor.yml (default: $SNM_CONFIG)")
+    exporting.add_argument("--warehouse", help="DuckDB file (default: $SNM_WAREHOUSE or var/)")
+    exporting.set_defaults(handler=cmd_benchmark_export)
+    comparing = bench_commands.add_parser(
+        "compare", help="this organisation against pooled files: median and quartiles"
+    )
+    comparing.add_argument("files", nargs="+", help="benchmark files of other organisations")
+    comparing.add_argument("--year", required=True)
+    _job_options(comparing)
+    comparing.set_defaults(handler=cmd_benchmark_compare)
 
     inbox = commands.add_parser("inbox", help="list the ingested files, or retire one")
     inbox_commands = inbox.add_subparsers(dest="inbox_command", required=True)

@@ -218,6 +218,9 @@ class MonitorConfig(_Strict):
     message_body_retention_days: int | None = Field(730, ge=1)
     themes: list[Theme] = Field(default_factory=list)
     issues: list[Issue] = Field(default_factory=list)
+    # words that count as another issue across languages (idea: idee): a hashtag #idea raises
+    # the issue idee, and a configured issue's keyword brings its synonyms along
+    synonyms: dict[str, str] = Field(default_factory=dict)
     ideas_theme: str | None = None
     survey: Survey = Field(default_factory=Survey)
     segments: list[Literal["department", "location", "role_type", "age_band"]] = Field(
@@ -231,6 +234,15 @@ class MonitorConfig(_Strict):
     alerts: Alerts = Field(default_factory=Alerts)
     heartbeat: Heartbeat = Field(default_factory=Heartbeat)
     ingestion: Ingestion = Field(default_factory=Ingestion)
+
+    @field_validator("synonyms")
+    @classmethod
+    def _synonyms_as_hashtags_are_read(cls, synonyms: dict[str, str]) -> dict[str, str]:
+        """Lower case without '#': as hashtags and keywords are compared."""
+        return {
+            word.strip().lstrip("#").lower(): issue.strip().lstrip("#").lower()
+            for word, issue in synonyms.items()
+        }
 
     @field_validator("email_baseline_months")
     @classmethod

@@ -14,6 +14,11 @@
 {% endmacro %}
 
 {#- Every configured term (theme keyword, issue name or keyword) with its match pattern. -#}
+{#- monitor.yml `synonyms` as rows (word, issue): a hashtag equal to the word raises the issue. -#}
+{% macro configured_synonyms() %}
+    {{ config_relation(var('synonyms', {}).items() | list, ['word', 'issue']) }}
+{% endmacro %}
+
 {% macro configured_terms() %}
     {{ config_relation(configured_term_rows(), ['kind', 'owner', 'term']) }}
 {% endmacro %}
@@ -24,8 +29,13 @@
         {%- for keyword in theme.get('keywords', []) -%}{%- do rows.append(('theme', theme['name'], keyword | lower)) -%}{%- endfor -%}
     {%- endfor -%}
     {%- for issue in var('issues') -%}
-        {%- do rows.append(('issue', issue['name'], issue['name'] | lower)) -%}
-        {%- for keyword in issue.get('keywords', []) -%}{%- do rows.append(('issue', issue['name'], keyword | lower)) -%}{%- endfor -%}
+        {%- set own = [issue['name'] | lower] + (issue.get('keywords', []) | map('lower') | list) -%}
+        {%- for term in own -%}{%- do rows.append(('issue', issue['name'], term)) -%}{%- endfor -%}
+        {#- a synonym of the issue's name or keyword (monitor.yml `synonyms`) is a term too -#}
+        {%- set bare = own | map('replace', '#', '') | list -%}
+        {%- for word, same in var('synonyms', {}).items() -%}
+            {%- if same in bare and word not in bare -%}{%- do rows.append(('issue', issue['name'], word)) -%}{%- endif -%}
+        {%- endfor -%}
     {%- endfor -%}
     {{ return(rows) }}
 {% endmacro %}

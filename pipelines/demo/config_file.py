@@ -44,6 +44,11 @@ issues:
   - name: reorganisatie
     keywords: ["#reorganisatie", reorganisatie]
 
+# Dutch and English words for one issue: #idea raises the issue idee, #sustainability duurzaam
+synonyms:
+  idea: idee
+  sustainability: duurzaam
+
 survey:
   scale_max: 5
   constructs:

@@ -142,6 +142,21 @@ def _top10(rows: list[dict]) -> list[dict]:
     ]
 
 
+FAQ_KEYS = ("theme", "rank", "platform", "community", "distinct_repliers", "replies", "first_line")
+
+
+def _faq(rows: list[dict]) -> list[dict]:
+    """The FAQ candidates of the month, per theme by rank (a list figure)."""
+    return [{key: row[key] for key in FAQ_KEYS} for row in rows]
+
+
+# a figure whose value is the mart's rows: how each such mart is listed, and in which order
+LISTS = {
+    "fct_issues_monthly": (_top10, "rank"),
+    "fct_faq_candidates_monthly": (_faq, "theme, rank"),
+}
+
+
 def _model_figures(con, model: str, month_start, files, run_id, code_version) -> list[dict]:
     """The figures of one mart in catalogue order: per row (a platform, theme, ...), each
     figure the catalogue reads from it."""
@@ -149,9 +164,10 @@ def _model_figures(con, model: str, month_start, files, run_id, code_version) ->
     lists = [entry for entry in entries if entry.unit == "list"]
     values = [entry for entry in entries if entry.unit != "list"]
     out = []
-    if lists:  # a figure whose value is the mart's rows (the top-10 issues)
-        rows = _rows(con, model, month_start, "rank")
-        out += [_figure(e, {}, _top10(rows), files, run_id, code_version) for e in lists]
+    if lists:  # a figure whose value is the mart's rows (the top-10 issues, FAQ candidates)
+        listed, order = LISTS[model]
+        rows = _rows(con, model, month_start, order)
+        out += [_figure(e, {}, listed(rows), files, run_id, code_version) for e in lists]
     if values:
         keys = list(dict.fromkeys(key for entry in values for key in entry.keys))
         extra = EXTRAS.get(model, lambda entry, row: {})

@@ -89,6 +89,19 @@ STRINGS = {
         "ervoor, robuuste z-score). Stippellijn: een gebeurtenis uit de agenda (inbox/events).",
         "heartbeat_axis": "berichten per dag",
         "heartbeat_theme": "thema",
+        "benchmark_title": "Vergeleken met andere organisaties · {year}",
+        "benchmark_columns": "Cijfer|Wij|Q1|Mediaan|Q3|Organisaties|Waar wij staan",
+        "benchmark_note": "Gemiddelden over het jaar, gedeeld als anonieme verhoudingen "
+        "(snm benchmark export); grootteklassen in de pool: {bands}.",
+        "benchmark_caption": "Grijze balk: de middelste helft van de organisaties (Q1-Q3); "
+        "streep: de mediaan; stip: wij.",
+        "benchmark_below_q1": "onder het eerste kwartiel",
+        "benchmark_between": "tussen de kwartielen",
+        "benchmark_above_q3": "boven het derde kwartiel",
+        "faq_title": "FAQ-kandidaten van {month}: vragen waarop de meeste collega's reageerden",
+        "faq_none": "Geen vragen met reacties van collega's deze maand.",
+        "faq_columns": "Thema|#|Vraag (eerste regel)|Collega's die reageerden|Reacties",
+        "faq_text_gone": "(tekst verwijderd na de bewaartermijn)",
         # Rogers' phases and the method's advice for each (seeds 002 "Schiet met scherp",
         # "Gooi het anker uit", "Vragen is goud")
         "phases": "innovators=innovators|early_adopters=early adopters|early_majority=vroege "
@@ -207,6 +220,19 @@ STRINGS = {
         "before, robust z-score). Dashed line: an event from the calendar (inbox/events).",
         "heartbeat_axis": "messages per day",
         "heartbeat_theme": "theme",
+        "benchmark_title": "Compared with other organisations · {year}",
+        "benchmark_columns": "Figure|Us|Q1|Median|Q3|Organisations|Where we stand",
+        "benchmark_note": "Means over the year, shared as anonymous ratios (snm benchmark "
+        "export); size bands in the pool: {bands}.",
+        "benchmark_caption": "Grey bar: the middle half of the organisations (Q1-Q3); tick: "
+        "the median; dot: us.",
+        "benchmark_below_q1": "below the first quartile",
+        "benchmark_between": "between the quartiles",
+        "benchmark_above_q3": "above the third quartile",
+        "faq_title": "FAQ candidates of {month}: the questions most colleagues answered",
+        "faq_none": "No questions with answers from colleagues this month.",
+        "faq_columns": "Theme|#|Question (first line)|Colleagues who answered|Replies",
+        "faq_text_gone": "(text removed after the retention period)",
         "phases": "innovators=innovators|early_adopters=early adopters|early_majority=early "
         "majority|late_majority=late majority|laggards=laggards",
         "advice_innovators": "find the innovators and pioneers and help them on their way; do "

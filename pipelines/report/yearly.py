@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+import json
 import textwrap
 from datetime import timedelta
 from pathlib import Path
@@ -304,6 +305,7 @@ def render_yearly(
             if area == "networks":  # who answers or mentions whom, per quarter
                 caption = t("network_picture_title", year=year)
                 extra = network_picture.picture(con, year, language)
+                parts.append(_faq_candidates(documents[last], language))
             elif area == "issues":  # when attention peaked, beside the events calendar
                 caption = t("heartbeat_title", period=year)
                 first, after = parse_month(f"{year}-01"), parse_month(f"{year + 1}-01")
@@ -312,6 +314,17 @@ def render_yearly(
                 parts.append(
                     f"<img alt='{html.escape(caption)}' style='width:100%' "
                     f"src='data:image/png;base64,{_save(pdf, extra)}'>"
+                )
+        comparison = folder / "benchmark.json"  # written by `snm benchmark compare`
+        if comparison.is_file():
+            compared = json.loads(comparison.read_text(encoding="utf-8"))
+            parts.append(_benchmark_table(compared, language))
+            if compared["ratios"]:
+                plot = benchmark_plot(compared, language)
+                caption = t("benchmark_title", year=year)
+                parts.append(
+                    f"<img alt='{html.escape(caption)}' style='width:100%' "
+                    f"src='data:image/png;base64,{_save(pdf, plot)}'>"
                 )
     parts.append(_sentiment_evidence(documents[last], language))
     parts.append(_appendix(documents[last], language))
@@ -329,6 +342,75 @@ def _sentiment_evidence(document: dict, language: str) -> str:
     )
     title = i18n.text(language, "evidence_title", month=document["month"])
     return f"<h2>{html.escape(title)}</h2><table><tr>{heads}</tr>{rows}</table>"
+
+
+def _benchmark_table(compared: dict, language: str) -> str:
+    """This organisation against the pooled benchmark files, ratio by ratio."""
+    t = lambda key, **kw: i18n.text(language, key, **kw)  # noqa: E731
+    heads = "".join(f"<th>{h}</th>" for h in t("benchmark_columns").split("|"))
+    rows = "".join(
+        f"<tr><td>{html.escape(label(ratio, language))}</td><td>{shown(r['ours'], language)}</td>"
+        f"<td>{shown(r['q1'], language)}</td><td>{shown(r['median'], language)}</td>"
+        f"<td>{shown(r['q3'], language)}</td><td>{r['organisations']}</td>"
+        f"<td>{t('benchmark_' + r['position'])}</td></tr>"
+        for ratio, r in compared["ratios"].items()
+    )
+    note = t("benchmark_note", bands=", ".join(compared["pool_size_bands"]) or "–")
+    return (
+        f"<h2>{html.escape(t('benchmark_title', year=compared['year']))}</h2><p>{note}</p>"
+        f"<table><tr>{heads}</tr>{rows}</table>"
+    )
+
+
+def benchmark_plot(compared: dict, language: str):
+    """Per ratio, the pool's middle half (Q1 to Q3) as a bar, its median as a tick and this
+    organisation as a dot."""
+    from plotnine import geom_segment
+
+    rows = [
+        (textwrap.fill(label(ratio, language), 38), r["q1"], r["median"], r["q3"], r["ours"])
+        for ratio, r in compared["ratios"].items()
+    ]
+    data = pd.DataFrame(rows, columns=["ratio", "q1", "median", "q3", "ours"])
+    data["ratio"] = pd.Categorical(data["ratio"], categories=list(data["ratio"]))
+    data["y"] = 0.0
+    return (
+        ggplot(data)
+        + geom_segment(aes(x="q1", xend="q3", y="y", yend="y"), color="#9ca3af", size=4)
+        + geom_point(aes(x="median", y="y"), shape="|", size=8, color="#374151")
+        + geom_point(aes(x="ours", y="y"), color=ACCENT, size=3)
+        + facet_wrap("ratio", scales="free_x", ncol=3)
+        + labs(
+            title=i18n.text(language, "benchmark_title", year=compared["year"]),
+            caption=i18n.text(language, "benchmark_caption"),
+            x="",
+            y="",
+        )
+        + base_theme()
+        + theme(
+            figure_size=(11.69, 8.27),
+            axis_text_y=element_blank(),
+            strip_text=element_text(size=7),
+            axis_text_x=element_text(size=6),
+        )
+    )
+
+
+def _faq_candidates(document: dict, language: str) -> str:
+    """The last month's questions that drew the most colleagues: material for a FAQ list."""
+    figure = next((f for f in document["figures"] if f["id"] == "faq.candidates"), None)
+    candidates = (figure or {}).get("value") or []
+    title = i18n.text(language, "faq_title", month=document["month"])
+    if not candidates:
+        return f"<h3>{html.escape(title)}</h3><p>{i18n.text(language, 'faq_none')}</p>"
+    heads = "".join(f"<th>{h}</th>" for h in i18n.text(language, "faq_columns").split("|"))
+    rows = "".join(
+        f"<tr><td>{html.escape(c['theme'])}</td><td>{c['rank']}</td>"
+        f"<td>{html.escape(c['first_line'] or i18n.text(language, 'faq_text_gone'))}</td>"
+        f"<td>{c['distinct_repliers']}</td><td>{c['replies']}</td></tr>"
+        for c in candidates
+    )
+    return f"<h3>{html.escape(title)}</h3><table><tr>{heads}</tr>{rows}</table>"
 
 
 def _appendix(document: dict, language: str) -> str:

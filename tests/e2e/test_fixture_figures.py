@@ -177,6 +177,23 @@ def test_adoption_phase(figures):
     assert figures["adoption.teams.forecast_pct"]["status"] == "not_enough_history"
 
 
+def test_faq_candidates_are_questions_colleagues_answered_with_their_first_line_scrubbed(figures):
+    # dirk's Slack thread asks ("Vragen?") and anna answered; anna's Welkom thread asks nothing
+    assert figures["faq.candidates"]["value"] == [
+        {
+            "theme": "Server",
+            "rank": 1,
+            "platform": "slack",
+            "community": "general",
+            "distinct_repliers": 1,
+            "replies": 1,
+            "first_line": "Goedemorgen [@], de server is weer up. Vragen? Mail [naam] via [e-mail]",
+        }
+    ]
+    files = figures["faq.candidates"]["lineage"]["source_files"]
+    assert [(f["name"], f["rows_used"]) for f in files] == [("slack_export_2026-02.zip", 1)]
+
+
 def test_heartbeat_has_no_spike_without_four_weeks_before(figures):
     # the fixture's messages span 3 days of February and one of January: no day has the
     # 28 days before it that a spike is measured against

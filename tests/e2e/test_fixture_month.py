@@ -251,6 +251,47 @@ def test_the_yearly_monitor_has_a_page_per_audit_area_and_an_appendix(fixture_ru
     from pathlib import Path
 
     env, _ = fixture_run
+
+    # the organisation's ratios of 2026 (EXPECTED.md), shared and compared with a pool of three
+    def snm(*args):
+        return subprocess.run(
+            [sys.executable, "-m", "pipelines.cli", *args],
+            cwd=Path(__file__).resolve().parents[2],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+
+    place = ["--config", str(env.config), "--warehouse", str(env.warehouse)]
+    exported = snm(
+        "benchmark", "export", "--year", "2026", "--file", str(tmp_path / "us.json"), *place
+    )
+    assert exported.returncode == 0, exported.stdout + exported.stderr
+    ours = json.loads((tmp_path / "us.json").read_text())
+    assert (ours["months"], ours["size_band"]) == (2, "<250")
+    assert {k: ours["ratios"][k] for k in ours["ratios"] if k.startswith("tool_usage_pct.")} == {
+        "tool_usage_pct.email": 70.0,  # (80.0 + 60.0) / 2
+        "tool_usage_pct.teams": 40.0,  # February only: no Teams file in January
+        "tool_usage_pct.viva_engage": 30.0,
+        "tool_usage_pct.slack": 40.0,
+        "tool_usage_pct.intranet": 20.0,
+    }
+    # January's single writer is fewer than min_group_size 2: February's 100.0 alone
+    assert ours["ratios"]["participation.all.pct_for_80"] == 100.0
+    pool = []
+    for number, email in enumerate((50.0, 60.0, 90.0)):
+        other = {**ours, "ratios": {"tool_usage_pct.email": email}}
+        pool.append(tmp_path / f"org{number}.json")
+        pool[-1].write_text(json.dumps(other))
+    compared = snm(
+        "benchmark", "compare", *map(str, pool), "--year", "2026", "--out", str(tmp_path), *place
+    )
+    assert compared.returncode == 0, compared.stdout + compared.stderr
+    # Q1 = 50 + 0.5 x 10 = 55, median 60, Q3 = 60 + 0.5 x 30 = 75: ours, 70, in between
+    assert "tool_usage_pct.email                        70.00    55.00    60.00    75.00  3" in (
+        compared.stdout
+    )
+
     result = subprocess.run(
         [
             sys.executable,
@@ -274,8 +315,8 @@ def test_the_yearly_monitor_has_a_page_per_audit_area_and_an_appendix(fixture_ru
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"Yearly monitor: {tmp_path / '2026' / 'monitor.pdf'}" in result.stdout
     pdf = (tmp_path / "2026" / "monitor.pdf").read_bytes()
-    # a cover, then every area's trends, the network of each quarter and the heartbeat
-    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 14
+    # a cover, every area's trends, the network of each quarter, the heartbeat, the benchmark
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 15
     text = subprocess.run(
         ["pdftotext", str(tmp_path / "2026" / "monitor.pdf"), "-"], capture_output=True, text=True
     ).stdout
@@ -293,6 +334,7 @@ def test_the_yearly_monitor_has_a_page_per_audit_area_and_an_appendix(fixture_ru
         "The heartbeat: messages per day about the busiest themes and issues · 2026",
         "Yields · 2026",
         "What happened with the networks' output · 2026",
+        "Compared with other organisations · 2026",
     ]
     assert "Messages about server" in text  # the top-10 issues unfolded into series
     assert "Writers (all platforms)" in text  # every series by its catalogue label
@@ -316,6 +358,10 @@ def test_the_yearly_monitor_has_a_page_per_audit_area_and_an_appendix(fixture_ru
     ) in " ".join(text.split())
     page = (tmp_path / "2026" / "monitor.html").read_text()
     assert "<h2>Organisation</h2>" in page
+    assert (
+        "<tr><td>Usage of E-mail</td><td>70</td><td>55</td><td>60</td><td>75</td><td>3</td>"
+        "<td>between the quartiles</td></tr>"
+    ) in page
     assert "Appendix: every figure of 2026-02 with its lineage" in page
     # what stands behind the sentiment of the last month (EXPECTED.md)
     assert "<h2>What stands behind the sentiment (2026-02)</h2>" in page

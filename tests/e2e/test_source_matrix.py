@@ -28,7 +28,9 @@ from pipelines.ingest.store import ingest_source
 from tests.dbt_inprocess import run_dbt
 
 MONTH = "2026-10"
-SOURCE_NAMES = [s.name for s in SOURCES]
+# the events calendar names days, not months: alone it has nothing to report, and without it
+# every figure is what it was (the fixture has none; the demo's is drawn by test_demo)
+SOURCE_NAMES = [s.name for s in SOURCES if s.name != "events"]
 MIXES = {f"only {s}": [s] for s in SOURCE_NAMES} | {
     f"without {s}": [o for o in SOURCE_NAMES if o != s] for s in SOURCE_NAMES
 }

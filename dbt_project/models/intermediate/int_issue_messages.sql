@@ -1,7 +1,8 @@
 -- Which messages raise which issue (docs/DESIGN.md section 3): a configured issue when the text
 -- holds its name or one of its keywords as a whole word; otherwise every hashtag is an issue of
--- its own, named by the tag without '#'. A tag equal to a configured issue's name or keyword
--- belongs to that issue. Private conversations raise no issue: they are nobody's public word.
+-- its own, named by the tag without '#'. A tag that is a configured synonym (monitor.yml
+-- `synonyms`: #idea counts as idee) is read as the word it stands for. A tag equal to a
+-- configured issue's name or keyword belongs to that issue. Private conversations raise no issue: they are nobody's public word.
 -- Incremental by month: a run recomputes only the months whose inputs changed.
 {{ config(**by_month_config()) }}
 {% if target.type == 'duckdb' %}-- depends_on: {{ ref('int_message_month_inputs') }}{% endif %}
@@ -24,10 +25,20 @@ tags as (
     select message_key, month_start, {{ explode("hashtags") }} as tag from messages
 ),
 
-by_tag as (
-    select coalesce(terms.issue, tags.tag) as issue, tags.message_key, tags.month_start
+synonyms as (
+    select * from {{ configured_synonyms() }}
+),
+
+read_as as (
+    select tags.message_key, tags.month_start, coalesce(synonyms.issue, tags.tag) as tag
     from tags
-    left join terms on ltrim(terms.term, '#') = tags.tag
+    left join synonyms on synonyms.word = tags.tag
+),
+
+by_tag as (
+    select coalesce(terms.issue, read_as.tag) as issue, read_as.message_key, read_as.month_start
+    from read_as
+    left join terms on ltrim(terms.term, '#') = read_as.tag
 )
 
 select issue, message_key, month_start from by_keyword

@@ -17,6 +17,7 @@
 --   reach                       non-e-mail activity rows of employees;
 --   network                     each message by an employee that answers or mentions another
 --                               (`detail`: `reply <key>; mention <key>`, whom it ties to);
+--   faq                         the first message of each FAQ candidate thread;
 --   heartbeat                   the messages of a theme's or issue's spike day (each once);
 --   identity_coverage.{source}  every row of the source that names a person.
 -- `detail` says what the row is: the kind of activity, the message's key, the response id.
@@ -144,6 +145,14 @@ network as (
     group by 1, 2, 3, 4, 5, 6, 7
 ),
 
+faq as (
+    select
+        'faq', null, messages.month_start, messages.source_file, messages.source_sha256,
+        messages.source_row, messages.person_key, messages.message_key
+    from (select distinct message_key from {{ ref('fct_faq_candidates_monthly') }}) as candidates
+    inner join messages using (message_key)
+),
+
 heartbeat as (
     select distinct
         'heartbeat', null, messages.month_start, messages.source_file, messages.source_sha256,
@@ -182,6 +191,7 @@ families as (
     union all select * from reach
     union all select * from network
     union all select * from heartbeat
+    union all select * from faq
     union all select * from coverage
 ),
 

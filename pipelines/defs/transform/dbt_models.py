@@ -64,6 +64,7 @@ def dbt_vars(config) -> dict:
         "sentiment_model_path": str(config.sentiment.model_path or ""),
         "themes": [theme.model_dump() for theme in config.themes],
         "issues": [issue.model_dump() for issue in config.issues],
+        "synonyms": config.synonyms,
         "ideas_theme": config.ideas_theme,
         "survey_scale_max": config.survey.scale_max,
         "survey_constructs": config.survey.constructs,
