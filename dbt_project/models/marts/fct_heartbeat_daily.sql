@@ -23,19 +23,8 @@ messages as (
     where messages.by_employee
 ),
 
-span as (
-    select min(day) as first_day, max(day) as last_day from messages
-),
-
 calendar as (
-    select
-        subjects.subject_kind,
-        subjects.subject,
-        {{ explode_dates(
-            "cast(span.first_day as timestamp)", "cast(span.last_day as timestamp)", "interval 1 day"
-        ) }} as day
-    from (select distinct subject_kind, subject from messages) as subjects
-    cross join span
+    {{ daily_calendar('messages', ['subject_kind', 'subject']) }}
 ),
 
 daily as (

@@ -19,18 +19,8 @@ with messages as (
     where messages.by_employee
 ),
 
-span as (
-    select min(day) as first_day, max(day) as last_day from messages
-),
-
 calendar as (
-    select
-        issues.issue,
-        {{ explode_dates(
-            "cast(span.first_day as timestamp)", "cast(span.last_day as timestamp)", "interval 1 day"
-        ) }} as day
-    from (select distinct issue from messages) as issues
-    cross join span
+    {{ daily_calendar('messages', ['issue']) }}
 ),
 
 daily as (

@@ -11,9 +11,7 @@ with months as (
 ),
 
 with_messages as (
-    select distinct month_start
-    from {{ ref('int_tool_months_with_data') }}
-    where has_message_export
+    select * from {{ months_with_message_export() }}
 ),
 
 people as (
