@@ -46,13 +46,13 @@ def bass_share(t, p, q, m):
 def fit(shares_pct: Sequence[float]) -> BassFit:
     """The Bass fit of a tool's monthly cumulative adoption (%, oldest first) and its forecast
     HORIZON months after the last month."""
-    from scipy.optimize import curve_fit
-
     if len(shares_pct) < MIN_HISTORY:
         return BassFit("not_enough_history")
     shares = np.asarray(shares_pct, dtype=float) / 100
     if shares.max() <= 0:
         return BassFit("no_adopters")
+    from scipy.optimize import curve_fit  # 2 s to import: only when there is a curve to fit
+
     months = np.arange(1, len(shares) + 1)
     floor = min(shares.max(), 1 - 1e-9)  # nobody un-adopts: m is at least the share so far
     lower, upper = [1e-6, 0.0, floor], [1.0, MAX_Q, 1.0]

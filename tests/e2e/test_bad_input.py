@@ -8,6 +8,7 @@ import hashlib
 import duckdb
 import pytest
 
+from pipelines.ingest.registry import SOURCES
 from pipelines.settings import load_settings
 from pipelines.summary import print_summary
 from tests.conftest import make_env, run_month
@@ -103,7 +104,7 @@ def test_every_file_adds_up_and_the_ui_checks_show_the_quarantine(bad_run):
     _, result, _, _ = bad_run
     evaluations = {e.check_name: e for e in result.get_asset_check_evaluations()}
     lost = [name for name, e in evaluations.items() if name.endswith("_nothing_lost")]
-    assert len(lost) == 9 and all(evaluations[name].passed for name in lost)
+    assert len(lost) == len(SOURCES) and all(evaluations[name].passed for name in lost)
     warned = sorted(
         n for n, e in evaluations.items() if n.endswith("_quarantine_empty") and not e.passed
     )

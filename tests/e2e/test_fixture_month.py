@@ -379,6 +379,8 @@ def test_the_yearly_monitor_has_a_page_per_audit_area_and_an_appendix(fixture_ru
     from pipelines.report.yearly import render_yearly
     from pipelines.version import code_version
 
+    (tmp_path / "b").mkdir()  # the comparison the monitor shows goes with it
+    shutil.copy(tmp_path / "2026" / "benchmark.json", tmp_path / "b" / "benchmark.json")
     with duckdb.connect(str(env.warehouse), read_only=True) as con:
         again = render_yearly(
             con, 2026, "en", "Fixture BV", latest_build_run_id(con), code_version(), tmp_path / "b"
