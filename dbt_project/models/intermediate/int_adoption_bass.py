@@ -20,6 +20,11 @@ TYPED = """
 """
 
 
+def kept(value, digits):
+    """A fitted number rounded for the table; none where there is no fit."""
+    return None if value is None else round(value, digits)
+
+
 def model(dbt, session):
     dbt.config(materialized="incremental", unique_key=["month_start", "tool"])
     import hashlib
@@ -48,10 +53,6 @@ def model(dbt, session):
         if (tool, month_start, fingerprint) in done:
             continue
         result = fit(shares)
-
-        def kept(value, digits):
-            return None if value is None else round(value, digits)
-
         rows.append(
             (
                 month_start,
