@@ -9,6 +9,12 @@ dagster-dbt asks `dbt --version` before every invocation, only to learn whether 
 Core or the Fusion engine. dbt answers by importing itself and every adapter: 7 to 9 s of CPU
 each time (a third of a small month's dbt step). This answers from the installed package's
 metadata instead, in dbt's own words.
+
+dbt trusts its partial-parse state only when the run's vars and profile equal those it was
+written with, and the warehouse's path is in both: every new warehouse (each organisation's,
+each test's) paid a full parse, some 12 s of CPU. The path decides where dbt connects, not
+what it parses, so here dbt compares them without it; the database's name (the file's stem,
+which the parsed nodes carry) still counts.
 """
 
 from __future__ import annotations
@@ -19,7 +25,8 @@ import os
 import signal
 import sys
 from importlib.metadata import version
-from pathlib import Path
+
+from .settings import WAREHOUSE_VAR
 
 PR_SET_PDEATHSIG = 1
 
@@ -33,13 +40,38 @@ def _end_with_parent() -> None:
         sys.exit(143)
 
 
+def _parse_state_without_warehouse_path() -> None:
+    """dbt's state check, computed as if the warehouse path were not set (see above)."""
+    from dbt.parser.manifest import ManifestLoader
+
+    original = ManifestLoader.build_manifest_state_check
+
+    def build_manifest_state_check(self):
+        config = self.root_project
+        cli_vars, path = config.cli_vars, getattr(config.credentials, "path", None)
+        config.cli_vars = {k: v for k, v in cli_vars.items() if k != WAREHOUSE_VAR}
+        if path is not None:
+            config.credentials.path = ""
+        try:
+            return original(self)
+        finally:
+            config.cli_vars = cli_vars
+            if path is not None:
+                config.credentials.path = path
+
+    ManifestLoader.build_manifest_state_check = build_manifest_state_check
+
+
 def main() -> None:
     if sys.argv[1:] == ["--version"]:
         print(f"Core:\n  - installed: {version('dbt-core')}")
         return
     _end_with_parent()
-    dbt = Path(sys.executable).parent / "dbt"
-    os.execv(str(dbt), [str(dbt), *sys.argv[1:]])
+    _parse_state_without_warehouse_path()
+    from dbt.cli.main import cli
+
+    sys.argv[0] = "dbt"
+    sys.exit(cli())
 
 
 if __name__ == "__main__":

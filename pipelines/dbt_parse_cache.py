@@ -17,7 +17,7 @@ import shutil
 import uuid
 from pathlib import Path
 
-from .settings import DBT_PROJECT_DIR, ENV_MEMORY_LIMIT, ENV_WAREHOUSE
+from .settings import DBT_PROJECT_DIR, ENV_MEMORY_LIMIT, ENV_WAREHOUSE, WAREHOUSE_VAR
 
 STATE_FILE = "partial_parse.msgpack"
 CACHE_DIR = DBT_PROJECT_DIR / "target" / "parse_cache"
@@ -25,12 +25,15 @@ KEPT = 8  # states of other settings kept (tests and several organisations on on
 
 
 def settings_key(variables: dict) -> str:
-    """What dbt compares before it trusts a partial-parse file: the vars and the profile."""
+    """What dbt compares before it trusts a partial-parse file: the vars and the profile, less
+    the warehouse's folder, which `snm-dbt` leaves out of dbt's comparison (dbt_child.py); the
+    database's name, the file's stem, stays."""
     import dbt.version
 
-    # the warehouse is one of the vars (warehouse_path); the memory ceiling comes from the env
-    profile = [os.environ.get(ENV_WAREHOUSE, ""), os.environ.get(ENV_MEMORY_LIMIT, "")]
-    text = json.dumps([variables, profile, dbt.version.__version__], sort_keys=True)
+    compared = {k: v for k, v in variables.items() if k != WAREHOUSE_VAR}
+    warehouse = variables.get(WAREHOUSE_VAR) or os.environ.get(ENV_WAREHOUSE, "")
+    profile = [Path(warehouse).stem, os.environ.get(ENV_MEMORY_LIMIT, "")]
+    text = json.dumps([compared, profile, dbt.version.__version__], sort_keys=True)
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 

@@ -18,6 +18,8 @@ EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
 DEFAULT_VAR_DIR = PROJECT_ROOT / "var"
 
 ENV_WAREHOUSE = "SNM_WAREHOUSE"
+# the dbt var that hands a run's warehouse to dbt's profile (dbt_project/profiles.yml)
+WAREHOUSE_VAR = "warehouse_path"
 ENV_INBOX = "SNM_INBOX"
 ENV_OUT = "SNM_OUT"
 ENV_CONFIG = "SNM_CONFIG"

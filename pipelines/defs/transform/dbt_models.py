@@ -21,6 +21,7 @@ from ...dbt_parse_cache import keep_state, run_target_path
 from ...project import dbt_project
 from ...resources import MonitorConfigResource, WarehouseResource
 from ...scoring_slices import score_in_slices
+from ...settings import WAREHOUSE_VAR
 from ...version import code_version
 
 
@@ -113,7 +114,7 @@ def dbt_models(
     score in one query (a first year of a large organisation) is scored in slices first
     (scoring_slices.py)."""
     # the warehouse reaches dbt's profile as a var (profiles.yml), not through the environment
-    variables = {**dbt_vars(monitor_config.load()), "warehouse_path": str(warehouse.location)}
+    variables = {**dbt_vars(monitor_config.load()), WAREHOUSE_VAR: str(warehouse.location)}
     passed_vars = ["--vars", json.dumps(variables)]
     arguments = ["build", *PRODUCTION_EXCLUDES, *passed_vars]
     target = run_target_path(context.run.run_id, variables)
