@@ -54,14 +54,7 @@ select
     known.months_of_history,
     case when known.is_known then known.adopters end as adopters,
     case when known.is_known then known.adopters_pct end as adopters_pct,
-    case
-        when not known.is_known then null
-        when known.adopters_pct < 2.5 then 'innovators'
-        when known.adopters_pct < 16 then 'early_adopters'
-        when known.adopters_pct < 50 then 'early_majority'
-        when known.adopters_pct < 84 then 'late_majority'
-        else 'laggards'
-    end as adoption_phase,
+    case when known.is_known then {{ rogers_phase('known.adopters_pct') }} end as adoption_phase,
     case when known.is_known then coalesce(bass.bass_status, 'not_computed') end as bass_status,
     case when known.is_known then bass.bass_p end as bass_p,
     case when known.is_known then bass.bass_q end as bass_q,

@@ -62,37 +62,8 @@ counted as (
     group by all
 ),
 
-ordered as (
-    -- Suppression (docs/DESIGN.md section 5): a segment below the minimum group size is hidden
-    -- (primary). The headcount is published, so one hidden segment would be its total minus
-    -- the shown ones: the smallest shown segments are hidden too (secondary) until the hidden
-    -- segments of a dimension are at least two and hold at least the minimum group size.
-    select
-        *,
-        sum(case when employees < {{ var('min_group_size') }} then 1 else 0 end) over per_dimension
-            as primary_cells,
-        row_number() over by_size as size_rank,
-        coalesce(sum(employees) over smaller_ones, 0) as smaller_employees
-    from counted
-    window
-        per_dimension as (partition by month_start, dimension),
-        by_size as (partition by month_start, dimension order by employees, segment),
-        smaller_ones as (
-            partition by month_start, dimension order by employees, segment
-            rows between unbounded preceding and 1 preceding
-        )
-),
-
 suppressed as (
-    select
-        *,
-        case
-            when employees < {{ var('min_group_size') }} then 'primary'
-            when primary_cells > 0
-                and (size_rank <= 2 or smaller_employees < {{ var('min_group_size') }})
-                then 'secondary'
-        end as suppression
-    from ordered
+    {{ suppressed_cells('counted', 'month_start, dimension', 'segment') }}
 )
 
 select

@@ -1,0 +1,18 @@
+{#- Rogers' adoption curve (seeds 002): the share of the headcount that has adopted a tool
+    places it among the innovators (the first 2.5 %), early adopters (to 16 %), early
+    majority (to 50 %), late majority (to 84 %) or laggards. One place for the boundaries:
+    the adoption phase (fct_adoption_phase_monthly) and the first followers
+    (fct_ambassadors_monthly) read them here. -#}
+{% macro rogers_boundaries() %}
+    {{ return({'innovators': 2.5, 'early_adopters': 16, 'early_majority': 50, 'late_majority': 84}) }}
+{% endmacro %}
+
+{% macro rogers_phase(adopters_pct) %}
+    {%- set bounds = rogers_boundaries() -%}
+    case
+        {%- for phase, upper in bounds.items() %}
+            when {{ adopters_pct }} < {{ upper }} then '{{ phase }}'
+        {%- endfor %}
+        else 'laggards'
+    end
+{%- endmacro %}
