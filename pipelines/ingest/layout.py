@@ -148,6 +148,16 @@ class ParsedTable:
             if row.get(column) is None:
                 row[column] = value
 
+    def null_unless(self, column: str, flag: str) -> None:
+        """Empty `column` where `flag` is not true: a value kept only with the person's consent
+        is never stored without it."""
+        if isinstance(self.rows, StagedRows):
+            self.rows.null_unless(column, flag)
+            return
+        for row in self.rows:
+            if row.get(flag) is not True:
+                row[column] = None
+
     def stage(self, layout: Layout) -> None:
         """Many rows built in Python go to Parquet like those DuckDB typed (staged.py); a few
         stay dicts, cheaper than the round trip's ~10 ms a table (101 small demo files)."""

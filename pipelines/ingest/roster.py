@@ -42,6 +42,8 @@ LAYOUT = Layout(
             prefix=VIVA_ENGAGE_USER,
         ),
         Column("ambassador_consent", "ambassador_consent", "bool", required=False, nullable=True),
+        # the name reports may print for an ambassador: stored only when ambassador_consent is yes
+        Column("display_name", "display_name", required=False, nullable=True),
     ),
     key=("person_key",),
     description="HR roster snapshots, one row per employee per snapshot; identities pseudonymised.",
@@ -63,11 +65,13 @@ def snapshot_date(item: InboxItem) -> date:
 def _parse_with_snapshot(
     item: InboxItem, pseudonymise: Pseudonymiser, options: ReadOptions
 ) -> dict[str, ParsedTable]:
-    """A `snapshot_date` column in the file wins over the date taken from its name. A name
+    """A `snapshot_date` column in the file wins over the date taken from its name; a
+    `display_name` is kept only for those who agreed to be named (ambassador_consent). A name
     that dates the snapshot after today sets aside the rows it would date: as the latest
     snapshot it would otherwise win over every real one."""
     tables = csv_parser(LAYOUT)(item, pseudonymise, options)
     table = tables[LAYOUT.table]
+    table.null_unless("display_name", "ambassador_consent")
     fallback = snapshot_date(item)
     today = date_limits().today
     undated = table.set_aside_nulls("snapshot_date") if fallback > today else 0

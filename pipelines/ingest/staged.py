@@ -206,6 +206,14 @@ class StagedRows:
                 row[column] = value
         self._rewrite(f"coalesce({sql_name(column)}, ?) as {sql_name(column)}", [value])
 
+    def null_unless(self, column: str, flag: str) -> None:
+        """Empty `column` in every row whose `flag` is not true (rewriting the file)."""
+        for row in self.replaced:
+            if row.get(flag) is not True:
+                row[column] = None
+        name = sql_name(column)
+        self._rewrite(f"case when s.{sql_name(flag)} then s.{name} end as {name}", [])
+
     def _rewrite(self, replacement: str, parameters: list, joined: str = "") -> None:
         """Write the staged file again with one column replaced (`replacement`, SQL over the
         staged row `s` and the `joined` clause)."""

@@ -28,11 +28,11 @@ def ingested(tmp_path):
     shutil.copy(FEBRUARY, inbox)
     lines = FEBRUARY.read_text(encoding="utf-8-sig").splitlines()
     bad = [
-        lines[0],
-        "E7;gijs@example.org;ICT;Werf;Office;1988;2024-01-01;",  # role_type written Office
-        f"E8;hanna@example.org;ICT;Werf;office;1991;{TOO_FAR};",  # start too far ahead
-        "E9;ivo@example.org;ICT;Werf;office;1890;2024-01-01;",  # born before 1930
-        "E10;jan@example.org;ICT;Werf;office;1980;2024-01-01;2023-01-01",  # ends before start
+        lines[0],  # ... end_date;ambassador_consent;display_name
+        "E7;gijs@example.org;ICT;Werf;Office;1988;2024-01-01;;;",  # role_type written Office
+        f"E8;hanna@example.org;ICT;Werf;office;1991;{TOO_FAR};;;",  # start too far ahead
+        "E9;ivo@example.org;ICT;Werf;office;1890;2024-01-01;;;",  # born before 1930
+        "E10;jan@example.org;ICT;Werf;office;1980;2024-01-01;2023-01-01;;",  # ends before start
     ]
     (inbox / "roster_2026-02-27.csv").write_text("\n".join(bad) + "\n", encoding="utf-8")
     # the February roster re-sent under another name (read after it), one value changed

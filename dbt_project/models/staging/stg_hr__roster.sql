@@ -14,6 +14,7 @@ renamed as (
         end_date,
         snapshot_date,
         ambassador_consent,
+        display_name,
         source_file,
         source_sha256,
         source_row
