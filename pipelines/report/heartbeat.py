@@ -18,18 +18,22 @@ from plotnine import (
     geom_vline,
     ggplot,
     labs,
+    scale_color_manual,
     scale_x_date,
+    scale_y_continuous,
     theme,
 )
 
 from . import i18n
 from .charts import ACCENT, MUTED, WARNING, base_theme, data_label, no_data_panel
 
+STRIP_COLOURS = (ACCENT, "#7c3aed", "#2563eb")  # apart from the spikes' orange
 SUBJECTS = 6  # the busiest themes and issues of the period, one small panel each
+STRIP_SUBJECTS = 3  # on the monthly infographic's strip: one line each
 
 
-def daily(con, first: date, last: date) -> pd.DataFrame:
-    """Daily messages and spikes of the SUBJECTS busiest themes and issues in [first, last]."""
+def daily(con, first: date, last: date, subjects: int = SUBJECTS) -> pd.DataFrame:
+    """Daily messages and spikes of the `subjects` busiest themes and issues in [first, last]."""
     return con.execute(
         """
         with period as (
@@ -47,7 +51,7 @@ def daily(con, first: date, last: date) -> pd.DataFrame:
         inner join busiest using (subject_kind, subject)
         order by all
         """,
-        [first, last, SUBJECTS],
+        [first, last, subjects],
     ).df()
 
 
@@ -64,16 +68,101 @@ def events(con, first: date, last: date) -> pd.DataFrame:
     ).df()
 
 
+def _subject_labels(data: pd.DataFrame, language: str, width: int) -> list[str]:
+    kinds = {"theme": i18n.text(language, "heartbeat_theme"), "issue": "issue"}
+    return [
+        f"{kinds[kind]} {data_label(subject, width)}"
+        for kind, subject in zip(data["subject_kind"], data["subject"], strict=True)
+    ]
+
+
+def _with_events(plot, calendar: pd.DataFrame, top: float, size: float):
+    """The events calendar across a timeline: a dashed line per event, named along it."""
+    if calendar.empty:
+        return plot
+    calendar = calendar.assign(
+        day=pd.to_datetime(calendar["day"]),
+        label=[data_label(name, 24) for name in calendar["event"]],
+        top=top,
+    )
+    plot += geom_vline(calendar, aes(xintercept="day"), color=MUTED, linetype="dashed")
+    return plot + geom_text(  # along its line, so that events days apart stay readable
+        calendar,
+        aes("day", "top", label="label"),
+        size=size,
+        color=MUTED,
+        angle=90,
+        ha="right",
+        va="bottom",
+    )
+
+
+def _whole_numbers(limits) -> list[float]:
+    """At most five breaks on whole messages (a quiet month's axis never reads 0.25)."""
+    from matplotlib.ticker import MaxNLocator
+
+    low, high = limits
+    return [
+        b for b in MaxNLocator(nbins=4, integer=True).tick_values(low, high) if low <= b <= high
+    ]
+
+
+def strip(
+    data: pd.DataFrame,
+    calendar: pd.DataFrame,
+    days: tuple[date, date],
+    title: str,
+    subtitle: str,
+    language: str,
+):
+    """The month's heartbeat for the infographic: a line per busiest theme or issue over the
+    month's `days` (first, last), spikes as dots named by their subject, the month's events
+    as dashed lines; one low panel."""
+    if data.empty:
+        message = f"{i18n.text(language, 'pulse_none')}\n{subtitle}"
+        return no_data_panel(title, language, message)
+    data = data.assign(day=pd.to_datetime(data["day"]), subject=_subject_labels(data, language, 22))
+    spikes = data[data["is_spike"]]
+    plot = (
+        ggplot(data, aes("day", "messages", color="subject"))
+        + geom_line(size=0.5)
+        + geom_point(spikes, aes("day", "messages"), color=WARNING, size=1.6)
+        + geom_text(
+            spikes,
+            aes("day", "messages", label="subject"),
+            size=5.5,
+            va="bottom",
+            nudge_y=0.3,
+            color=WARNING,
+            show_legend=False,
+        )
+        + scale_x_date(
+            limits=tuple(pd.Timestamp(day) for day in days),
+            date_breaks="7 days",
+            date_labels="%d-%m",
+        )
+        + scale_y_continuous(limits=(0, None), breaks=_whole_numbers)
+        + scale_color_manual(values=list(STRIP_COLOURS))
+        + labs(title=title, subtitle=subtitle, x="", y="", color="")
+        + base_theme()
+        + theme(
+            legend_position="right",
+            legend_text=element_text(size=6),
+            legend_key_size=8,
+            axis_text_x=element_text(size=6),
+            axis_text_y=element_text(size=6),
+            plot_subtitle=element_text(size=7, color=MUTED),
+        )
+    )
+    return _with_events(plot, calendar, float(data["messages"].max()), 5)
+
+
 def timeline(con, first: date, last: date, title: str, language: str):
     """Small panels of daily messages per theme or issue, spikes as dots, events as lines."""
     data = daily(con, first, last)
     if data.empty:
         return no_data_panel(title, language, i18n.text(language, "no_data_year"))
-    kinds = {"theme": i18n.text(language, "heartbeat_theme"), "issue": "issue"}
-    data["panel"] = [
-        f"{kinds[kind]} {data_label(subject, 30)}"
-        for kind, subject in zip(data["subject_kind"], data["subject"], strict=True)
-    ]
+    data["panel"] = _subject_labels(data, language, 30)
     data["day"] = pd.to_datetime(data["day"])
     spikes = data[data["is_spike"]]
     calendar = events(con, first, last)
@@ -98,20 +187,4 @@ def timeline(con, first: date, last: date, title: str, language: str):
             plot_caption=element_text(size=7, color=MUTED, ha="left"),
         )
     )
-    if not calendar.empty:
-        calendar = calendar.assign(
-            day=pd.to_datetime(calendar["day"]),
-            label=[data_label(name, 24) for name in calendar["event"]],
-            top=data["messages"].max(),
-        )
-        plot += geom_vline(calendar, aes(xintercept="day"), color=MUTED, linetype="dashed")
-        plot += geom_text(  # along its line, so that events days apart stay readable
-            calendar,
-            aes("day", "top", label="label"),
-            size=5.5,
-            color=MUTED,
-            angle=90,
-            ha="right",
-            va="bottom",
-        )
-    return plot
+    return _with_events(plot, calendar, data["messages"].max(), 5.5)

@@ -3,6 +3,7 @@ the trend of the previous months. Files are byte-identical for the same warehous
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import matplotlib
@@ -12,8 +13,8 @@ matplotlib.use("Agg")
 import pandas as pd  # noqa: E402
 from plotnine import theme  # noqa: E402
 
-from ..months import parse_month  # noqa: E402
-from . import charts, i18n, panels  # noqa: E402
+from ..months import add_months, parse_month  # noqa: E402
+from . import charts, heartbeat, i18n, panels  # noqa: E402
 from .monthly import MonthReport  # noqa: E402
 
 A4_PORTRAIT = (8.27, 11.69)
@@ -42,6 +43,24 @@ def _coverage_note(document: dict, language: str) -> str:
     return i18n.text(language, "coverage_note", sources=", ".join(low)) if low else ""
 
 
+def _network_line(document: dict, language: str) -> str:
+    """The month's network in one line: its size, how much crosses departments, ambassadors."""
+    people = panels.value(document, "network.people")
+    if people is None:
+        return i18n.text(language, "pulse_no_network")
+    cross = panels.value(document, "network.cross_department_pct")
+    return i18n.text(
+        language,
+        "pulse_network",
+        people=i18n.number(people, language, 0),
+        cross="–" if cross is None else i18n.number(cross, language, 0),
+        first_followers=i18n.number(
+            panels.value(document, "ambassadors.first_followers", 0), language, 0
+        ),
+        fans=i18n.number(panels.value(document, "ambassadors.fans", 0), language, 0),
+    )
+
+
 def _previous(history: pd.DataFrame, month: str) -> pd.DataFrame:
     earlier = history[history["month"] < month]
     if earlier.empty:
@@ -52,9 +71,11 @@ def _previous(history: pd.DataFrame, month: str) -> pd.DataFrame:
 def compose(report: MonthReport, language: str, months: int):
     """The one-page plotnine composition (docs/DESIGN.md section 4): a title row with headline
     tiles and the yields; usage per tool now and over the last months; the adoption funnel and
-    the participation curve; the top-10 issues and the themes; who we reach; a footer."""
+    the participation curve; the top-10 issues and the themes; the month's heartbeat with its
+    network in a line; who we reach; a footer."""
     document, previous, curve = report.document, report.previous, report.curve
     month = document["month"]
+    first_day = parse_month(month)
     history = pd.DataFrame(
         report.history, columns=["month", "month_start", "tool", "usage_pct", "headcount"]
     )
@@ -101,6 +122,14 @@ def compose(report: MonthReport, language: str, months: int):
         )
         / (panels.funnel(document, language) | panels.lorenz(document, curve, language))
         / (panels.issues(document, language) | panels.themes(document, language))
+        / heartbeat.strip(
+            report.pulse,
+            report.events,
+            (first_day, add_months(first_day, 1) - timedelta(days=1)),
+            i18n.text(language, "pulse_title"),
+            _network_line(document, language),
+            language,
+        )
         / panels.reach(document, language, footer)
     )
     return rows + theme(figure_size=A4_PORTRAIT, dpi=PNG_DPI)

@@ -1,15 +1,20 @@
 """What one month's report is drawn from, read from the warehouse: the figures document (with
-the sources it rests on), the figures of the month before, the usage trend and the
-participation curve. The report asset and the tests draw from the same function."""
+the sources it rests on), the figures of the month before, the usage trend, the
+participation curve and the month's heartbeat. The report asset and the tests draw from the
+same function."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+import pandas as pd
 
 from ..builds import build_config_sha256
 from ..config import MonitorConfig
 from ..months import add_months, parse_month
 from ..version import code_version
+from . import heartbeat
 from .completeness import fingerprint, lineage_files, missing_sources, replaced_files
 from .figures import NoDataForMonth, build_figures, participation_curve, trend
 
@@ -20,6 +25,9 @@ class MonthReport:
     previous: dict | None
     history: list[dict]
     curve: list[tuple[float, float]]
+    # the month's daily messages of its busiest themes and issues, and its events calendar
+    pulse: pd.DataFrame = field(default_factory=pd.DataFrame)
+    events: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def month_report(con, month: str, config: MonitorConfig, built_by: str) -> MonthReport:
@@ -36,6 +44,13 @@ def month_report(con, month: str, config: MonitorConfig, built_by: str) -> Month
         previous = build_figures(con, prior, built_by, version, config.organisation)
     except NoDataForMonth:
         previous = None
+    first = parse_month(month)
+    last = add_months(first, 1) - timedelta(days=1)
     return MonthReport(
-        document, previous, trend(con, month, config.trend_months), participation_curve(con, month)
+        document,
+        previous,
+        trend(con, month, config.trend_months),
+        participation_curve(con, month),
+        heartbeat.daily(con, first, last, heartbeat.STRIP_SUBJECTS),
+        heartbeat.events(con, first, last),
     )
