@@ -206,6 +206,18 @@ class Heartbeat(_Strict):
     min_messages: int = Field(5, ge=1)
 
 
+class Ambassadors(_Strict):
+    """Who may carry a platform (issue 17, seeds 000 step 5). *First followers*: employees who
+    took up a tool while fewer than 16 % of the headcount had (Rogers' innovators and early
+    adopters) and whose degree in the month's network is in its top `best_connected_pct` %.
+    *Fans*: the `fans` employees whose messages drew the most replies and reactions from
+    others in the month, at least `min_responses`."""
+
+    best_connected_pct: float = Field(10, gt=0, le=100)
+    fans: int = Field(10, ge=1)
+    min_responses: int = Field(3, ge=1)
+
+
 class MonitorConfig(_Strict):
     organisation: str
     language: Literal["nl", "en"] = "nl"
@@ -233,6 +245,7 @@ class MonitorConfig(_Strict):
     month_close: MonthClose = Field(default_factory=MonthClose)
     alerts: Alerts = Field(default_factory=Alerts)
     heartbeat: Heartbeat = Field(default_factory=Heartbeat)
+    ambassadors: Ambassadors = Field(default_factory=Ambassadors)
     ingestion: Ingestion = Field(default_factory=Ingestion)
 
     @field_validator("synonyms")

@@ -30,6 +30,8 @@ ROSTER_HEADER = [
     "birth_year",
     "start_date",
     "end_date",
+    "ambassador_consent",
+    "display_name",
 ]
 
 
@@ -39,6 +41,16 @@ class DemoData:
     config: Path
     first_month: date
     last_month: date
+
+
+def _consent(person) -> tuple[str, str]:
+    """The keenest agree to be named as ambassadors; the least keen decline (their name in the
+    file shows ingestion dropping it); the rest leave it open."""
+    if person.keenness >= 0.6:
+        return "ja", person.name
+    if person.keenness < 0.2:
+        return "nee", person.name
+    return "", ""
 
 
 def _roster(people, as_of: date) -> bytes:
@@ -52,6 +64,7 @@ def _roster(people, as_of: date) -> bytes:
             p.birth_year,
             p.start_date.isoformat(),
             p.end_date.isoformat() if p.end_date and p.end_date <= as_of else "",
+            *_consent(p),
         ]
         for p in people
         if p.start_date <= as_of

@@ -150,10 +150,27 @@ def _faq(rows: list[dict]) -> list[dict]:
     return [{key: row[key] for key in FAQ_KEYS} for row in rows]
 
 
+NAMED_KEYS = ("role", "tool", "display_name", "department", "degree", "responses_received")
+UNNAMED_KEYS = ("department", "role", "unnamed")
+
+
+def _named_ambassadors(rows: list[dict]) -> list[dict]:
+    """The ambassadors who agreed to be named (a list figure); never anyone's pseudonym."""
+    return [{key: row[key] for key in NAMED_KEYS} for row in rows if row["is_named"]]
+
+
+def _unnamed_ambassadors(rows: list[dict]) -> list[dict]:
+    """The others, counted per shown department (a list figure): suppressed departments and
+    departments without any are left out."""
+    return [{key: row[key] for key in UNNAMED_KEYS} for row in rows if row["unnamed"]]
+
+
 # a figure whose value is the mart's rows: how each such mart is listed, and in which order
 LISTS = {
     "fct_issues_monthly": (_top10, "rank"),
     "fct_faq_candidates_monthly": (_faq, "theme, rank"),
+    "fct_ambassadors_monthly": (_named_ambassadors, "role, tool, display_name"),
+    "fct_ambassador_departments_monthly": (_unnamed_ambassadors, "department, role"),
 }
 
 

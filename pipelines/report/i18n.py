@@ -88,6 +88,11 @@ STRINGS = {
         "heartbeat_caption": "Oranje stip: een piek in aandacht (ver boven de vier weken "
         "ervoor, robuuste z-score). Stippellijn: een gebeurtenis uit de agenda (inbox/events).",
         "heartbeat_axis": "berichten per dag",
+        "pulse_title": "Hartslag: berichten per dag over de drukste thema's en issues",
+        "pulse_network": "Netwerk: {people} mensen, {cross}% van de verbindingen tussen "
+        "afdelingen · {first_followers} eerste volgers · {fans} fans",
+        "pulse_no_network": "Netwerk onbekend: geen berichtenexport deze maand",
+        "pulse_none": "Geen berichten over thema's of issues deze maand",
         "heartbeat_theme": "thema",
         "benchmark_title": "Vergeleken met andere organisaties · {year}",
         "benchmark_columns": "Cijfer|Wij|Q1|Mediaan|Q3|Organisaties|Waar wij staan",
@@ -102,6 +107,13 @@ STRINGS = {
         "faq_none": "Geen vragen met reacties van collega's deze maand.",
         "faq_columns": "Thema|#|Vraag (eerste regel)|Collega's die reageerden|Reacties",
         "faq_text_gone": "(tekst verwijderd na de bewaartermijn)",
+        "ambassadors_title": "Ambassadeurs van {month}: eerste volgers (beeldbepalers) en fans "
+        "(smaakmakers)",
+        "ambassadors_none": "Nog geen eerste volgers of fans deze maand.",
+        "ambassadors_columns": "Rol|Naam|Afdeling|Tool|Verbindingen|Reacties ontvangen",
+        "ambassadors_unnamed": "Zonder naam (geen toestemming): {counts}.",
+        "ambassadors_hidden": "{n} in afdelingen kleiner dan de minimale groepsgrootte",
+        "roles": "first_follower=eerste volger|fan=fan",
         # Rogers' phases and the method's advice for each (seeds 002 "Schiet met scherp",
         # "Gooi het anker uit", "Vragen is goud")
         "phases": "innovators=innovators|early_adopters=early adopters|early_majority=vroege "
@@ -219,6 +231,11 @@ STRINGS = {
         "heartbeat_caption": "Orange dot: a spike of attention (far above the four weeks "
         "before, robust z-score). Dashed line: an event from the calendar (inbox/events).",
         "heartbeat_axis": "messages per day",
+        "pulse_title": "Heartbeat: messages per day about the busiest themes and issues",
+        "pulse_network": "Network: {people} people, {cross}% of ties across departments · "
+        "{first_followers} first followers · {fans} fans",
+        "pulse_no_network": "Network unknown: no message export this month",
+        "pulse_none": "No messages about themes or issues this month",
         "heartbeat_theme": "theme",
         "benchmark_title": "Compared with other organisations · {year}",
         "benchmark_columns": "Figure|Us|Q1|Median|Q3|Organisations|Where we stand",
@@ -233,6 +250,12 @@ STRINGS = {
         "faq_none": "No questions with answers from colleagues this month.",
         "faq_columns": "Theme|#|Question (first line)|Colleagues who answered|Replies",
         "faq_text_gone": "(text removed after the retention period)",
+        "ambassadors_title": "Ambassadors of {month}: first followers and fans",
+        "ambassadors_none": "No first followers or fans this month yet.",
+        "ambassadors_columns": "Role|Name|Department|Tool|Ties|Responses received",
+        "ambassadors_unnamed": "Without a name (no consent): {counts}.",
+        "ambassadors_hidden": "{n} in departments below the minimum group size",
+        "roles": "first_follower=first follower|fan=fan",
         "phases": "innovators=innovators|early_adopters=early adopters|early_majority=early "
         "majority|late_majority=late majority|laggards=laggards",
         "advice_innovators": "find the innovators and pioneers and help them on their way; do "
@@ -312,22 +335,30 @@ SOURCE_NAMES = {
 }
 
 
+def _name_in(table: str, value: str, language: str) -> str:
+    """A value as the report names it, from a `key=name|...` string of the language."""
+    names = dict(pair.split("=") for pair in text(language, table).split("|"))
+    return names.get(value, value)
+
+
 def light_name(light: str, language: str) -> str:
     """green -> 'groen' (nl): a traffic light as the report names it."""
-    names = dict(pair.split("=") for pair in text(language, "lights").split("|"))
-    return names.get(light, light)
+    return _name_in("lights", light, language)
 
 
 def phase_name(phase: str, language: str) -> str:
     """early_majority -> 'vroege meerderheid' (nl): a phase of Rogers' adoption curve."""
-    names = dict(pair.split("=") for pair in text(language, "phases").split("|"))
-    return names.get(phase, phase)
+    return _name_in("phases", phase, language)
+
+
+def role_name(role: str, language: str) -> str:
+    """first_follower -> 'eerste volger' (nl): an ambassador's role."""
+    return _name_in("roles", role, language)
 
 
 def dimension_name(dimension: str, language: str) -> str:
     """department -> 'afdeling' (nl): a segment dimension as the report names it."""
-    names = dict(pair.split("=") for pair in text(language, "dimensions").split("|"))
-    return names.get(dimension, dimension)
+    return _name_in("dimensions", dimension, language)
 
 
 def source_name(source: str, language: str) -> str:

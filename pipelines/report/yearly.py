@@ -306,6 +306,7 @@ def render_yearly(
                 caption = t("network_picture_title", year=year)
                 extra = network_picture.picture(con, year, language)
                 parts.append(_faq_candidates(documents[last], language))
+                parts.append(_ambassadors(documents[last], language))
             elif area == "issues":  # when attention peaked, beside the events calendar
                 caption = t("heartbeat_title", period=year)
                 first, after = parse_month(f"{year}-01"), parse_month(f"{year + 1}-01")
@@ -411,6 +412,49 @@ def _faq_candidates(document: dict, language: str) -> str:
         for c in candidates
     )
     return f"<h3>{html.escape(title)}</h3><table><tr>{heads}</tr>{rows}</table>"
+
+
+def _ambassadors(document: dict, language: str) -> str:
+    """The last month's first followers and fans: by name those who agreed, the others as a
+    count per department; what departments below the minimum group size hold, together."""
+    values = {f["id"]: f["value"] for f in document["figures"]}
+    named = values.get("ambassadors.named") or []
+    unnamed = values.get("ambassadors.unnamed") or []
+    title = i18n.text(language, "ambassadors_title", month=document["month"])
+    if not (values.get("ambassadors.first_followers") or values.get("ambassadors.fans")):
+        return f"<h3>{html.escape(title)}</h3><p>{i18n.text(language, 'ambassadors_none')}</p>"
+    parts = [f"<h3>{html.escape(title)}</h3>"]
+    if named:
+        heads = "".join(
+            f"<th>{h}</th>" for h in i18n.text(language, "ambassadors_columns").split("|")
+        )
+        rows = "".join(
+            f"<tr><td>{i18n.role_name(a['role'], language)}</td>"
+            f"<td>{html.escape(a['display_name'])}</td><td>{html.escape(a['department'])}</td>"
+            f"<td>{html.escape(a['tool'] or '')}</td><td>{shown(a['degree'], language)}</td>"
+            f"<td>{shown(a['responses_received'], language)}</td></tr>"
+            for a in named
+        )
+        parts.append(f"<table><tr>{heads}</tr>{rows}</table>")
+    counts = []
+    for role, total in (
+        ("first_follower", values.get("ambassadors.first_followers") or 0),
+        ("fan", values.get("ambassadors.fans") or 0),
+    ):
+        shown_here = [u for u in unnamed if u["role"] == role]
+        listed = ", ".join(f"{html.escape(u['department'])} {u['unnamed']}" for u in shown_here)
+        # people, not rows: a first follower of two tools is named once
+        named_people = len({a["display_name"] for a in named if a["role"] == role})
+        hidden = total - named_people - sum(u["unnamed"] for u in shown_here)
+        if hidden > 0:
+            more = i18n.text(language, "ambassadors_hidden", n=hidden)
+            listed = f"{listed}; {more}" if listed else more
+        if listed:
+            counts.append(f"{i18n.role_name(role, language)}: {listed}")
+    if counts:
+        text = i18n.text(language, "ambassadors_unnamed", counts="; ".join(counts))
+        parts.append(f"<p>{text}</p>")
+    return "".join(parts)
 
 
 def _appendix(document: dict, language: str) -> str:

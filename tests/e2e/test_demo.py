@@ -129,6 +129,12 @@ def test_the_readme_demo_command_runs_everything_on_todays_calendar(tmp_path):
     assert values["network.people"] > 100 and values["network.ties"] > values["network.people"]
     assert 0 < values["network.cross_department_pct"] < 100
     assert isinstance(values["heartbeat.spikes"], int)  # the month has message exports
+    # the keenest agreed to be named: some ambassadors by name, never more than there are
+    named = values["ambassadors.named"]
+    assert named and values["ambassadors.fans"] > 0 and values["ambassadors.first_followers"] > 0
+    assert {a["role"] for a in named} <= {"first_follower", "fan"}
+    fans = {a["display_name"] for a in named if a["role"] == "fan"}
+    assert len(fans) <= values["ambassadors.fans"]
 
 
 def test_the_demo_of_a_month_that_has_not_ended_is_bad_usage(tmp_path):

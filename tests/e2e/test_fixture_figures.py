@@ -228,6 +228,36 @@ def test_network_per_person_is_pseudonymous_with_degree_and_betweenness(fixture_
     assert rows == [("Communicatie", 2, 100.0, 1.0), ("ICT", 1, 100.0, 0.0), ("ICT", 1, 100.0, 0.0)]
 
 
+def test_ambassadors_are_named_only_with_consent(figures, fixture_run):
+    """EXPECTED.md: anna, the best connected, took up Slack and Teams in their first month of
+    data and agreed to be named; bert's name came with 'nee' and was never stored."""
+    assert values(figures, "ambassadors.") == {
+        "first_followers": 1,
+        "fans": 0,
+        "named": [
+            {
+                "role": "first_follower",
+                "tool": tool,
+                "display_name": "Anna Jansen",
+                "department": "Communicatie",
+                "degree": 2,
+                "responses_received": None,
+            }
+            for tool in ("slack", "teams")
+        ],
+        "unnamed": [],
+    }
+    import duckdb
+
+    env, _ = fixture_run
+    with duckdb.connect(str(env.warehouse), read_only=True) as con:
+        names = con.execute(
+            "select ambassador_consent, display_name from raw.roster"
+            " where display_name is not null or ambassador_consent is not null order by 1"
+        ).fetchall()
+    assert names == [(False, None), (True, "Anna Jansen")]
+
+
 def test_identity_coverage(figures):
     assert values(figures, "identity_coverage.") == {
         "m365_email": 83.3,

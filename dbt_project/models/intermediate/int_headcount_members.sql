@@ -49,6 +49,8 @@ select
     start_date,
     end_date,
     snapshot_date,
+    ambassador_consent,
+    display_name,
     source_file,
     source_sha256,
     source_row

@@ -75,6 +75,7 @@ def dbt_vars(config) -> dict:
             include={"spike_factor", "baseline_days", "spike_min_messages", "light_window_days"}
         ),
         "heartbeat": config.heartbeat.model_dump(),
+        "ambassadors": config.ambassadors.model_dump(),
     }
     encoded = json.dumps(settings, sort_keys=True, ensure_ascii=False).encode()
     fingerprint = hashlib.sha256(encoded + dbt_code_fingerprint().encode()).hexdigest()
