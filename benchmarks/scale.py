@@ -13,7 +13,9 @@ per employee a year: 3 million at 10,000), then on the last 13 months:
   (f) the Dagster run's dbt build vs the same `dbt build` run directly on the same warehouse.
   (m) (c) and (d) at the level of ingestion and dbt, as a run does them but without the
       Dagster run around them: (a)'s 12 months built (scoring slices, then the build), month 13
-      ingested into it and built, against month 13 ingested and built in a fresh warehouse.
+      ingested into it and built, against month 13 ingested and built in a fresh warehouse;
+      with dbt's own seconds of the network, adoption, heartbeat, FAQ and ambassador models
+      (issue 17) in each of the three builds, against the build's whole time.
 Prints Markdown for BENCHMARKS.md with machine, date and commit. `--parts am` leaves out (b)
 and (c), which take hours at 100,000 employees.
 """
@@ -356,7 +358,7 @@ def month_13_direct(rows, demo, work, months, env) -> None:
     history = work / "ingest.duckdb"
     if not history.exists():
         raise SystemExit("(m) builds on (a)'s warehouse: run it with --parts am")
-    twelve, twelve_peak = build_direct(demo.config, history, env)
+    twelve, twelve_peak, twelve_results = build_direct(demo.config, history, env)
     rows.append(
         (
             "(m) dbt: first build of the 12 months (slices and build)",
@@ -365,11 +367,11 @@ def month_13_direct(rows, demo, work, months, env) -> None:
         )
     )
     added_ingest = ingest_timed(month13_inbox, history)
-    added, added_peak = build_direct(demo.config, history, env)
+    added, added_peak, added_results = build_direct(demo.config, history, env)
     alone_warehouse = work / "alone-direct.duckdb"
     alone_warehouse.unlink(missing_ok=True)
     alone_ingest = ingest_timed(month13_inbox, alone_warehouse)
-    alone, alone_peak = build_direct(demo.config, alone_warehouse, env)
+    alone, alone_peak, alone_results = build_direct(demo.config, alone_warehouse, env)
     rows.append(
         (
             "(m) month 13 added to 12 months / alone: ingestion + dbt",
@@ -378,6 +380,43 @@ def month_13_direct(rows, demo, work, months, env) -> None:
             f" dbt alone {added / alone:.2f}; peaks {added_peak:.2f} / {alone_peak:.2f} GB",
         )
     )
+    builds = ((twelve_results, twelve), (added_results, added), (alone_results, alone))
+    for model in ISSUE_17_MODELS:
+        seconds = [model_seconds(results, model) for results, _ in builds]
+        rows.append(
+            (
+                f"(m) {model}: 12 months / month 13 added / alone",
+                " / ".join(f"{s:.1f} s" for s in seconds),
+                "dbt's own time",
+            )
+        )
+    shares = [
+        sum(model_seconds(results, m) for m in ISSUE_17_MODELS) / whole for results, whole in builds
+    ]
+    rows.append(
+        (
+            "(m) issue 17's models together, share of the build",
+            " / ".join(f"{share:.1%}" for share in shares),
+            "12 months / month 13 added / alone",
+        )
+    )
+
+
+# the models issue 17 added: network, ambassadors, adoption, heartbeat, FAQ candidates
+ISSUE_17_MODELS = (
+    "int_interactions",
+    "int_network_ties",
+    "int_network_betweenness",
+    "fct_network_people_monthly",
+    "fct_network_departments_monthly",
+    "fct_ambassadors_monthly",
+    "fct_ambassador_departments_monthly",
+    "int_tool_adoption",
+    "int_adoption_bass",
+    "fct_adoption_phase_monthly",
+    "fct_heartbeat_daily",
+    "fct_faq_candidates_monthly",
+)
 
 
 def ingest_timed(inbox: Path, warehouse: Path) -> float:
@@ -392,9 +431,9 @@ def ingest_timed(inbox: Path, warehouse: Path) -> float:
     return time.perf_counter() - start
 
 
-def build_direct(config: Path, warehouse: Path, env: dict) -> tuple[float, float]:
-    """The run's dbt work on `warehouse`: scoring slices, then the build; seconds and the
-    largest peak of its dbt processes."""
+def build_direct(config: Path, warehouse: Path, env: dict) -> tuple[float, float, dict]:
+    """The run's dbt work on `warehouse`: scoring slices, then the build; seconds, the
+    largest peak of its dbt processes and the build's run_results."""
     from pipelines.config import load_config
     from pipelines.defs.transform.dbt_models import PRODUCTION_EXCLUDES, SLICE_EXCLUDES, dbt_vars
     from pipelines.resources import WarehouseResource
@@ -417,7 +456,7 @@ def build_direct(config: Path, warehouse: Path, env: dict) -> tuple[float, float
     connect = WarehouseResource(path=str(warehouse)).connect
     score_in_slices(connect, lambda selection: run([*SLICE_EXCLUDES, *selection]))
     run(list(PRODUCTION_EXCLUDES))
-    return time.perf_counter() - start, max(peaks)
+    return time.perf_counter() - start, max(peaks), latest_run_results()
 
 
 if __name__ == "__main__":

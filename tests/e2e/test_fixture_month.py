@@ -389,6 +389,13 @@ def test_the_yearly_monitor_has_a_page_per_audit_area_and_an_appendix(fixture_ru
     assert again["html"].read_text() == page
     assert "roster_2026-02-28.csv" in page and "fct_headcount_monthly.headcount" in page
     assert "example.org" not in page
+    # the ambassadors of February (EXPECTED.md): anna agreed to be named, bert did not
+    assert "<h3>Ambassadors of 2026-02: first followers and fans</h3>" in page
+    assert (
+        "<tr><td>first follower</td><td>Anna Jansen</td><td>Communicatie</td><td>slack</td>"
+        "<td>2</td><td>–</td></tr>"
+    ) in page
+    assert "Bert" not in page and "Bert" not in text
 
 
 def test_identity_coverage_names_each_source_with_its_outsider(fixture_run):
