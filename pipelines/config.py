@@ -209,9 +209,10 @@ class Heartbeat(_Strict):
 class Ambassadors(_Strict):
     """Who may carry a platform (issue 17, seeds 000 step 5). *First followers*: employees who
     took up a tool while fewer than 16 % of the headcount had (Rogers' innovators and early
-    adopters) and whose degree in the month's network is in its top `best_connected_pct` %.
-    *Fans*: the `fans` employees whose messages drew the most replies and reactions from
-    others in the month, at least `min_responses`."""
+    adopters; none where the tool's data begins above that) and whose degree in the month's
+    network is in its top `best_connected_pct` %. *Fans*: the `fans` employees whose
+    messages drew the most replies and reactions from others in the month, at least
+    `min_responses`."""
 
     best_connected_pct: float = Field(10, gt=0, le=100)
     fans: int = Field(10, ge=1)

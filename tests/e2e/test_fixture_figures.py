@@ -229,23 +229,23 @@ def test_network_per_person_is_pseudonymous_with_degree_and_betweenness(fixture_
 
 
 def test_ambassadors_are_named_only_with_consent(figures, fixture_run):
-    """EXPECTED.md: anna, the best connected, took up Slack and Teams in their first month of
-    data and agreed to be named; bert's name came with 'nee' and was never stored."""
+    """EXPECTED.md: no tool's data begins low enough to tell its first followers; dirk and
+    anna drew responses; anna agreed to be named, dirk is counted; bert's name came with
+    'nee' and was never stored."""
     assert values(figures, "ambassadors.") == {
-        "first_followers": 1,
-        "fans": 0,
+        "first_followers": 0,
+        "fans": 2,
         "named": [
             {
-                "role": "first_follower",
-                "tool": tool,
+                "role": "fan",
+                "tool": None,
                 "display_name": "Anna Jansen",
                 "department": "Communicatie",
                 "degree": 2,
-                "responses_received": None,
+                "responses_received": 1,
             }
-            for tool in ("slack", "teams")
         ],
-        "unnamed": [],
+        "unnamed": [{"department": "ICT", "role": "fan", "unnamed": 1}],
     }
     import duckdb
 

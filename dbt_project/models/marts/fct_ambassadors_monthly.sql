@@ -1,9 +1,11 @@
 -- Ambassadors per month (issue 17, seeds 000 step 5), one row per employee and role:
 --   first_follower  per tool: took it up while fewer than 16 % of the headcount had (Rogers'
 --                   innovators and early adopters: their first month on it began below the
---                   boundary, or was the tool's first month of data, whose order the data
---                   cannot tell) and is among the best connected of the month's network
---                   (degree rank within the top ambassadors.best_connected_pct %);
+--                   boundary; in the tool's first month of data, where the data cannot tell
+--                   who came first, only when the whole month stayed below it, so a tool
+--                   already in wide use when its data begins has no first followers) and is
+--                   among the best connected of the month's network (degree rank within the
+--                   top ambassadors.best_connected_pct %);
 --   fan             the ambassadors.fans employees whose messages drew the most replies and
 --                   reactions from other employees in the month (ties at the cut stay in), at
 --                   least ambassadors.min_responses.
@@ -47,16 +49,16 @@ adoption as (
     select
         tool,
         month_start,
-        first_data_month,
+        adopters_pct,
         lag(adopters_pct) over (partition by tool order by month_start) as adopters_pct_before
     from {{ ref('int_tool_adoption') }}
 ),
 
 early_months as (
+    -- the share when the month began; for the first month of data, the share it ended with
     select tool, month_start
     from adoption
-    where month_start = first_data_month
-        or adopters_pct_before < {{ rogers_boundaries()['early_adopters'] }}
+    where coalesce(adopters_pct_before, adopters_pct) < {{ rogers_boundaries()['early_adopters'] }}
 ),
 
 early_adopters as (
