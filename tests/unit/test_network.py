@@ -1,4 +1,5 @@
-"""Betweenness in the reply and mention network, against values worked out by hand."""
+"""Betweenness in the reply and mention network, against values worked out by hand and
+against networkx's definition."""
 
 import pytest
 
@@ -29,3 +30,21 @@ def test_a_large_month_is_estimated_from_a_fixed_sample_and_gives_the_same_figur
     assert first == network.betweenness(list(reversed(ties)))
     assert len(first) == len(people) and first[people[0]] == 0.0
     assert 0.0 < first[people[len(people) // 2]] <= 1.0
+
+
+@pytest.mark.parametrize("people", [300, network.EXACT_UP_TO + 300])
+def test_the_figures_are_networkx_s_exact_and_sampled(people):
+    """igraph computes, networkx defines: on a random network, exact below EXACT_UP_TO and
+    sampled above, the same sources drawn and the same scaling."""
+    import random
+
+    import networkx as nx
+
+    rng = random.Random(people)
+    keys = [f"p{i:05d}" for i in range(people)]
+    ties = {tuple(sorted(rng.sample(keys, 2))) for _ in range(people * 3)}
+    graph = nx.Graph()
+    graph.add_edges_from(sorted(ties))
+    sample = None if graph.number_of_nodes() <= network.EXACT_UP_TO else network.SAMPLES
+    expected = nx.betweenness_centrality(graph, k=sample, normalized=True, seed=network.SEED)
+    assert network.betweenness(ties) == pytest.approx(expected, abs=1e-12)

@@ -1,5 +1,5 @@
 """Per month and person in the reply and mention network, betweenness (pipelines/network.py,
-networkx): SQL has no shortest paths. Incremental: a month is computed again only when its
+igraph): SQL has no shortest paths. Incremental: a month is computed again only when its
 ties changed (their fingerprint differs from the one stored), so a new month costs that
 month only. DuckDB only, like every Python model here."""
 
