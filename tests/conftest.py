@@ -54,6 +54,13 @@ class MonitorEnv:
     warehouse: Path
     out: Path
 
+    def rows(self, sql: str, params=()) -> list[tuple]:
+        """The rows a query returns from the warehouse, read-only (a run may hold it)."""
+        import duckdb
+
+        with duckdb.connect(str(self.warehouse), read_only=True) as con:
+            return con.execute(sql, list(params)).fetchall()
+
 
 def make_env(root: Path, patch: pytest.MonkeyPatch, fixture: str = "small_inbox") -> MonitorEnv:
     shutil.copytree(FIXTURES / fixture, root / fixture)

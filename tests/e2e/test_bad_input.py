@@ -5,7 +5,6 @@ file's rows add up, the summary and the UI's checks show it, and the figures do 
 import csv
 import hashlib
 
-import duckdb
 import pytest
 
 from pipelines.ingest.registry import SOURCES
@@ -34,14 +33,8 @@ def bad_run(tmp_path_factory):
         yield env, result, before, load_settings()
 
 
-def query(env, sql: str, params=()) -> list[tuple]:
-    with duckdb.connect(str(env.warehouse), read_only=True) as con:
-        return con.execute(sql, list(params)).fetchall()
-
-
 def quarantine(env, file_name):
-    return query(
-        env,
+    return env.rows(
         "select source_member, source_row, column_name, problem from raw.quarantine"
         " where source_file = ? order by source_row",
         [file_name],
@@ -57,8 +50,7 @@ def test_each_bad_input_is_quarantined_with_a_clear_message(bad_run, case):
     for (member, row, column, problem), expected in zip(entries, case.expected, strict=True):
         assert (member, row, column) == (expected.member, expected.row, expected.column)
         assert expected.words in problem
-    loaded = query(
-        env,
+    loaded = env.rows(
         "select rows_loaded from raw.inbox_files where file_name = ?",
         [case.path.split("/")[-1]],
     )
@@ -67,13 +59,12 @@ def test_each_bad_input_is_quarantined_with_a_clear_message(bad_run, case):
 
 def test_the_figures_of_the_good_data_do_not_move(bad_run):
     env, _, _, _ = bad_run
-    rows = query(
-        env,
+    rows = env.rows(
         "select tool, usage_pct from marts.fct_tool_usage_monthly where month = '2026-02'"
         " and tool in ('email', 'teams', 'viva_engage', 'slack', 'intranet')",
     )
-    headcount = query(
-        env, "select headcount from marts.fct_headcount_monthly where month = '2026-02'"
+    headcount = env.rows(
+        "select headcount from marts.fct_headcount_monthly where month = '2026-02'"
     )
     assert dict(rows) == {
         "email": 60.0,
@@ -87,8 +78,7 @@ def test_the_figures_of_the_good_data_do_not_move(bad_run):
 
 def test_formula_strings_in_bodies_are_kept_as_text(bad_run):
     env, _, _, _ = bad_run
-    bodies = query(
-        env,
+    bodies = env.rows(
         "select body from raw.viva_engage_messages where message_id in ('92', '93', '94')"
         " order by message_id",
     )
@@ -122,8 +112,7 @@ def test_every_file_adds_up_and_the_ui_checks_show_the_quarantine(bad_run):
 
 def test_the_lines_of_every_csv_file_are_counted_apart_from_the_parser(bad_run):
     env, _, _, _ = bad_run
-    files = query(
-        env,
+    files = env.rows(
         "select file_name, lines_read, lines_in_records, rows_read from raw.inbox_files"
         " where lines_read is not null",
     )

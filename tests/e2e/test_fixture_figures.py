@@ -247,14 +247,11 @@ def test_ambassadors_are_named_only_with_consent(figures, fixture_run):
         ],
         "unnamed": [{"department": "ICT", "role": "fan", "unnamed": 1}],
     }
-    import duckdb
-
     env, _ = fixture_run
-    with duckdb.connect(str(env.warehouse), read_only=True) as con:
-        names = con.execute(
-            "select ambassador_consent, display_name from raw.roster"
-            " where display_name is not null or ambassador_consent is not null order by 1"
-        ).fetchall()
+    names = env.rows(
+        "select ambassador_consent, display_name from raw.roster"
+        " where display_name is not null or ambassador_consent is not null order by 1"
+    )
     assert names == [(False, None), (True, "Anna Jansen")]
 
 

@@ -25,11 +25,6 @@ from tests.conftest import run_month
 DBT_DIR = Path(__file__).resolve().parents[2] / "dbt_project"
 
 
-def query(env, sql: str, params=None):
-    with duckdb.connect(str(env.warehouse), read_only=True) as con:
-        return con.execute(sql, params or []).fetchall()
-
-
 def test_the_run_succeeds_with_every_blocking_check_passing(fixture_run):
     _, result = fixture_run
     assert result.success
@@ -45,13 +40,13 @@ def test_the_run_succeeds_with_every_blocking_check_passing(fixture_run):
 
 def test_headcount_counts_leavers_and_joiners_by_the_month_rule(fixture_run):
     env, _ = fixture_run
-    rows = query(env, "select month, headcount, joiners, leavers from marts.fct_headcount_monthly")
+    rows = env.rows("select month, headcount, joiners, leavers from marts.fct_headcount_monthly")
     assert sorted(rows) == [("2026-01", 5, 0, 1), ("2026-02", 5, 1, 1)]
 
 
 def test_usage_per_tool_matches_the_hand_computed_figures(fixture_run):
     env, _ = fixture_run
-    rows = query(env, "select month, tool, usage_pct from marts.fct_tool_usage_monthly")
+    rows = env.rows("select month, tool, usage_pct from marts.fct_tool_usage_monthly")
     assert {(m, t): pct for m, t, pct in rows} == {
         ("2026-01", "email"): 80.0,
         ("2026-01", "intranet"): 20.0,
@@ -68,8 +63,7 @@ def test_usage_per_tool_matches_the_hand_computed_figures(fixture_run):
 
 def test_the_straddling_file_belongs_to_january(fixture_run):
     env, _ = fixture_run
-    rows = query(
-        env,
+    rows = env.rows(
         "select source_file, strftime(month_start, '%Y-%m'), window_start::varchar, is_primary_file"
         " from intermediate.int_m365_files_attributed order by 1",
     )
@@ -135,8 +129,8 @@ def test_quarantine_csv_is_written_even_when_nothing_was_quarantined(fixture_run
 
 def test_a_file_repeated_under_another_name_is_ingested_once(fixture_run):
     env, _ = fixture_run
-    assert query(env, "select count(*) from raw.inbox_files where source = 'activity'") == [(1,)]
-    assert query(env, "select count(*) from raw.activity_events") == [(4,)]
+    assert env.rows("select count(*) from raw.inbox_files where source = 'activity'") == [(1,)]
+    assert env.rows("select count(*) from raw.activity_events") == [(4,)]
 
 
 NEEDLES = ["example.org", "partner.org", "Jansen", "Bakker", "Visser", "de Vries", "Gast Partner"]
@@ -185,9 +179,9 @@ def test_message_bodies_lose_addresses_names_and_mentions(fixture_run):
     from tests.conftest import TEST_KEY
 
     anna = Pseudonymiser(TEST_KEY)("anna@example.org")
-    (viva,) = query(env, "select body from raw.viva_engage_messages where message_id = '2'")[0]
+    (viva,) = env.rows("select body from raw.viva_engage_messages where message_id = '2'")[0]
     assert viva == f"Dank je! Vraag het aan [naam] of mail [e-mail], cc [@{anna}]"
-    (slack,) = query(env, "select text from raw.slack_messages order by message_ts")[0]
+    (slack,) = env.rows("select text from raw.slack_messages order by message_ts")[0]
     assert slack == (
         f"Goedemorgen [@{anna}], de server is weer up. Vragen? Mail [naam] via [e-mail]"
     )
@@ -200,26 +194,24 @@ def test_a_second_run_ingests_nothing_new_and_reports_the_same_figures(fixture_r
     def values():
         return {f["id"]: f["value"] for f in json.loads(figures_path.read_text())["figures"]}
 
-    before, files = values(), query(env, "select count(*) from raw.inbox_files")
+    before, files = values(), env.rows("select count(*) from raw.inbox_files")
     result = run_month("2026-02")
     assert result.success
-    assert query(env, "select count(*) from raw.inbox_files") == files
-    assert query(env, "select count(*) from raw.roster") == [(11,)]
+    assert env.rows("select count(*) from raw.inbox_files") == files
+    assert env.rows("select count(*) from raw.roster") == [(11,)]
     assert values() == before
 
 
 def test_real_world_formats_are_read_as_written(fixture_run):
     env, _ = fixture_run
-    assert query(
-        env,
+    assert env.rows(
         "select department from raw.roster where source_file = 'roster_2026-01-31.csv'"
         " and department like 'Fin%'",
     ) == [("Financiën",)]  # Windows-1252
-    assert query(env, "select count(*) from raw.activity_events") == [(4,)]  # UTF-16
-    body = query(env, "select body from raw.viva_engage_messages where message_id = '1'")
+    assert env.rows("select count(*) from raw.activity_events") == [(4,)]  # UTF-16
+    body = env.rows("select body from raw.viva_engage_messages where message_id = '1'")
     assert body == [("Welkom allemaal!\nTweede regel van het bericht.",)]  # quoted newline
-    slack = query(
-        env,
+    slack = env.rows(
         "select subtype, is_reply, is_edited, is_contribution from staging.stg_slack__messages"
         " order by message_ts",
     )
@@ -414,8 +406,7 @@ def test_identity_coverage_names_each_source_with_its_outsider(fixture_run):
     """February: someone outside the roster is active in e-mail (1 of 6 rows), Teams
     (1 of 4), Viva Engage (1 of 3) and the intranet (1 of 2); Slack matches everyone."""
     env, _ = fixture_run
-    rows = query(
-        env,
+    rows = env.rows(
         "select source, identity_rows, unmatched_people, matched_pct, is_below_threshold"
         " from marts.fct_identity_coverage_monthly where month = '2026-02' order by source",
     )

@@ -7,10 +7,7 @@
 {% if target.type == 'duckdb' %}-- depends_on: {{ ref('int_month_inputs') }}{% endif %}
 
 with departments as (
-    select month_start, coalesce(department, 'onbekend') as department, count(*) as employees
-    from {{ ref('int_headcount_members') }}
-    where {{ in_months_to_build('month_start', reads_months='earlier', inputs='all') }}
-    group by 1, 2
+    {{ employees_per_department() }}
 ),
 
 suppressed as (
