@@ -44,7 +44,9 @@ def _parse_state_without_warehouse_path() -> None:
     """dbt's state check, computed as if the warehouse path were not set (see above)."""
     from dbt.parser.manifest import ManifestLoader
 
-    original = ManifestLoader.build_manifest_state_check
+    original = getattr(ManifestLoader, "build_manifest_state_check", None)
+    if original is None:  # another dbt: it parses anew for a new warehouse, as dbt does
+        return
 
     def build_manifest_state_check(self):
         config = self.root_project
