@@ -26,46 +26,9 @@ from plotnine import (
 
 from . import i18n
 from .charts import ACCENT, MUTED, WARNING, base_theme, data_label, no_data_panel
+from .heartbeat_data import daily, events
 
 STRIP_COLOURS = (ACCENT, "#7c3aed", "#2563eb")  # apart from the spikes' orange
-SUBJECTS = 6  # the busiest themes and issues of the period, one small panel each
-STRIP_SUBJECTS = 3  # on the monthly infographic's strip: one line each
-
-
-def daily(con, first: date, last: date, subjects: int = SUBJECTS) -> pd.DataFrame:
-    """Daily messages and spikes of the `subjects` busiest themes and issues in [first, last]."""
-    return con.execute(
-        """
-        with period as (
-            select * from marts.fct_heartbeat_daily where day between ? and ?
-        ),
-        busiest as (
-            select subject_kind, subject
-            from period
-            group by all
-            order by sum(messages) desc, subject_kind desc, subject
-            limit ?
-        )
-        select period.subject_kind, period.subject, period.day, period.messages, period.is_spike
-        from period
-        inner join busiest using (subject_kind, subject)
-        order by all
-        """,
-        [first, last, subjects],
-    ).df()
-
-
-def events(con, first: date, last: date) -> pd.DataFrame:
-    """The events calendar of the inbox (events/*.csv) in [first, last]; none without one."""
-    from ..warehouse import table_exists
-
-    if not table_exists(con, "staging", "stg_events__calendar"):
-        return pd.DataFrame(columns=["day", "event"])
-    return con.execute(
-        "select day, event from staging.stg_events__calendar where day between ? and ?"
-        " order by day, event",
-        [first, last],
-    ).df()
 
 
 def _subject_labels(data: pd.DataFrame, language: str, width: int) -> list[str]:

@@ -3,6 +3,7 @@ the trend of the previous months. Files are byte-identical for the same warehous
 
 from __future__ import annotations
 
+import textwrap
 from datetime import timedelta
 from pathlib import Path
 
@@ -15,10 +16,15 @@ from plotnine import theme  # noqa: E402
 
 from ..months import add_months, parse_month  # noqa: E402
 from . import charts, heartbeat, i18n, panels  # noqa: E402
+from .layout import Rows  # noqa: E402
 from .monthly import MonthReport  # noqa: E402
 
 A4_PORTRAIT = (8.27, 11.69)
 PNG_DPI = 150
+NOTE_WIDTH = 62  # characters of a 7-point line in half the page
+# tiles, usage, funnel and curve, issues and themes, heartbeat strip, reach: the tiles and the
+# charts keep the room they had before the strip, which takes what a thin line of text needs
+ROW_PANELS = (1.5, 1, 1, 1, 0.6, 1)
 
 
 def _usage_now(document: dict) -> pd.DataFrame:
@@ -40,7 +46,8 @@ def _coverage_note(document: dict, language: str) -> str:
         for f in document["figures"]
         if f["id"].startswith("identity_coverage.") and f.get("below_threshold")
     ]
-    return i18n.text(language, "coverage_note", sources=", ".join(low)) if low else ""
+    note = i18n.text(language, "coverage_note", sources=", ".join(low)) if low else ""
+    return textwrap.fill(note, NOTE_WIDTH)  # within its half of the page
 
 
 def _network_line(document: dict, language: str) -> str:
@@ -114,23 +121,24 @@ def compose(report: MonthReport, language: str, months: int):
         f"{i18n.text(language, 'title')} · {document['organisation']} · "
         f"{i18n.month_name(parse_month(month), language)}"
     )
-    rows = (
-        panels.tiles(document, previous, language, title)
-        / (
+    rows = Rows(
+        [
+            panels.tiles(document, previous, language, title),
             charts.usage_bars(current, colours, language, _coverage_note(document, language))
-            | charts.usage_trend(history, colours, language, months)
-        )
-        / (panels.funnel(document, language) | panels.lorenz(document, curve, language))
-        / (panels.issues(document, language) | panels.themes(document, language))
-        / heartbeat.strip(
-            report.pulse,
-            report.events,
-            (first_day, add_months(first_day, 1) - timedelta(days=1)),
-            i18n.text(language, "pulse_title"),
-            _network_line(document, language),
-            language,
-        )
-        / panels.reach(document, language, footer)
+            | charts.usage_trend(history, colours, language, months),
+            panels.funnel(document, language) | panels.lorenz(document, curve, language),
+            panels.issues(document, language) | panels.themes(document, language),
+            heartbeat.strip(
+                report.pulse,
+                report.events,
+                (first_day, add_months(first_day, 1) - timedelta(days=1)),
+                i18n.text(language, "pulse_title"),
+                _network_line(document, language),
+                language,
+            ),
+            panels.reach(document, language, footer),
+        ],
+        panel_heights=ROW_PANELS,
     )
     return rows + theme(figure_size=A4_PORTRAIT, dpi=PNG_DPI)
 

@@ -14,7 +14,7 @@ from ..builds import build_config_sha256
 from ..config import MonitorConfig
 from ..months import add_months, parse_month
 from ..version import code_version
-from . import heartbeat
+from . import heartbeat_data
 from .completeness import fingerprint, lineage_files, missing_sources, replaced_files
 from .figures import NoDataForMonth, build_figures, participation_curve, trend
 
@@ -51,6 +51,6 @@ def month_report(con, month: str, config: MonitorConfig, built_by: str) -> Month
         previous,
         trend(con, month, config.trend_months),
         participation_curve(con, month),
-        heartbeat.daily(con, first, last, heartbeat.STRIP_SUBJECTS),
-        heartbeat.events(con, first, last),
+        heartbeat_data.daily(con, first, last, heartbeat_data.STRIP_SUBJECTS),
+        heartbeat_data.events(con, first, last),
     )

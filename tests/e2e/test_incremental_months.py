@@ -59,6 +59,9 @@ READS |= {
     "fct_network_departments_monthly": "earlier",
     "int_tool_adoption": "earlier",
     "fct_adoption_phase_monthly": "earlier",
+    # ambassadors: first followers by when they took a tool up, fans by the month's network
+    "fct_ambassadors_monthly": "earlier",
+    "fct_ambassador_departments_monthly": "earlier",
 }
 INCREMENTAL = tuple(READS)
 SELECT = ["--select", " ".join(f"+{model}" for model in INCREMENTAL)]
