@@ -300,7 +300,7 @@ def _year(text: str) -> int:
 def _year_documents(year: int) -> tuple[dict, object]:
     """figures.json documents of the year's months, read from the warehouse, and the config."""
     from .report.figures import NoDataForMonth
-    from .report.yearly import collect
+    from .report.yearly.year import collect
 
     settings = env.load_settings()
     try:

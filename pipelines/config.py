@@ -219,6 +219,17 @@ class Ambassadors(_Strict):
     min_responses: int = Field(3, ge=1)
 
 
+class Advice(_Strict):
+    """When the yearly monitor's rules of the method give advice (issue 18): the writers of
+    80 % of the messages are at most `concentration_pct` % of all writers (the 20/80 rule); a
+    segment's reach beyond e-mail lies `segment_gap_points` or more below the organisation's;
+    `silo_pct` % or more of a department's ties stay inside it."""
+
+    concentration_pct: float = Field(20, gt=0, le=100)
+    segment_gap_points: float = Field(15, gt=0, le=100)
+    silo_pct: float = Field(80, gt=0, le=100)
+
+
 class MonitorConfig(_Strict):
     organisation: str
     language: Literal["nl", "en"] = "nl"
@@ -247,6 +258,7 @@ class MonitorConfig(_Strict):
     alerts: Alerts = Field(default_factory=Alerts)
     heartbeat: Heartbeat = Field(default_factory=Heartbeat)
     ambassadors: Ambassadors = Field(default_factory=Ambassadors)
+    advice: Advice = Field(default_factory=Advice)
     ingestion: Ingestion = Field(default_factory=Ingestion)
 
     @field_validator("synonyms")

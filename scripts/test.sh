@@ -3,28 +3,21 @@
 # the dbt project with its data tests and unit tests, and materialises the Dagster graph).
 source "$(dirname "$0")/bootstrap.sh"
 
-# The report tests read the PDFs back with pdftotext (Debian/Ubuntu: poppler-utils).
-if ! command -v pdftotext >/dev/null 2>&1; then
+# need COMMAND PACKAGE WHY: a system tool the tests use, installed with apt when run as root.
+need() {
+  command -v "$1" >/dev/null 2>&1 && return
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "Installing poppler-utils (pdftotext) ..."
-    apt-get install -y -qq poppler-utils >/dev/null 2>&1 \
-      || { apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null; }
+    echo "Installing $2: $3 ..."
+    apt-get install -y -qq "$2" >/dev/null 2>&1 \
+      || { apt-get update -qq && apt-get install -y -qq "$2" >/dev/null; }
   else
-    echo "pdftotext is missing: install poppler-utils (apt), poppler (brew/dnf), then retry" >&2
+    echo "$1 is missing: install $2 (Debian/Ubuntu package name), then retry; $3" >&2
     exit 2
   fi
-fi
-# The portability test builds the dbt models on Apache Spark, which needs Java 17+.
-if ! command -v java >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "Installing Java (openjdk-17-jre-headless) for Spark ..."
-    apt-get install -y -qq openjdk-17-jre-headless >/dev/null 2>&1 \
-      || { apt-get update -qq && apt-get install -y -qq openjdk-17-jre-headless >/dev/null; }
-  else
-    echo "java is missing: install a Java 17+ runtime (apt: openjdk-17-jre-headless), then retry" >&2
-    exit 2
-  fi
-fi
+}
+need pdftotext poppler-utils "the report tests read the PDFs back with pdftotext"
+need java openjdk-17-jre-headless "the portability test builds the dbt models on Spark (Java 17+)"
+need chromium chromium "the yearly page is viewed at a laptop's and a phone's width"
 # dbt-spark and pyspark live in an environment of their own (pyproject.toml, extra "spark").
 UV_PROJECT_ENVIRONMENT=.venv-spark "$UV" sync --frozen --extra spark --python "$PYTHON_BIN" --quiet
 ruff check .

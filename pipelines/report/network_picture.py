@@ -9,6 +9,8 @@ is not named: its people are drawn in the colour of "small departments"."""
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 from plotnine import (
     aes,
@@ -28,6 +30,7 @@ from . import i18n
 from .charts import MUTED, PALETTE, base_theme, data_label, no_data_panel
 
 MAX_PEOPLE = 300
+CAPTION_WIDTH = 120  # characters of a 7-point line across a portrait page
 SEED = 17
 SMALL = "\0small"  # a department below the minimum group size (named in the legend by i18n)
 
@@ -131,7 +134,7 @@ def picture(con, year: int, language: str):
         + geom_point(people, aes("x", "y", color="department"), size=1.6)
         + facet_wrap("quarter", ncol=2, scales="free")
         + scale_color_manual(values=colours, name=i18n.text(language, "department"))
-        + labs(title=title, caption=caption, x="", y="")
+        + labs(title=title, caption=textwrap.fill(caption, CAPTION_WIDTH), x="", y="")
         + base_theme()
         + theme(
             figure_size=(11.69, 8.27),

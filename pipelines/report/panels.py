@@ -78,7 +78,7 @@ def _change(now, before, language: str, decimals: int, unit: str = "") -> str:
     return f"{i18n.number(now - before, language, decimals, sign=True)}{unit}"
 
 
-def _tile(plot, left, width, bottom, top, label, shown, note, big: float, small: float, fill):
+def tile(plot, left, width, bottom, top, label, shown, note, big: float, small: float, fill):
     """A framed tile: its name, the figure large, and a note (change, context) small."""
     middle, height = left + width / 2, top - bottom
     plot += annotate(
@@ -125,7 +125,7 @@ def tiles(document: dict, previous: dict | None, language: str, title: str) -> g
         shown = "–" if now is None else f"{i18n.number(now, language, decimals)}{unit}"
         change = _change(now, was, language, decimals)
         note = f"{change} {since}".strip() if change else ""
-        plot = _tile(plot, i + 0.04, 0.92, 0.5, 1.0, label, shown, note, 14, 6.5, "#ecfdf5")
+        plot = tile(plot, i + 0.04, 0.92, 0.5, 1.0, label, shown, note, 14, 6.5, "#ecfdf5")
     y = values(document, "yields.")
 
     def n(key, decimals=0, sign=False):
@@ -164,7 +164,7 @@ def tiles(document: dict, previous: dict | None, language: str, title: str) -> g
         family=FONT,
     )
     for i, (label, shown, note) in enumerate(yields):
-        plot = _tile(plot, i + 0.04, 0.92, 0.0, 0.36, label, shown, note, 10.5, 5.5, "#f8fafc")
+        plot = tile(plot, i + 0.04, 0.92, 0.0, 0.36, label, shown, note, 10.5, 5.5, "#f8fafc")
     return blank(plot + xlim(0, 4) + ylim(0, 1) + labs(title=title))
 
 

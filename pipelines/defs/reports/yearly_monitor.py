@@ -42,6 +42,7 @@ def yearly_monitor(
                 latest_build_run_id(con) or context.run.run_id,
                 code_version(),
                 reports.location / str(year),
+                config.advice,
             )
         except NoDataForMonth as exc:  # `snm` turns this into a usage error (exit 2)
             raise dg.Failure(str(exc), metadata={NO_DATA_FOR_MONTH: True}) from exc

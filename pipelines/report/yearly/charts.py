@@ -1,0 +1,387 @@
+"""Compact charts of the year, each chosen for its kind of figure: percentages on a 0-100 axis,
+counts from zero, a net sentiment around zero, segments as one dot plot, tools against Rogers'
+boundaries and the top issues as a month-by-month strip of lights. Every chart names its
+series by catalogue label and ends each line with its last value."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from dataclasses import dataclass
+
+import pandas as pd
+from plotnine import (
+    aes,
+    coord_flip,
+    element_blank,
+    element_text,
+    facet_wrap,
+    geom_col,
+    geom_hline,
+    geom_line,
+    geom_point,
+    geom_segment,
+    geom_text,
+    geom_tile,
+    ggplot,
+    labs,
+    position_dodge,
+    scale_color_manual,
+    scale_fill_manual,
+    scale_x_discrete,
+    scale_y_continuous,
+    scale_y_discrete,
+    theme,
+)
+
+from ...months import parse_month
+from .. import i18n
+from ..catalogue import catalogue
+from ..charts import ACCENT, INK, MUTED, PALETTE, base_theme, count_scale, data_label, no_data_panel
+from ..panels import LIGHTS
+from .labels import formatted, label
+from .texts import text
+from .year import Year
+
+
+@dataclass
+class Chart:
+    """A chart of the monitor, with its title (the HTML's alt text) and its numbers as a table
+    (the HTML shows both; a reader without the image loses nothing)."""
+
+    title: str
+    plot: object
+    table: pd.DataFrame | None = None
+
+
+def series_table(year: Year, ids: list[str], language: str) -> pd.DataFrame:
+    """One row per series, one column per month, each value as the catalogue prints it."""
+    labels = month_labels(year.months, language)
+    rows = []
+    for figure_id in ids:
+        row = {"": label(figure_id, language)}
+        for month in year.months:
+            known = year.data[(year.data["id"] == figure_id) & (year.data["month"] == month)]
+            row[labels[month]] = (
+                formatted(figure_id, known["value"].iloc[0], language) if len(known) else "–"
+            )
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+ROGERS = (2.5, 16.0, 50.0, 84.0)  # Rogers' boundaries (dbt macro rogers_boundaries)
+# a chart's titles at the size of a page of two to four charts; SMALL its axes and legend too
+SMALL_TITLES = theme(
+    plot_title=element_text(size=9.5, weight="bold", ha="left"),
+    plot_subtitle=element_text(size=7, color=MUTED, ha="left"),
+)
+SMALL = SMALL_TITLES + theme(
+    axis_text_x=element_text(size=6.5),
+    axis_text_y=element_text(size=6.5),
+    legend_text=element_text(size=6.5),
+    legend_title=element_text(size=6.5),
+    legend_position="bottom",
+    legend_key_size=8,
+)
+
+
+def month_labels(months: list[str], language: str) -> dict[str, str]:
+    return {m: i18n.month_name(parse_month(m), language, short=True) for m in months}
+
+
+def legend_names(labels: list[str]) -> list[str]:
+    """What tells the series apart: the labels without the words they all share at the start
+    and the end ('Usage of Slack', 'Usage of E-mail' -> 'Slack', 'E-mail'; '... (Slack)' ->
+    'Slack'), so a legend fits half a page; the full labels when that would leave one empty."""
+    if len(labels) < 2:
+        return labels
+    prefix = os.path.commonprefix(labels)
+    prefix = prefix[: max(prefix.rfind(" "), prefix.rfind("(")) + 1]
+    suffix = os.path.commonprefix([x[::-1] for x in labels])[::-1]
+    suffix = suffix if suffix in (")", "") else ""
+    names = [x[len(prefix) : len(x) - len(suffix)].strip() for x in labels]
+    return names if all(names) and len(set(names)) == len(names) else labels
+
+
+def _long(year: Year, ids: list[str], language: str, width: int = 28) -> pd.DataFrame:
+    """The series of `ids` with their legend name, ready to draw."""
+    data = year.data[year.data["id"].isin(ids)].copy()
+    present = [i for i in ids if i in set(data["id"])]
+    names = dict(
+        zip(
+            present,
+            [textwrap.fill(n, width) for n in legend_names([label(i, language) for i in present])],
+            strict=True,
+        )
+    )
+    data["series"] = pd.Categorical([names[i] for i in data["id"]], categories=list(names.values()))
+    return data
+
+
+def _colours(data: pd.DataFrame) -> dict:
+    return {s: PALETTE[i % len(PALETTE)] for i, s in enumerate(data["series"].cat.categories)}
+
+
+def _end_labels(data: pd.DataFrame, ids: list[str], language: str) -> pd.DataFrame:
+    """The last value of each series, printed as the catalogue prints it."""
+    last = data.sort_values("month").groupby("id", observed=True).tail(1).copy()
+    last["text"] = [
+        formatted(i, v, language) for i, v in zip(last["id"], last["value"], strict=True)
+    ]
+    return last
+
+
+def _with_two_months(data: pd.DataFrame) -> pd.DataFrame:
+    """A line needs two months; a single month is a point."""
+    return data[data.groupby("id")["id"].transform("size") > 1]
+
+
+def empty(title: str, language: str) -> Chart:
+    return Chart(title, no_data_panel(title, language, i18n.text(language, "no_data_year")) + SMALL)
+
+
+def percent_lines(year: Year, ids: list[str], title: str, language: str, subtitle: str = ""):
+    """Percentages of the months on a fixed 0-100 axis: 99.0 -> 99.1 stays flat."""
+    data = _long(year, ids, language)
+    if data.empty:
+        return empty(title, language)
+    months = year.months
+    ends = _end_labels(data, ids, language)
+    plot = (
+        ggplot(data, aes("month", "value", color="series", group="series"))
+        + geom_line(data=_with_two_months, size=0.9)
+        + geom_point(size=1.4)
+        + geom_text(
+            aes(label="text"), data=ends, nudge_x=0.28, ha="left", size=6.5, show_legend=False
+        )
+        + scale_x_discrete(
+            limits=months, labels=lambda ms: [month_labels(months, language)[m] for m in ms]
+        )
+        + scale_y_continuous(limits=(0, 100), breaks=[0, 25, 50, 75, 100])
+        + scale_color_manual(values=_colours(data))
+        + labs(title=title, subtitle=subtitle, x="", y="", color="")
+        + base_theme()
+        + SMALL
+        + theme(legend_position="bottom" if len(ids) > 1 else "none")
+    )
+    return Chart(title, plot, series_table(year, ids, language))
+
+
+def count_bars(year: Year, ids: list[str], title: str, language: str, subtitle: str = ""):
+    """Counts per month as bars from zero, side by side per series, each with its number."""
+    data = _long(year, ids, language)
+    if data.empty:
+        return empty(title, language)
+    months = year.months
+    data["text"] = [
+        formatted(i, v, language) for i, v in zip(data["id"], data["value"], strict=True)
+    ]
+    dodge = position_dodge(width=0.8)
+    top = max(float(data["value"].max()), 1.0)
+    plot = (
+        ggplot(data, aes("month", "value", fill="series"))
+        + geom_col(position=dodge, width=0.75)
+        + geom_text(aes(label="text"), position=dodge, va="bottom", size=5.5, color=INK)
+        + scale_x_discrete(
+            limits=months, labels=lambda ms: [month_labels(months, language)[m] for m in ms]
+        )
+        + count_scale(language, top, 1.15)
+        + scale_fill_manual(values=_colours(data))
+        + labs(title=title, subtitle=subtitle, x="", y="", fill="")
+        + base_theme()
+        + SMALL
+    )
+    return Chart(title, plot, series_table(year, ids, language))
+
+
+def level_line(year: Year, figure_id: str, title: str, language: str, limits: tuple, subtitle=""):
+    """One figure over the months on a fixed axis (`limits`), a zero line when it spans zero."""
+    data = _long(year, [figure_id], language)
+    if data.empty:
+        return empty(title, language)
+    months = year.months
+    ends = _end_labels(data, [figure_id], language)
+    plot = (
+        ggplot(data, aes("month", "value", group="id"))
+        + geom_line(data=_with_two_months, color=ACCENT, size=0.9)
+        + geom_point(color=ACCENT, size=1.4)
+        + geom_text(aes(label="text"), data=ends, nudge_x=0.25, ha="left", size=6.5, color=INK)
+        + scale_x_discrete(
+            limits=months, labels=lambda ms: [month_labels(months, language)[m] for m in ms]
+        )
+        + scale_y_continuous(limits=limits)
+        + labs(title=title, subtitle=subtitle, x="", y="")
+        + base_theme()
+        + SMALL
+    )
+    if limits[0] is not None and limits[0] < 0:
+        plot += geom_hline(yintercept=0, color=MUTED, size=0.4)
+    return Chart(title, plot, series_table(year, [figure_id], language))
+
+
+def rogers_bars(year: Year, title: str, language: str):
+    """Each tool's share of the headcount that ever used it, against Rogers' boundaries."""
+    rows = [
+        (i18n.tool_name(p["tool"]), f["value"], year.value(f"adoption.{p['tool']}.phase"))
+        for f, p in catalogue().each(year.last, "adoption.{tool}.adopters_pct")
+        if f["value"] is not None
+    ]
+    if not rows:
+        return empty(title, language)
+    data = pd.DataFrame(rows, columns=["tool", "pct", "phase"])
+    data["text"] = [
+        f"{formatted('adoption.x.adopters_pct', v, language)} · {i18n.phase_name(p, language)}"
+        if p
+        else formatted("adoption.x.adopters_pct", v, language)
+        for v, p in zip(data["pct"], data["phase"], strict=True)
+    ]
+    data["tool"] = pd.Categorical(data["tool"], categories=sorted(data["tool"], reverse=True))
+    plot = (
+        ggplot(data, aes("tool", "pct"))
+        + geom_col(fill=ACCENT, width=0.6)
+        + geom_text(aes(label="text"), ha="left", nudge_y=2, size=6.5, color=INK)
+        + scale_y_continuous(limits=(0, 140), breaks=[0, *ROGERS, 100])
+        + labs(title=title, subtitle=text(language, "rogers_subtitle"), x="", y="")
+        + base_theme()
+        + SMALL
+        + theme(axis_text_x=element_text(size=5.5))
+    )
+    for boundary in ROGERS:
+        plot += geom_hline(yintercept=boundary, color=MUTED, linetype="dashed", size=0.3)
+    table = pd.DataFrame(
+        {"": data["tool"].astype(str), text(language, "chart_adoption"): data["text"]}
+    )
+    return Chart(title, plot + coord_flip(), table.iloc[::-1])
+
+
+def light_strip(year: Year, title: str, language: str):
+    """The top issues of the year as rows, the months as columns, each cell its light."""
+    rows = []
+    for month in year.months:
+        for issue in year.value("issues.top10", month) or []:
+            rows.append((data_label(issue["issue"], 24), month, issue["light"]))
+    if not rows:
+        return empty(title, language)
+    data = pd.DataFrame(rows, columns=["issue", "month", "light"])
+    order = (
+        data.assign(red=data["light"].eq("red"))
+        .groupby("issue")["red"]
+        .agg(["sum", "size"])
+        .sort_values(["sum", "size"], ascending=False)
+        .head(10)
+    )
+    data = data[data["issue"].isin(order.index)]
+    data["issue"] = pd.Categorical(data["issue"], categories=list(order.index)[::-1])
+    data["letter"] = [
+        i18n.light_name(light, language)[:1].upper() if light != "grey" else "–"
+        for light in data["light"]
+    ]
+    months = year.months
+    plot = (
+        ggplot(data, aes("month", "issue", fill="light"))
+        + geom_tile(color="white", size=0.6)
+        + geom_text(aes(label="letter"), size=6, color="white", fontweight="bold")
+        + scale_fill_manual(values={k: v[0] for k, v in LIGHTS.items()}, guide=None)
+        + scale_x_discrete(
+            limits=months, labels=lambda ms: [month_labels(months, language)[m] for m in ms]
+        )
+        + scale_y_discrete()
+        + labs(title=title, subtitle=text(language, "strip_subtitle"), x="", y="")
+        + base_theme()
+        + SMALL
+    )
+    return Chart(title, plot, _lights_table(data, months, language))
+
+
+def theme_bars(year: Year, title: str, language: str):
+    """Messages per theme over the year, the successful ones marked."""
+    totals: dict[str, float] = {}
+    for month in year.months:
+        for f, p in catalogue().each(year.documents[month], "themes.{theme}.messages"):
+            if f["value"] is not None:
+                totals[p["theme"]] = totals.get(p["theme"], 0) + f["value"]
+    if not totals:
+        return empty(title, language)
+    successful = {
+        p["theme"]
+        for f, p in catalogue().each(year.last, "themes.{theme}.is_successful")
+        if f["value"]
+    }
+    data = pd.DataFrame(
+        [(data_label(t, 28), n, t in successful) for t, n in totals.items()],
+        columns=["theme", "messages", "successful"],
+    ).sort_values(["messages", "theme"])
+    data = data.tail(10)
+    data["theme"] = pd.Categorical(data["theme"], categories=list(data["theme"]))
+    data["text"] = [
+        i18n.number(n, language, 0) + ("  ✓" if ok else "")
+        for n, ok in zip(data["messages"], data["successful"], strict=True)
+    ]
+    plot = (
+        ggplot(data, aes("theme", "messages"))
+        + geom_col(fill=ACCENT, width=0.65)
+        + geom_text(
+            aes(label="text"),
+            ha="left",
+            nudge_y=float(data["messages"].max()) * 0.02,
+            size=6.5,
+            color=INK,
+        )
+        + scale_y_continuous(limits=(0, float(data["messages"].max()) * 1.25))
+        + labs(title=title, subtitle=text(language, "themes_subtitle"), x="", y="")
+        + base_theme()
+        + SMALL
+        + coord_flip()
+    )
+    return Chart(
+        title,
+        plot,
+        data[["theme", "messages"]]
+        .iloc[::-1]
+        .assign(messages=data["text"].iloc[::-1])
+        .rename(columns={"theme": "", "messages": text(language, "chart_themes")}),
+    )
+
+
+def _lights_table(data: pd.DataFrame, months: list[str], language: str) -> pd.DataFrame:
+    """Issue by month, each cell the light's name."""
+    labels = month_labels(months, language)
+    table = data.assign(name=[i18n.light_name(x, language) for x in data["light"]]).pivot_table(
+        index="issue", columns="month", values="name", aggfunc="first", observed=True
+    )
+    table = table.reindex(columns=months, fill_value="").astype(object).fillna("")
+    table.columns = [labels[m] for m in table.columns]
+    return table.iloc[::-1].reset_index().rename(columns={"issue": ""})
+
+
+def benchmark(compared: dict, language: str) -> Chart:
+    """Per ratio, the pool's middle half (Q1 to Q3) as a bar, its median as a tick and this
+    organisation as a dot."""
+    rows = [
+        (textwrap.fill(label(ratio, language), 38), r["q1"], r["median"], r["q3"], r["ours"])
+        for ratio, r in compared["ratios"].items()
+    ]
+    data = pd.DataFrame(rows, columns=["ratio", "q1", "median", "q3", "ours"])
+    data["ratio"] = pd.Categorical(data["ratio"], categories=list(data["ratio"]))
+    data["y"] = 0.0
+    title = i18n.text(language, "benchmark_title", year=compared["year"])
+    plot = (
+        ggplot(data)
+        + geom_segment(aes(x="q1", xend="q3", y="y", yend="y"), color="#9ca3af", size=4)
+        + geom_point(aes(x="median", y="y"), shape="|", size=8, color="#374151")
+        + geom_point(aes(x="ours", y="y"), color=ACCENT, size=3)
+        + facet_wrap("ratio", scales="free_x", ncol=3)
+        + labs(
+            title=title,
+            caption=i18n.text(language, "benchmark_caption"),
+            x="",
+            y="",
+        )
+        + base_theme()
+        + theme(
+            axis_text_y=element_blank(),
+            strip_text=element_text(size=7),
+            axis_text_x=element_text(size=6),
+        )
+    )
+    return Chart(title, plot)

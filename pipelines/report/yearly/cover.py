@@ -1,0 +1,155 @@
+"""The cover a board reads in a minute: the year's headline figures as tiles with their change
+on a year earlier, and the year in five lines."""
+
+from __future__ import annotations
+
+import pandas as pd
+from plotnine import aes, annotate, ggplot, theme, xlim, ylim
+
+from ...months import add_months, parse_month
+from .. import i18n
+from ..charts import ACCENT, FONT, INK, MUTED, blank
+from ..panels import tile
+from .labels import change, formatted
+from .page import A4, LINE, wrapped
+from .texts import text
+from .year import Year
+
+# (tile caption key, figure id): figures of the last month, with their change on a year earlier
+LEVELS = (
+    ("tile_headcount", "headcount"),
+    ("tile_social", "social_active_pct"),
+    ("tile_engagement", "yields.engagement_index"),
+    ("tile_sentiment", "participation.all.net_sentiment"),
+    ("tile_email", "yields.email_sent_per_person_per_day"),
+)
+
+
+def period(year: Year, language: str) -> str:
+    first, last = year.months[0], year.months[-1]
+    return i18n.text(language, "yearly_period", first=first, last=last, n=len(year.months))
+
+
+def tiles(year: Year, language: str) -> list[tuple[str, str, str]]:
+    """(caption, value, note) of each headline tile, as printed."""
+    ago = i18n.month_name(add_months(parse_month(year.months[-1]), -12), language)
+    out = []
+    for key, figure_id in LEVELS:
+        delta = year.changes.get(figure_id)
+        note = (
+            text(language, "tile_no_yoy")
+            if year.previous is None
+            else text(language, "tile_yoy", c=change(figure_id, delta, language), month=ago)
+        )
+        out.append(
+            (text(language, key), formatted(figure_id, year.value(figure_id), language), note)
+        )
+    ideas, adopted = year.total("yields.ideas"), year.total("yields.ideas_adopted")
+    signalled, answered = year.total("yields.signalled"), year.total("yields.responded")
+    out.append(
+        (
+            text(language, "tile_ideas"),
+            formatted("yields.ideas", ideas, language),
+            text(
+                language, "tile_ideas_note", a=formatted("yields.ideas_adopted", adopted, language)
+            ),
+        )
+    )
+    out.append(
+        (
+            text(language, "tile_signals"),
+            formatted("yields.responded", answered, language),
+            text(
+                language, "tile_signals_note", s=formatted("yields.signalled", signalled, language)
+            ),
+        )
+    )
+    return out
+
+
+def cover(year: Year, language: str, title: str, lines: list[str], run_line: str):
+    """The cover page: title, tiles in two rows, the five lines, and where the figures come
+    from."""
+    plot = ggplot(pd.DataFrame({"x": [0.0], "y": [0.0]}), aes("x", "y"))
+    plot += annotate(
+        "text",
+        x=0.0,
+        y=0.975,
+        label=title,
+        ha="left",
+        va="top",
+        size=19,
+        color=INK,
+        fontweight="bold",
+        family=FONT,
+    )
+    plot += annotate(
+        "text",
+        x=0.0,
+        y=0.935,
+        label=text(language, "cover_subtitle", period=period(year, language)),
+        ha="left",
+        va="top",
+        size=10.5,
+        color=MUTED,
+        family=FONT,
+    )
+    shown = tiles(year, language)
+    for i, (caption, value, note) in enumerate(shown[:4]):
+        plot = tile(plot, i + 0.04, 0.92, 0.78, 0.895, caption, value, note, 17, 7, "#ecfdf5")
+    for i, (caption, value, note) in enumerate(shown[4:]):
+        width = 4 / 3
+        plot = tile(
+            plot,
+            i * width + 0.04,
+            width - 0.08,
+            0.645,
+            0.76,
+            caption,
+            value,
+            note,
+            17,
+            7,
+            "#f8fafc",
+        )
+    y = 0.6
+    plot += annotate(
+        "text",
+        x=0.0,
+        y=y,
+        label=text(language, "five_lines"),
+        ha="left",
+        va="top",
+        size=13,
+        color=ACCENT,
+        fontweight="bold",
+        family=FONT,
+    )
+    y -= 2.2 * LINE
+    for line in lines:
+        for n, part in enumerate(wrapped(line)):
+            plot += annotate(
+                "text",
+                x=0.0,
+                y=y,
+                label=("•  " if n == 0 else "   ") + part,
+                ha="left",
+                va="top",
+                size=10,
+                color=INK,
+                family=FONT,
+            )
+            y -= LINE
+        y -= 0.5 * LINE
+    plot += annotate(
+        "text",
+        x=0.0,
+        y=0.02,
+        label=run_line,
+        ha="left",
+        va="bottom",
+        size=7.5,
+        color=MUTED,
+        family=FONT,
+    )
+    return blank(plot + xlim(0, 4) + ylim(0, 1)) + theme(figure_size=A4)

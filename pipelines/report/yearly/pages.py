@@ -1,0 +1,125 @@
+"""The yearly monitor as A4 pages: each section's header (its audit question and the year's
+answer) above its charts, the contents with the advice, and the PDF with a footer and page
+number on every page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import pandas as pd  # noqa: E402
+from matplotlib.backends.backend_pdf import PdfPages  # noqa: E402
+from plotnine import aes, annotate, element_text, ggplot, labs, theme, xlim, ylim  # noqa: E402
+
+from ..charts import ACCENT, FONT, INK, MUTED, blank  # noqa: E402
+from ..layout import Rows  # noqa: E402
+from .page import A4, LINE, wrapped  # noqa: E402
+from .texts import text  # noqa: E402
+
+# an A4 page with room at the bottom for the footer write_pdf adds
+A4_PAGE = theme(figure_size=A4, plot_margin_bottom=0.03)
+HEADER_WRAP = 110  # characters of the answer's 8.5-point lines across the page
+
+
+@dataclass
+class Page:
+    """A page of the PDF: its title (contents and footer) and what is drawn on it."""
+
+    title: str
+    plot: object
+    in_contents: bool = True
+
+
+def header(title: str, question: str, answer: str):
+    """The section's title, its audit question and the year's answer, above the charts."""
+    lines = [question, *wrapped(answer, HEADER_WRAP)]
+    plot = ggplot(pd.DataFrame({"x": [0.0], "y": [0.0]}), aes("x", "y"))
+    return (
+        blank(plot + xlim(0, 1) + ylim(0, 1))
+        + labs(title=title, subtitle="\n".join(lines))
+        + theme(
+            plot_title=element_text(size=15, weight="bold", color=ACCENT, ha="left"),
+            plot_subtitle=element_text(size=8.5, color=INK, ha="left", linespacing=1.5),
+        )
+    )
+
+
+def section_page(title: str, question: str, answer: str, charts: list):
+    """The header above two to four charts: two stacked, three as a pair and one wide, four
+    as a pair and two wide (the network picture and the heartbeat need the width)."""
+    top = header(title, question, answer)
+    if len(charts) == 2:
+        rows, weights = [top, charts[0], charts[1]], (0.02, 1, 1)
+    elif len(charts) == 3:
+        rows, weights = [top, charts[0] | charts[1], charts[2]], (0.02, 1, 1)
+    else:
+        rows, weights = [top, charts[0] | charts[1], charts[2], charts[3]], (0.02, 1, 0.6, 1.2)
+    return Rows(rows, panel_heights=weights) + A4_PAGE
+
+
+def contents_page(language: str, entries: list[tuple[str, int]], advice: list) -> object:
+    """The contents, then the method's advice, each with the figure that triggered it."""
+    plot = ggplot(pd.DataFrame({"x": [0.0], "y": [0.0]}), aes("x", "y"))
+
+    def line(y, label, size=10, colour=INK, weight="normal", x=0.0, ha="left"):
+        return annotate(
+            "text",
+            x=x,
+            y=y,
+            label=label,
+            ha=ha,
+            va="top",
+            size=size,
+            color=colour,
+            fontweight=weight,
+            family=FONT,
+        )
+
+    y = 0.975
+    plot += line(y, text(language, "contents"), 15, ACCENT, "bold")
+    y -= 2.4 * LINE
+    for title, number in entries:
+        plot += line(y, title)
+        plot += line(y, str(number), x=1.0, ha="right")
+        y -= 1.25 * LINE
+    y -= 1.5 * LINE
+    plot += line(y, text(language, "advice_title"), 15, ACCENT, "bold")
+    y -= 2.2 * LINE
+    plot += line(y, text(language, "advice_intro"), 9, MUTED)
+    y -= 1.8 * LINE
+    if not advice:
+        plot += line(y, text(language, "advice_none"))
+    for item in advice:
+        for n, part in enumerate(wrapped(item.focus[:1].upper() + item.focus[1:], 88)):
+            plot += line(y, ("•  " if n == 0 else "   ") + part, 9.5, INK, "bold")
+            y -= 0.95 * LINE
+        because = f"{text(language, 'because')}: {item.trigger}"
+        for part in wrapped(because, 118):
+            plot += line(y, "   " + part, 8.5, MUTED)
+            y -= 0.9 * LINE
+        y -= 0.6 * LINE
+    return blank(plot + xlim(0, 1) + ylim(0, 1)) + A4_PAGE
+
+
+def write_pdf(pages: list[Page], path: Path, language: str, document_title: str) -> None:
+    """Every page with a footer naming the monitor and the page, no timestamps in metadata."""
+    metadata = {"CreationDate": None, "Creator": None, "Producer": None}
+    with PdfPages(path, metadata=metadata) as pdf:
+        for number, page in enumerate(pages, start=1):
+            figure = page.plot.draw()
+            figure.text(
+                0.5,
+                0.008,
+                text(language, "page_of", title=document_title, n=number, total=len(pages)),
+                ha="center",
+                va="bottom",
+                fontsize=7,
+                color=MUTED,
+                family=FONT,
+            )
+            pdf.savefig(figure)
+            matplotlib.pyplot.close(figure)
