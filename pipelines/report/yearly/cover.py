@@ -4,14 +4,14 @@ on a year earlier, and the year in five lines."""
 from __future__ import annotations
 
 import pandas as pd
-from plotnine import aes, annotate, ggplot, theme, xlim, ylim
+from plotnine import aes, ggplot, xlim, ylim
 
 from ...months import add_months, parse_month
 from .. import i18n
-from ..charts import ACCENT, FONT, INK, MUTED, blank
+from ..charts import ACCENT, MUTED, blank
 from ..panels import tile
 from .labels import change, formatted
-from .page import A4, LINE, wrapped
+from .page import A4_PAGE, LINE, words, wrapped
 from .texts import text
 from .year import Year
 
@@ -71,85 +71,23 @@ def cover(year: Year, language: str, title: str, lines: list[str], run_line: str
     """The cover page: title, tiles in two rows, the five lines, and where the figures come
     from."""
     plot = ggplot(pd.DataFrame({"x": [0.0], "y": [0.0]}), aes("x", "y"))
-    plot += annotate(
-        "text",
-        x=0.0,
-        y=0.975,
-        label=title,
-        ha="left",
-        va="top",
-        size=19,
-        color=INK,
-        fontweight="bold",
-        family=FONT,
-    )
-    plot += annotate(
-        "text",
-        x=0.0,
-        y=0.935,
-        label=text(language, "cover_subtitle", period=period(year, language)),
-        ha="left",
-        va="top",
-        size=10.5,
-        color=MUTED,
-        family=FONT,
-    )
+    plot += words(0.975, title, 19, bold=True)
+    subtitle = text(language, "cover_subtitle", period=period(year, language))
+    plot += words(0.935, subtitle, 10.5, MUTED)
     shown = tiles(year, language)
     for i, (caption, value, note) in enumerate(shown[:4]):
         plot = tile(plot, i + 0.04, 0.92, 0.78, 0.895, caption, value, note, 17, 7, "#ecfdf5")
+    width = 4 / 3  # three tiles across the second row
     for i, (caption, value, note) in enumerate(shown[4:]):
-        width = 4 / 3
-        plot = tile(
-            plot,
-            i * width + 0.04,
-            width - 0.08,
-            0.645,
-            0.76,
-            caption,
-            value,
-            note,
-            17,
-            7,
-            "#f8fafc",
-        )
+        left = i * width + 0.04
+        plot = tile(plot, left, width - 0.08, 0.645, 0.76, caption, value, note, 17, 7, "#f8fafc")
     y = 0.6
-    plot += annotate(
-        "text",
-        x=0.0,
-        y=y,
-        label=text(language, "five_lines"),
-        ha="left",
-        va="top",
-        size=13,
-        color=ACCENT,
-        fontweight="bold",
-        family=FONT,
-    )
+    plot += words(y, text(language, "five_lines"), 13, ACCENT, bold=True)
     y -= 2.2 * LINE
     for line in lines:
         for n, part in enumerate(wrapped(line)):
-            plot += annotate(
-                "text",
-                x=0.0,
-                y=y,
-                label=("•  " if n == 0 else "   ") + part,
-                ha="left",
-                va="top",
-                size=10,
-                color=INK,
-                family=FONT,
-            )
+            plot += words(y, ("•  " if n == 0 else "   ") + part)
             y -= LINE
         y -= 0.5 * LINE
-    plot += annotate(
-        "text",
-        x=0.0,
-        y=0.02,
-        label=run_line,
-        ha="left",
-        va="bottom",
-        size=7.5,
-        color=MUTED,
-        family=FONT,
-    )
-    return blank(plot + xlim(0, 4) + ylim(0, 1)) + theme(figure_size=A4)
+    plot += words(0.02, run_line, 7.5, MUTED, va="bottom")
+    return blank(plot + xlim(0, 4) + ylim(0, 1)) + A4_PAGE

@@ -13,15 +13,13 @@ matplotlib.use("Agg")
 
 import pandas as pd  # noqa: E402
 from matplotlib.backends.backend_pdf import PdfPages  # noqa: E402
-from plotnine import aes, annotate, element_text, ggplot, labs, theme, xlim, ylim  # noqa: E402
+from plotnine import aes, element_text, ggplot, labs, theme, xlim, ylim  # noqa: E402
 
 from ..charts import ACCENT, FONT, INK, MUTED, blank  # noqa: E402
 from ..layout import Rows  # noqa: E402
-from .page import A4, LINE, wrapped  # noqa: E402
+from .page import A4_PAGE, LINE, words, wrapped  # noqa: E402
 from .texts import text  # noqa: E402
 
-# an A4 page with room at the bottom for the footer write_pdf adds
-A4_PAGE = theme(figure_size=A4, plot_margin_bottom=0.03)
 HEADER_WRAP = 110  # characters of the answer's 8.5-point lines across the page
 
 
@@ -64,42 +62,26 @@ def section_page(title: str, question: str, answer: str, charts: list):
 def contents_page(language: str, entries: list[tuple[str, int]], advice: list) -> object:
     """The contents, then the method's advice, each with the figure that triggered it."""
     plot = ggplot(pd.DataFrame({"x": [0.0], "y": [0.0]}), aes("x", "y"))
-
-    def line(y, label, size=10, colour=INK, weight="normal", x=0.0, ha="left"):
-        return annotate(
-            "text",
-            x=x,
-            y=y,
-            label=label,
-            ha=ha,
-            va="top",
-            size=size,
-            color=colour,
-            fontweight=weight,
-            family=FONT,
-        )
-
     y = 0.975
-    plot += line(y, text(language, "contents"), 15, ACCENT, "bold")
+    plot += words(y, text(language, "contents"), 15, ACCENT, bold=True)
     y -= 2.4 * LINE
     for title, number in entries:
-        plot += line(y, title)
-        plot += line(y, str(number), x=1.0, ha="right")
+        plot += words(y, title)
+        plot += words(y, str(number), x=1.0, ha="right")
         y -= 1.25 * LINE
     y -= 1.5 * LINE
-    plot += line(y, text(language, "advice_title"), 15, ACCENT, "bold")
+    plot += words(y, text(language, "advice_title"), 15, ACCENT, bold=True)
     y -= 2.2 * LINE
-    plot += line(y, text(language, "advice_intro"), 9, MUTED)
+    plot += words(y, text(language, "advice_intro"), 9, MUTED)
     y -= 1.8 * LINE
     if not advice:
-        plot += line(y, text(language, "advice_none"))
+        plot += words(y, text(language, "advice_none"))
     for item in advice:
         for n, part in enumerate(wrapped(item.focus[:1].upper() + item.focus[1:], 88)):
-            plot += line(y, ("•  " if n == 0 else "   ") + part, 9.5, INK, "bold")
+            plot += words(y, ("•  " if n == 0 else "   ") + part, 9.5, bold=True)
             y -= 0.95 * LINE
-        because = f"{text(language, 'because')}: {item.trigger}"
-        for part in wrapped(because, 118):
-            plot += line(y, "   " + part, 8.5, MUTED)
+        for part in wrapped(f"{text(language, 'because')}: {item.trigger}", 118):
+            plot += words(y, "   " + part, 8.5, MUTED)
             y -= 0.9 * LINE
         y -= 0.6 * LINE
     return blank(plot + xlim(0, 1) + ylim(0, 1)) + A4_PAGE

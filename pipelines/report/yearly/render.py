@@ -15,6 +15,7 @@ from .. import audit
 from . import charts, html_page, html_tables, pages
 from .advice import advice
 from .cover import cover, period, tiles
+from .page import A4_PAGE
 from .sections import AUDIT_AREAS, CHARTS
 from .story import five_lines
 from .texts import text
@@ -61,7 +62,7 @@ def render_yearly(
         for _, section, q, a, drawn in sections
     ]
     if benchmark is not None:
-        body.append(pages.Page(benchmark.title, benchmark.plot + pages.A4_PAGE))
+        body.append(pages.Page(benchmark.title, benchmark.plot + A4_PAGE))
     entries = [(page.title, number) for number, page in enumerate(body, start=3)]
     all_pages = [
         pages.Page(title, cover(the_year, language, title, lines, run_line), False),
