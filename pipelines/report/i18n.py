@@ -321,6 +321,10 @@ SOURCE_NAMES = {
         "viva_engage_export": "Viva Engage-export",
         "slack_export": "Slack-export",
         "activity": "activiteitenbestanden",
+        "roster": "personeelsbestand",
+        "survey": "enquête",
+        "actions": "actieregister",
+        "events": "agenda",
     },
     "en": {
         "m365_email": "e-mail (M365)",
@@ -329,6 +333,10 @@ SOURCE_NAMES = {
         "viva_engage_export": "Viva Engage export",
         "slack_export": "Slack export",
         "activity": "activity files",
+        "roster": "roster",
+        "survey": "survey",
+        "actions": "action register",
+        "events": "events calendar",
     },
 }
 

@@ -318,8 +318,8 @@ def test_the_yearly_monitor_has_a_page_per_audit_area_and_an_appendix(fixture_ru
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"Yearly monitor: {tmp_path / '2026' / 'monitor.pdf'}" in result.stdout
     pdf = (tmp_path / "2026" / "monitor.pdf").read_bytes()
-    # a cover, the contents with the advice, a page per audit area, the benchmark
-    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 10
+    # a cover, the contents with the advice, a page per audit area, the data, the benchmark
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 11
     text = subprocess.run(
         ["pdftotext", str(tmp_path / "2026" / "monitor.pdf"), "-"], capture_output=True, text=True
     ).stdout
@@ -336,6 +336,7 @@ def test_the_yearly_monitor_has_a_page_per_audit_area_and_an_appendix(fixture_ru
         "The heartbeat: messages per day about the busiest themes and issues · 2026",
         "Yields · 2026",
         "What happened with the networks' output · 2026",
+        "Data and comparison · 2026",
         "Compared with other organisations · 2026",
     ]
     # charts titled for what they answer; their series by what tells them apart

@@ -47,7 +47,7 @@ MARCH = {
 }
 
 
-def the_year(previous: dict | None) -> Year:
+def the_year(previous: dict | None, earlier: dict | None = None) -> Year:
     january = {**MARCH, "tool_usage_pct.slack": 30.0, "social_active_pct": 70.0}
     january |= {"yields.ideas": 2, "yields.ideas_adopted": 0, "yields.signalled": 1}
     january |= {"yields.responded": 1}
@@ -62,21 +62,34 @@ def the_year(previous: dict | None) -> Year:
             ),
         },
         previous,
+        earlier or {},
     )
 
 
 def test_the_tiles_show_the_change_on_the_same_month_a_year_earlier():
     before = document("2025-03", {**MARCH, "headcount": 1190, "social_active_pct": 58.0})
     shown = tiles(the_year(before), "en")
-    assert shown[0] == ("Employees", "1,205", "+15 vs March 2025")
-    assert shown[1] == ("Active on social tools", "61.5%", "+3.5 pp vs March 2025")
-    assert shown[3] == ("Net sentiment", "-12.5", "+0.0 vs March 2025")
+    assert shown[0] == ("Employees", "1,205", "+15 vs Mar '25")
+    assert shown[1] == ("Active on social tools", "61.5%", "+3.5 pp vs Mar '25")
+    assert shown[3] == ("Net sentiment", "-12.5", "+0.0 vs Mar '25")
     # the year's totals: January and March
     assert shown[5] == ("Ideas this year", "6", "1 adopted")
     assert shown[6] == ("Signals answered", "3", "of 4 signalled")
     dutch = tiles(the_year(None), "nl")
     assert dutch[0] == ("Medewerkers", "1.205", "geen jaar eerder")
     assert dutch[4] == ("E-mail per persoon per dag", "8,61", "geen jaar eerder")
+
+
+def test_the_years_totals_are_set_against_the_same_months_a_year_earlier():
+    january, march = (
+        document(m, {"yields.ideas": 1, "yields.responded": 0}) for m in ("2025-01", "2025-03")
+    )
+    shown = tiles(the_year(march, {"2025-01": january, "2025-03": march}), "en")
+    assert shown[5] == ("Ideas this year", "6", "1 adopted · +4 vs 2025")  # 6 - (1 + 1)
+    assert shown[6] == ("Signals answered", "3", "of 4 signalled · +3 vs 2025")
+    # half a year before is no year to compare with
+    shown = tiles(the_year(march, {"2025-03": march}), "en")
+    assert shown[5] == ("Ideas this year", "6", "1 adopted")
 
 
 def test_the_five_lines_name_the_largest_moves_the_longest_red_and_the_least_reached():

@@ -28,6 +28,7 @@ from plotnine import (
     position_dodge,
     scale_color_manual,
     scale_fill_manual,
+    scale_x_continuous,
     scale_x_discrete,
     scale_y_continuous,
     scale_y_discrete,
@@ -72,6 +73,8 @@ def series_table(year: Year, ids: list[str], language: str) -> pd.DataFrame:
 ROGERS = (2.5, 16.0, 50.0, 84.0)  # Rogers' boundaries (dbt macro rogers_boundaries)
 # a chart's titles at the size of a page of two to four charts; SMALL its axes and legend too
 SMALL_TITLES = theme(
+    plot_title_position="plot",
+    plot_caption_position="plot",
     plot_title=element_text(size=9.5, weight="bold", ha="left"),
     plot_subtitle=element_text(size=7, color=MUTED, ha="left"),
 )
@@ -85,8 +88,18 @@ SMALL = SMALL_TITLES + theme(
 )
 
 
+TITLE_WIDTH = 46  # characters of a chart title in half the page
+SUBTITLE_WIDTH = 64  # ... and of its 7-point subtitle
+
+
+def headline(title: str) -> str:
+    """A chart's title on as many lines as half the page needs."""
+    return textwrap.fill(title, TITLE_WIDTH)
+
+
 def month_labels(months: list[str], language: str) -> dict[str, str]:
-    return {m: i18n.month_name(parse_month(m), language, short=True) for m in months}
+    """'jan', 'feb', ...: the monitor's months are of one year, which its titles name."""
+    return {m: i18n.month_name(parse_month(m), language, short=True)[:3] for m in months}
 
 
 def legend_names(labels: list[str]) -> list[str]:
@@ -159,7 +172,7 @@ def percent_lines(year: Year, ids: list[str], title: str, language: str, subtitl
         )
         + scale_y_continuous(limits=(0, 100), breaks=[0, 25, 50, 75, 100])
         + scale_color_manual(values=_colours(data))
-        + labs(title=title, subtitle=subtitle, x="", y="", color="")
+        + labs(title=headline(title), subtitle=subtitle, x="", y="", color="")
         + base_theme()
         + SMALL
         + theme(legend_position="bottom" if len(ids) > 1 else "none")
@@ -187,9 +200,10 @@ def count_bars(year: Year, ids: list[str], title: str, language: str, subtitle: 
         )
         + count_scale(language, top, 1.15)
         + scale_fill_manual(values=_colours(data))
-        + labs(title=title, subtitle=subtitle, x="", y="", fill="")
+        + labs(title=headline(title), subtitle=subtitle, x="", y="", fill="")
         + base_theme()
         + SMALL
+        + theme(legend_position="bottom" if len(ids) > 1 else "none")
     )
     return Chart(title, plot, series_table(year, ids, language))
 
@@ -210,7 +224,7 @@ def level_line(year: Year, figure_id: str, title: str, language: str, limits: tu
             limits=months, labels=lambda ms: [month_labels(months, language)[m] for m in ms]
         )
         + scale_y_continuous(limits=limits)
-        + labs(title=title, subtitle=subtitle, x="", y="")
+        + labs(title=headline(title), subtitle=subtitle, x="", y="")
         + base_theme()
         + SMALL
     )
@@ -241,7 +255,12 @@ def rogers_bars(year: Year, title: str, language: str):
         + geom_col(fill=ACCENT, width=0.6)
         + geom_text(aes(label="text"), ha="left", nudge_y=2, size=6.5, color=INK)
         + scale_y_continuous(limits=(0, 140), breaks=[0, *ROGERS, 100])
-        + labs(title=title, subtitle=text(language, "rogers_subtitle"), x="", y="")
+        + labs(
+            title=headline(title),
+            subtitle=textwrap.fill(text(language, "rogers_subtitle"), SUBTITLE_WIDTH),
+            x="",
+            y="",
+        )
         + base_theme()
         + SMALL
         + theme(axis_text_x=element_text(size=5.5))
@@ -286,7 +305,12 @@ def light_strip(year: Year, title: str, language: str):
             limits=months, labels=lambda ms: [month_labels(months, language)[m] for m in ms]
         )
         + scale_y_discrete()
-        + labs(title=title, subtitle=text(language, "strip_subtitle"), x="", y="")
+        + labs(
+            title=headline(title),
+            subtitle=textwrap.fill(text(language, "strip_subtitle"), SUBTITLE_WIDTH),
+            x="",
+            y="",
+        )
         + base_theme()
         + SMALL
     )
@@ -328,7 +352,12 @@ def theme_bars(year: Year, title: str, language: str):
             color=INK,
         )
         + scale_y_continuous(limits=(0, float(data["messages"].max()) * 1.25))
-        + labs(title=title, subtitle=text(language, "themes_subtitle"), x="", y="")
+        + labs(
+            title=headline(title),
+            subtitle=textwrap.fill(text(language, "themes_subtitle"), SUBTITLE_WIDTH),
+            x="",
+            y="",
+        )
         + base_theme()
         + SMALL
         + coord_flip()
@@ -385,3 +414,81 @@ def benchmark(compared: dict, language: str) -> Chart:
         )
     )
     return Chart(title, plot)
+
+
+def completeness(year: Year, delivered: dict[str, set[str]], title: str, language: str) -> Chart:
+    """Which source delivered data for which month: a missing month stands out as a gap."""
+    sources = sorted({s for m in year.months for s in delivered.get(m, set())})
+    if not sources:
+        return empty(title, language)
+    labels = month_labels(year.months, language)
+    rows = [
+        (i18n.source_name(source, language), month, source in delivered.get(month, set()))
+        for source in sources
+        for month in year.months
+    ]
+    data = pd.DataFrame(rows, columns=["source", "month", "delivered"])
+    data["source"] = pd.Categorical(data["source"], categories=sorted(set(data["source"]))[::-1])
+    data["mark"] = ["✓" if d else "–" for d in data["delivered"]]
+    months = year.months
+    plot = (
+        ggplot(data, aes("month", "source", fill="delivered"))
+        + geom_tile(color="white", size=0.6)
+        + geom_text(aes(label="mark"), size=6.5, color="white")
+        + scale_fill_manual(values={True: ACCENT, False: "#d1d5db"}, guide=None)
+        + scale_x_discrete(limits=months, labels=lambda ms: [labels[m] for m in ms])
+        + labs(title=headline(title), subtitle=text(language, "completeness_subtitle"), x="", y="")
+        + base_theme()
+        + SMALL
+    )
+    table = (
+        data.assign(month=[labels[m] for m in data["month"]])
+        .pivot_table(index="source", columns="month", values="mark", aggfunc="first", observed=True)
+        .reindex(columns=[labels[m] for m in months])
+        .iloc[::-1]
+        .reset_index()
+        .rename(columns={"source": ""})
+    )
+    return Chart(title, plot, table)
+
+
+def against_last_year(year: Year, ids: list[str], title: str, language: str) -> Chart:
+    """The last month's percentages against the same month a year earlier: a grey dot then,
+    a coloured dot now, on one 0-100 axis."""
+    if year.previous is None:
+        return empty(title, language)
+    before = {f["id"]: f["value"] for f in year.previous["figures"]}
+    rows = [
+        (label(i, language), before.get(i), year.value(i), i)
+        for i in ids
+        if isinstance(before.get(i), int | float) and isinstance(year.value(i), int | float)
+    ]
+    if not rows:
+        return empty(title, language)
+    data = pd.DataFrame(rows, columns=["figure", "before", "now", "id"])
+    data["figure"] = pd.Categorical(
+        [data_label(f, 52) for f in data["figure"]],
+        categories=[data_label(f, 52) for f in data["figure"]][::-1],
+    )
+    data["text"] = [formatted(i, v, language) for i, v in zip(data["id"], data["now"], strict=True)]
+    plot = (
+        ggplot(data, aes(y="figure"))
+        + geom_segment(aes(x="before", xend="now", yend="figure"), color="#9ca3af", size=1)
+        + geom_point(aes(x="before"), color="#9ca3af", size=2.2)
+        + geom_point(aes(x="now"), color=ACCENT, size=2.6)
+        + geom_text(aes(x="now", label="text"), nudge_y=0.35, size=6, color=INK)
+        + scale_x_continuous(limits=(0, 100), breaks=[0, 25, 50, 75, 100])
+        + labs(title=headline(title), subtitle=text(language, "against_subtitle"), x="", y="")
+        + base_theme()
+        + SMALL
+    )
+    table = pd.DataFrame(
+        {
+            "": [label(i, language) for i in data["id"]],
+            text(language, "then"): [
+                formatted(i, v, language) for i, v in zip(data["id"], data["before"], strict=True)
+            ],
+            text(language, "now"): list(data["text"]),
+        }
+    )
+    return Chart(title, plot, table)

@@ -15,6 +15,7 @@ from .page import A4_PAGE, LINE, words, wrapped
 from .texts import text
 from .year import Year
 
+TITLE_WIDTH = 44  # characters of the 19-point title across the page
 # (tile caption key, figure id): figures of the last month, with their change on a year earlier
 LEVELS = (
     ("tile_headcount", "headcount"),
@@ -32,38 +33,33 @@ def period(year: Year, language: str) -> str:
 
 def tiles(year: Year, language: str) -> list[tuple[str, str, str]]:
     """(caption, value, note) of each headline tile, as printed."""
-    ago = i18n.month_name(add_months(parse_month(year.months[-1]), -12), language)
+    ago = i18n.month_name(add_months(parse_month(year.months[-1]), -12), language, short=True)
     out = []
     for key, figure_id in LEVELS:
         delta = year.changes.get(figure_id)
-        note = (
-            text(language, "tile_no_yoy")
-            if year.previous is None
-            else text(language, "tile_yoy", c=change(figure_id, delta, language), month=ago)
-        )
+        if year.previous is None:
+            note = text(language, "tile_no_yoy")
+        elif delta is None:
+            note = text(language, "tile_no_figure", month=ago)
+        else:
+            note = text(language, "tile_yoy", c=change(figure_id, delta, language), month=ago)
         out.append(
             (text(language, key), formatted(figure_id, year.value(figure_id), language), note)
         )
-    ideas, adopted = year.total("yields.ideas"), year.total("yields.ideas_adopted")
-    signalled, answered = year.total("yields.signalled"), year.total("yields.responded")
-    out.append(
-        (
-            text(language, "tile_ideas"),
-            formatted("yields.ideas", ideas, language),
-            text(
-                language, "tile_ideas_note", a=formatted("yields.ideas_adopted", adopted, language)
-            ),
+    for key, figure_id, note_key, other_id, other in (
+        ("tile_ideas", "yields.ideas", "tile_ideas_note", "yields.ideas_adopted", "a"),
+        ("tile_signals", "yields.responded", "tile_signals_note", "yields.signalled", "s"),
+    ):
+        note = text(
+            language, note_key, **{other: formatted(other_id, year.total(other_id), language)}
         )
-    )
-    out.append(
-        (
-            text(language, "tile_signals"),
-            formatted("yields.responded", answered, language),
-            text(
-                language, "tile_signals_note", s=formatted("yields.signalled", signalled, language)
-            ),
+        before = year.total_a_year_before(figure_id)
+        if before is not None and year.total(figure_id) is not None:
+            delta = change(figure_id, year.total(figure_id) - before, language)
+            note += " · " + text(language, "tile_yoy", c=delta, month=year.year - 1)
+        out.append(
+            (text(language, key), formatted(figure_id, year.total(figure_id), language), note)
         )
-    )
     return out
 
 
@@ -71,17 +67,23 @@ def cover(year: Year, language: str, title: str, lines: list[str], run_line: str
     """The cover page: title, tiles in two rows, the five lines, and where the figures come
     from."""
     plot = ggplot(pd.DataFrame({"x": [0.0], "y": [0.0]}), aes("x", "y"))
-    plot += words(0.975, title, 19, bold=True)
+    y = 0.975
+    for part in wrapped(title, TITLE_WIDTH):  # a long organisation's name takes a second line
+        plot += words(y, part, 19, bold=True)
+        y -= 2.7 * LINE
     subtitle = text(language, "cover_subtitle", period=period(year, language))
-    plot += words(0.935, subtitle, 10.5, MUTED)
+    plot += words(y + 0.5 * LINE, subtitle, 10.5, MUTED)
+    top = y - 1.8 * LINE  # the tiles' first row starts here
     shown = tiles(year, language)
     for i, (caption, value, note) in enumerate(shown[:4]):
-        plot = tile(plot, i + 0.04, 0.92, 0.78, 0.895, caption, value, note, 17, 7, "#ecfdf5")
+        plot = tile(plot, i + 0.04, 0.92, top - 0.115, top, caption, value, note, 17, 7, "#ecfdf5")
     width = 4 / 3  # three tiles across the second row
     for i, (caption, value, note) in enumerate(shown[4:]):
-        left = i * width + 0.04
-        plot = tile(plot, left, width - 0.08, 0.645, 0.76, caption, value, note, 17, 7, "#f8fafc")
-    y = 0.6
+        left, bottom = i * width + 0.04, top - 0.25
+        plot = tile(
+            plot, left, width - 0.08, bottom, bottom + 0.115, caption, value, note, 17, 7, "#f8fafc"
+        )
+    y = top - 0.295
     plot += words(y, text(language, "five_lines"), 13, ACCENT, bold=True)
     y -= 2.2 * LINE
     for line in lines:

@@ -40,6 +40,7 @@ def header(title: str, question: str, answer: str):
         blank(plot + xlim(0, 1) + ylim(0, 1))
         + labs(title=title, subtitle="\n".join(lines))
         + theme(
+            plot_title_position="plot",  # from the page's edge, whatever the charts' axes take
             plot_title=element_text(size=15, weight="bold", color=ACCENT, ha="left"),
             plot_subtitle=element_text(size=8.5, color=INK, ha="left", linespacing=1.5),
         )

@@ -16,7 +16,7 @@ from . import charts, html_page, html_tables, pages
 from .advice import advice
 from .cover import cover, period, tiles
 from .page import A4_PAGE
-from .sections import AUDIT_AREAS, CHARTS
+from .sections import AUDIT_AREAS, CHARTS, data
 from .story import five_lines
 from .texts import text
 from .year import load_year
@@ -50,6 +50,7 @@ def render_yearly(
         sections.append(
             (area, t(f"section_{area}"), question, answer, CHARTS[area](the_year, language, con))
         )
+    sections.append(("data", t("section_data"), *data(the_year, language, con)))
     comparison = folder / "benchmark.json"  # written by `snm benchmark compare`
     compared = json.loads(comparison.read_text(encoding="utf-8")) if comparison.is_file() else None
     benchmark = charts.benchmark(compared, language) if compared and compared["ratios"] else None

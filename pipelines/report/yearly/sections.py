@@ -8,9 +8,10 @@ from datetime import timedelta
 import pandas as pd
 from plotnine import labs
 
-from ...months import parse_month
+from ...months import add_months, parse_month
 from .. import heartbeat, i18n, network_picture
 from ..catalogue import catalogue
+from ..completeness import lineage_files_by_month
 from ..panels import reach
 from . import charts
 from .charts import Chart
@@ -171,6 +172,53 @@ def output(year: Year, language: str, con) -> list:
             (0, None),
         ),
     ]
+
+
+# the last month's percentages set against the same month a year earlier
+COMPARED = ("social_active_pct", "reach_beyond_email_pct", "participation.all.pct_for_80")
+COMPARED_FAMILIES = ("tool_usage_pct.{tool}", "adoption.{tool}.adopters_pct")
+
+
+def delivered(con, year: Year) -> dict[str, set[str]]:
+    """Per month of the year, the sources whose files feed a figure of it."""
+    by_month = lineage_files_by_month(con)
+    return {m: {source for source, _, _ in by_month.get(m, [])} for m in year.months}
+
+
+def data(year: Year, language: str, con) -> tuple[str, str, list]:
+    """The appendix of the PDF: what the figures rest on and the year against the one before
+    (question, answer, charts)."""
+    sources = delivered(con, year)
+    seen = sorted({s for found in sources.values() for s in found})
+    labels = charts.month_labels(year.months, language)
+    gaps = []
+    for source in seen:
+        missing = [labels[m] for m in year.months if source not in sources[m]]
+        if missing:
+            gaps.append(f"{i18n.source_name(source, language)} ({', '.join(missing)})")
+    answer = text(
+        language,
+        "data_answer",
+        n=len(year.months),
+        sources=", ".join(i18n.source_name(s, language) for s in seen) or "–",
+        gaps="; ".join(gaps) or text(language, "no_gaps"),
+    )
+    month = parse_month(year.months[-1])
+    ids = [*COMPARED, *(i for family in COMPARED_FAMILIES for i in _ids(year, family))]
+    title = text(
+        language,
+        "chart_against",
+        month=i18n.month_name(month, language),
+        before=i18n.month_name(add_months(month, -12), language),
+    )
+    return (
+        text(language, "data_question"),
+        answer,
+        [
+            charts.completeness(year, sources, text(language, "chart_completeness"), language),
+            charts.against_last_year(year, ids, title, language),
+        ],
+    )
 
 
 CHARTS = {

@@ -19,6 +19,7 @@ STRINGS = {
         "tile_signals_note": "van {s} gesignaleerd",
         "tile_yoy": "{c} t.o.v. {month}",
         "tile_no_yoy": "geen jaar eerder",
+        "tile_no_figure": "geen cijfer in {month}",
         "five_lines": "Het jaar in vijf regels",
         "rise": "Grootste stijging: {label}, van {a} in {first} naar {b} in {last} ({c}).",
         "fall": "Grootste daling: {label}, van {a} in {first} naar {b} in {last} ({c}).",
@@ -57,6 +58,18 @@ STRINGS = {
         "chart_ideas": "Ideeën per maand",
         "chart_signals": "Signalen per maand",
         "page_of": "{title} · pagina {n} van {total}",
+        "section_data": "Gegevens en vergelijking",
+        "data_question": "Waar rusten de cijfers op, en hoe staat het jaar tegenover het vorige?",
+        "data_answer": "{n} maanden met gegevens uit {sources}; maanden zonder gegevens van een "
+        "bron die het jaar wel leverde: {gaps}. De herkomst van elk cijfer staat in de bijlage "
+        "van de HTML-pagina en komt uit snm trace.",
+        "no_gaps": "geen",
+        "chart_completeness": "Bronnen met gegevens per maand",
+        "completeness_subtitle": "✓ geleverd · – geen gegevens voor die maand",
+        "chart_against": "{month} tegenover {before} (%)",
+        "against_subtitle": "grijs: een jaar eerder · groen: nu",
+        "then": "een jaar eerder",
+        "now": "nu",
         "and_more": "en {n} meer",
         "page": "pagina {n} van {total}",
         "focus_initiation": "maak bezoeken de moeite waard: een vaste stroom relevante "
@@ -99,6 +112,7 @@ STRINGS = {
         "tile_signals_note": "of {s} signalled",
         "tile_yoy": "{c} vs {month}",
         "tile_no_yoy": "no year before",
+        "tile_no_figure": "no figure in {month}",
         "five_lines": "The year in five lines",
         "rise": "Largest rise: {label}, from {a} in {first} to {b} in {last} ({c}).",
         "fall": "Largest fall: {label}, from {a} in {first} to {b} in {last} ({c}).",
@@ -135,6 +149,19 @@ STRINGS = {
         "chart_ideas": "Ideas per month",
         "chart_signals": "Signals per month",
         "page_of": "{title} · page {n} of {total}",
+        "section_data": "Data and comparison",
+        "data_question": "What do the figures rest on, and how does the year compare with the one "
+        "before?",
+        "data_answer": "{n} months with data from {sources}; months without data from a source "
+        "that delivered in the year: {gaps}. Where each figure comes from is in the HTML page's "
+        "appendix and from snm trace.",
+        "no_gaps": "none",
+        "chart_completeness": "Sources with data per month",
+        "completeness_subtitle": "✓ delivered · – no data for that month",
+        "chart_against": "{month} against {before} (%)",
+        "against_subtitle": "grey: a year earlier · green: now",
+        "then": "a year earlier",
+        "now": "now",
         "and_more": "and {n} more",
         "page": "page {n} of {total}",
         "focus_initiation": "make a visit worth it: a steady flow of relevant posts, so the "

@@ -55,11 +55,13 @@ def series(documents: dict, year: int) -> pd.DataFrame:
 @dataclass
 class Year:
     """A year of figures: `documents` by month (the year's and the December before),
-    `previous` the same month a year before the last (None without one)."""
+    `previous` the same month a year before the last (None without one) and `earlier` the
+    documents of the year before, as far as they exist."""
 
     year: int
     documents: dict
     previous: dict | None = None
+    earlier: dict = field(default_factory=dict)
     data: pd.DataFrame = field(init=False)
 
     def __post_init__(self):
@@ -99,19 +101,32 @@ class Year:
 
     def total(self, figure_id: str) -> float | None:
         """The figure summed over the year's months (ideas, signals); None when never known."""
-        values = [self.value(figure_id, m) for m in self.months]
-        known = [v for v in values if v is not None]
-        return sum(known) if known else None
+        return _total(self.documents, self.months, figure_id)
+
+    def total_a_year_before(self, figure_id: str) -> float | None:
+        """The same sum over the same months a year earlier; None unless each of them has
+        figures (half a year is no year to compare with)."""
+        months = [f"{self.year - 1}{m[4:]}" for m in self.months]
+        if not all(m in self.earlier for m in months):
+            return None
+        return _total(self.earlier, months, figure_id)
+
+
+def _total(documents: dict, months: list[str], figure_id: str) -> float | None:
+    values = [
+        next((f["value"] for f in documents[m]["figures"] if f["id"] == figure_id), None)
+        for m in months
+    ]
+    known = [v for v in values if v is not None]
+    return sum(known) if known else None
 
 
 def load_year(con, year: int, run_id: str, code_version: str, organisation: str) -> Year:
-    """The year's documents and, for the changes on a year earlier, the same month before."""
+    """The year's documents and, for the changes on a year earlier, the year before's."""
     documents = collect(con, year, run_id, code_version, organisation)
-    last = max(m for m in documents if m.startswith(str(year)))
     try:
-        previous = build_figures(
-            con, f"{int(last[:4]) - 1}{last[4:]}", run_id, code_version, organisation
-        )
+        earlier = collect(con, year - 1, run_id, code_version, organisation)
     except NoDataForMonth:
-        previous = None
-    return Year(year, documents, previous)
+        earlier = {}
+    last = max(m for m in documents if m.startswith(str(year)))
+    return Year(year, documents, earlier.get(f"{year - 1}{last[4:]}"), earlier)
