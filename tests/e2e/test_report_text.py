@@ -198,7 +198,11 @@ def yearly(fixture_run, tmp_path_factory):
         drawn["documents"] = collect(con, 2026, "run", "code", "Fixture BV")
         for language in ("en", "nl"):
             folder = tmp_path_factory.mktemp(f"yearly-{language}")
-            paths = render_yearly(con, 2026, language, "Fixture BV", "run", "code", folder)
+            # monitor.yml expecting an events calendar the inbox never had: named as missing
+            expected = ("events",) if language == "en" else ()
+            paths = render_yearly(
+                con, 2026, language, "Fixture BV", "run", "code", folder, None, expected
+            )
             drawn[language] = {"text": pdf_text(paths["pdf"]), **paths}
     return drawn
 
@@ -280,6 +284,20 @@ def test_the_yearly_page_fits_a_laptop_and_a_phone(yearly, width, tmp_path):
     margin = image.crop((width - 12, 0, width, image.height))
     assert len(margin.getcolors(maxcolors=4096) or []) == 1, "something is drawn in the margin"
     assert len(image.crop((0, 0, width, 400)).getcolors(maxcolors=1 << 20)) > 10  # the title
+
+
+def test_the_data_page_names_each_source_missing_in_a_month(yearly):
+    """EXPECTED.md: January's files are the roster's, e-mail's, Viva Engage's and the
+    intranet's; the events calendar is expected and never came."""
+    text = flat(yearly["en"]["text"])
+    assert (
+        "2 months with data from action register, activity files, e-mail (M365), Teams "
+        "(M365), roster, Slack export, survey, Viva Engage export; months "
+        "without data from a source that delivered in the year or is expected: action register "
+        "(Jan); events calendar (Jan, Feb); Teams (M365) (Jan); Slack export (Jan); survey (Jan)."
+    ) in text
+    page = yearly["en"]["html"].read_text()
+    assert "<tr><td>events calendar</td><td>–</td><td>–</td></tr>" in page
 
 
 def test_every_yearly_chart_has_alt_text_and_its_numbers_as_a_table(yearly):

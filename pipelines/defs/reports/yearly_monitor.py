@@ -43,6 +43,7 @@ def yearly_monitor(
                 code_version(),
                 reports.location / str(year),
                 config.advice,
+                tuple(config.month_close.expected_sources),
             )
         except NoDataForMonth as exc:  # `snm` turns this into a usage error (exit 2)
             raise dg.Failure(str(exc), metadata={NO_DATA_FOR_MONTH: True}) from exc

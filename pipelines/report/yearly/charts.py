@@ -416,9 +416,17 @@ def benchmark(compared: dict, language: str) -> Chart:
     return Chart(title, plot)
 
 
-def completeness(year: Year, delivered: dict[str, set[str]], title: str, language: str) -> Chart:
-    """Which source delivered data for which month: a missing month stands out as a gap."""
-    sources = sorted({s for m in year.months for s in delivered.get(m, set())})
+def completeness(
+    year: Year,
+    delivered: dict[str, set[str]],
+    title: str,
+    language: str,
+    sources: list[str] | None = None,
+) -> Chart:
+    """Which source delivered data for which month: a missing month stands out as a gap.
+    `sources`: the rows (default: every source that delivered in the year)."""
+    if sources is None:
+        sources = sorted({s for m in year.months for s in delivered.get(m, set())})
     if not sources:
         return empty(title, language)
     labels = month_labels(year.months, language)

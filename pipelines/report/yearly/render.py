@@ -33,9 +33,11 @@ def render_yearly(
     code_version: str,
     folder: Path,
     limits: AdviceLimits | None = None,
+    expected: tuple[str, ...] = (),
 ) -> dict[str, Path]:
     """Write monitor.pdf and monitor.html into `folder`; the same warehouse gives the same
-    bytes. Raises NoDataForMonth when no month of the year has figures."""
+    bytes. `limits`: monitor.yml's `advice`; `expected`: its `month_close.expected_sources`.
+    Raises NoDataForMonth when no month of the year has figures."""
     the_year = load_year(con, year, run_id, code_version, organisation)
     t = lambda key, **kw: text(language, key, **kw)  # noqa: E731
     title = f"{t('title')} {year} · {organisation}"
@@ -50,7 +52,7 @@ def render_yearly(
         sections.append(
             (area, t(f"section_{area}"), question, answer, CHARTS[area](the_year, language, con))
         )
-    sections.append(("data", t("section_data"), *data(the_year, language, con)))
+    sections.append(("data", t("section_data"), *data(the_year, language, con, expected)))
     comparison = folder / "benchmark.json"  # written by `snm benchmark compare`
     compared = json.loads(comparison.read_text(encoding="utf-8")) if comparison.is_file() else None
     benchmark = charts.benchmark(compared, language) if compared and compared["ratios"] else None

@@ -185,11 +185,13 @@ def delivered(con, year: Year) -> dict[str, set[str]]:
     return {m: {source for source, _, _ in by_month.get(m, [])} for m in year.months}
 
 
-def data(year: Year, language: str, con) -> tuple[str, str, list]:
+def data(year: Year, language: str, con, expected: tuple[str, ...] = ()) -> tuple[str, str, list]:
     """The appendix of the PDF: what the figures rest on and the year against the one before
-    (question, answer, charts)."""
+    (question, answer, charts). A source monitor.yml expects (`month_close.expected_sources`)
+    counts as missing in every month it did not deliver, even if it never did."""
     sources = delivered(con, year)
-    seen = sorted({s for found in sources.values() for s in found})
+    came = sorted({s for found in sources.values() for s in found})
+    seen = sorted(set(came) | set(expected))
     labels = charts.month_labels(year.months, language)
     gaps = []
     for source in seen:
@@ -200,7 +202,7 @@ def data(year: Year, language: str, con) -> tuple[str, str, list]:
         language,
         "data_answer",
         n=len(year.months),
-        sources=", ".join(i18n.source_name(s, language) for s in seen) or "–",
+        sources=", ".join(i18n.source_name(s, language) for s in came) or "–",
         gaps="; ".join(gaps) or text(language, "no_gaps"),
     )
     month = parse_month(year.months[-1])
@@ -215,7 +217,9 @@ def data(year: Year, language: str, con) -> tuple[str, str, list]:
         text(language, "data_question"),
         answer,
         [
-            charts.completeness(year, sources, text(language, "chart_completeness"), language),
+            charts.completeness(
+                year, sources, text(language, "chart_completeness"), language, seen
+            ),
             charts.against_last_year(year, ids, title, language),
         ],
     )

@@ -61,8 +61,8 @@ STRINGS = {
         "section_data": "Gegevens en vergelijking",
         "data_question": "Waar rusten de cijfers op, en hoe staat het jaar tegenover het vorige?",
         "data_answer": "{n} maanden met gegevens uit {sources}; maanden zonder gegevens van een "
-        "bron die het jaar wel leverde: {gaps}. De herkomst van elk cijfer staat in de bijlage "
-        "van de HTML-pagina en komt uit snm trace.",
+        "bron die het jaar leverde of die verwacht wordt: {gaps}. De herkomst van elk cijfer "
+        "staat in de bijlage van de HTML-pagina en komt uit snm trace.",
         "no_gaps": "geen",
         "chart_completeness": "Bronnen met gegevens per maand",
         "completeness_subtitle": "✓ geleverd · – geen gegevens voor die maand",
@@ -153,8 +153,8 @@ STRINGS = {
         "data_question": "What do the figures rest on, and how does the year compare with the one "
         "before?",
         "data_answer": "{n} months with data from {sources}; months without data from a source "
-        "that delivered in the year: {gaps}. Where each figure comes from is in the HTML page's "
-        "appendix and from snm trace.",
+        "that delivered in the year or is expected: {gaps}. Where each figure comes from is in "
+        "the HTML page's appendix and from snm trace.",
         "no_gaps": "none",
         "chart_completeness": "Sources with data per month",
         "completeness_subtitle": "✓ delivered · – no data for that month",
