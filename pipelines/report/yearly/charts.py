@@ -97,6 +97,28 @@ def headline(title: str) -> str:
     return textwrap.fill(title, TITLE_WIDTH)
 
 
+def dressed(title: str, subtitle: str = "", **legend) -> list:
+    """A chart's look: its title and subtitle wrapped for half the page, no axis titles,
+    `legend` the legend's title (color="", fill="")."""
+    return [
+        labs(
+            title=headline(title),
+            subtitle=textwrap.fill(subtitle, SUBTITLE_WIDTH),
+            x="",
+            y="",
+            **legend,
+        ),
+        base_theme(),
+        SMALL,
+    ]
+
+
+def month_axis(months: list[str], language: str) -> scale_x_discrete:
+    """The year's months in order, named short."""
+    labels = month_labels(months, language)
+    return scale_x_discrete(limits=months, labels=lambda shown: [labels[m] for m in shown])
+
+
 def month_labels(months: list[str], language: str) -> dict[str, str]:
     """'jan', 'feb', ...: the monitor's months are of one year, which its titles name."""
     return {m: i18n.month_name(parse_month(m), language, short=True)[:3] for m in months}
@@ -167,14 +189,10 @@ def percent_lines(year: Year, ids: list[str], title: str, language: str, subtitl
         + geom_text(
             aes(label="text"), data=ends, nudge_x=0.28, ha="left", size=6.5, show_legend=False
         )
-        + scale_x_discrete(
-            limits=months, labels=lambda ms: [month_labels(months, language)[m] for m in ms]
-        )
+        + month_axis(months, language)
         + scale_y_continuous(limits=(0, 100), breaks=[0, 25, 50, 75, 100])
         + scale_color_manual(values=_colours(data))
-        + labs(title=headline(title), subtitle=subtitle, x="", y="", color="")
-        + base_theme()
-        + SMALL
+        + dressed(title, subtitle, color="")
         + theme(legend_position="bottom" if len(ids) > 1 else "none")
     )
     return Chart(title, plot, series_table(year, ids, language))
@@ -195,14 +213,10 @@ def count_bars(year: Year, ids: list[str], title: str, language: str, subtitle: 
         ggplot(data, aes("month", "value", fill="series"))
         + geom_col(position=dodge, width=0.75)
         + geom_text(aes(label="text"), position=dodge, va="bottom", size=5.5, color=INK)
-        + scale_x_discrete(
-            limits=months, labels=lambda ms: [month_labels(months, language)[m] for m in ms]
-        )
+        + month_axis(months, language)
         + count_scale(language, top, 1.15)
         + scale_fill_manual(values=_colours(data))
-        + labs(title=headline(title), subtitle=subtitle, x="", y="", fill="")
-        + base_theme()
-        + SMALL
+        + dressed(title, subtitle, fill="")
         + theme(legend_position="bottom" if len(ids) > 1 else "none")
     )
     return Chart(title, plot, series_table(year, ids, language))
@@ -220,13 +234,9 @@ def level_line(year: Year, figure_id: str, title: str, language: str, limits: tu
         + geom_line(data=_with_two_months, color=ACCENT, size=0.9)
         + geom_point(color=ACCENT, size=1.4)
         + geom_text(aes(label="text"), data=ends, nudge_x=0.25, ha="left", size=6.5, color=INK)
-        + scale_x_discrete(
-            limits=months, labels=lambda ms: [month_labels(months, language)[m] for m in ms]
-        )
+        + month_axis(months, language)
         + scale_y_continuous(limits=limits)
-        + labs(title=headline(title), subtitle=subtitle, x="", y="")
-        + base_theme()
-        + SMALL
+        + dressed(title, subtitle)
     )
     if limits[0] is not None and limits[0] < 0:
         plot += geom_hline(yintercept=0, color=MUTED, size=0.4)
@@ -255,14 +265,7 @@ def rogers_bars(year: Year, title: str, language: str):
         + geom_col(fill=ACCENT, width=0.6)
         + geom_text(aes(label="text"), ha="left", nudge_y=2, size=6.5, color=INK)
         + scale_y_continuous(limits=(0, 140), breaks=[0, *ROGERS, 100])
-        + labs(
-            title=headline(title),
-            subtitle=textwrap.fill(text(language, "rogers_subtitle"), SUBTITLE_WIDTH),
-            x="",
-            y="",
-        )
-        + base_theme()
-        + SMALL
+        + dressed(title, text(language, "rogers_subtitle"))
         + theme(axis_text_x=element_text(size=5.5))
     )
     for boundary in ROGERS:
@@ -301,18 +304,9 @@ def light_strip(year: Year, title: str, language: str):
         + geom_tile(color="white", size=0.6)
         + geom_text(aes(label="letter"), size=6, color="white", fontweight="bold")
         + scale_fill_manual(values={k: v[0] for k, v in LIGHTS.items()}, guide=None)
-        + scale_x_discrete(
-            limits=months, labels=lambda ms: [month_labels(months, language)[m] for m in ms]
-        )
+        + month_axis(months, language)
         + scale_y_discrete()
-        + labs(
-            title=headline(title),
-            subtitle=textwrap.fill(text(language, "strip_subtitle"), SUBTITLE_WIDTH),
-            x="",
-            y="",
-        )
-        + base_theme()
-        + SMALL
+        + dressed(title, text(language, "strip_subtitle"))
     )
     return Chart(title, plot, _lights_table(data, months, language))
 
@@ -352,14 +346,7 @@ def theme_bars(year: Year, title: str, language: str):
             color=INK,
         )
         + scale_y_continuous(limits=(0, float(data["messages"].max()) * 1.25))
-        + labs(
-            title=headline(title),
-            subtitle=textwrap.fill(text(language, "themes_subtitle"), SUBTITLE_WIDTH),
-            x="",
-            y="",
-        )
-        + base_theme()
-        + SMALL
+        + dressed(title, text(language, "themes_subtitle"))
         + coord_flip()
     )
     return Chart(
@@ -444,10 +431,8 @@ def completeness(
         + geom_tile(color="white", size=0.6)
         + geom_text(aes(label="mark"), size=6.5, color="white")
         + scale_fill_manual(values={True: ACCENT, False: "#d1d5db"}, guide=None)
-        + scale_x_discrete(limits=months, labels=lambda ms: [labels[m] for m in ms])
-        + labs(title=headline(title), subtitle=text(language, "completeness_subtitle"), x="", y="")
-        + base_theme()
-        + SMALL
+        + month_axis(months, language)
+        + dressed(title, text(language, "completeness_subtitle"))
     )
     table = (
         data.assign(month=[labels[m] for m in data["month"]])
@@ -486,9 +471,7 @@ def against_last_year(year: Year, ids: list[str], title: str, language: str) -> 
         + geom_point(aes(x="now"), color=ACCENT, size=2.6)
         + geom_text(aes(x="now", label="text"), nudge_y=0.35, size=6, color=INK)
         + scale_x_continuous(limits=(0, 100), breaks=[0, 25, 50, 75, 100])
-        + labs(title=headline(title), subtitle=text(language, "against_subtitle"), x="", y="")
-        + base_theme()
-        + SMALL
+        + dressed(title, text(language, "against_subtitle"))
     )
     table = pd.DataFrame(
         {
