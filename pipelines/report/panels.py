@@ -57,6 +57,11 @@ UNCERTAIN_LIGHTS = {"green": "#86efac", "amber": "#fcd34d", "red": "#fca5a5"}
 TRENDS = {"up": "↑", "down": "↓", "flat": "→", "new": "•"}
 
 
+def light_letters(language: str) -> dict[str, str]:
+    """A light as one letter in the report's language (R, O/A, G, – for grey)."""
+    return LIGHT_LETTERS_EN if language == "en" else {k: v[1] for k, v in LIGHTS.items()}
+
+
 def values(document: dict, prefix: str) -> dict:
     return {
         f["id"][len(prefix) :]: f["value"]
@@ -272,7 +277,7 @@ def issues(document: dict, language: str) -> ggplot:
     """Top-10 issues by volume; the light as colour and as a letter (pale and with "?" when
     uncertain), the trend as an arrow."""
     top = value(document, "issues.top10") or []
-    letters = LIGHT_LETTERS_EN if language == "en" else {k: v[1] for k, v in LIGHTS.items()}
+    letters = light_letters(language)
 
     def label(row: dict) -> str:
         sentiment = row["net_sentiment"]

@@ -39,7 +39,7 @@ from ...months import parse_month
 from .. import i18n
 from ..catalogue import catalogue
 from ..charts import ACCENT, INK, MUTED, PALETTE, base_theme, count_scale, data_label, no_data_panel
-from ..panels import LIGHTS
+from ..panels import LIGHTS, light_letters
 from .labels import formatted, label
 from .texts import text
 from .year import Year
@@ -294,10 +294,7 @@ def light_strip(year: Year, title: str, language: str):
     )
     data = data[data["issue"].isin(order.index)]
     data["issue"] = pd.Categorical(data["issue"], categories=list(order.index)[::-1])
-    data["letter"] = [
-        i18n.light_name(light, language)[:1].upper() if light != "grey" else "–"
-        for light in data["light"]
-    ]
+    data["letter"] = data["light"].map(light_letters(language))
     months = year.months
     plot = (
         ggplot(data, aes("month", "issue", fill="light"))
