@@ -65,3 +65,16 @@ def view(page: Path, width: int, folder: Path) -> tuple[dict, Path]:
     shot = folder / f"at-{width}.png"
     _run(window, f"--screenshot={shot}", wrapper.as_uri())
     return json.loads(html.unescape(found.group(1))), shot
+
+
+def assert_fits(page: Path, width: int, folder: Path) -> None:
+    """No sideways scrolling: the page is no wider than the screen, and in the screenshot the
+    page's right margin holds nothing but its background."""
+    from PIL import Image
+
+    measured, shot = view(page, width, folder)
+    assert measured == {"scrollWidth": width, "clientWidth": width}
+    image = Image.open(shot).convert("RGB")
+    margin = image.crop((width - 12, 0, width, image.height))
+    assert len(margin.getcolors(maxcolors=4096) or []) == 1, "something is drawn in the margin"
+    assert len(image.crop((0, 0, width, 400)).getcolors(maxcolors=1 << 20)) > 10  # the title

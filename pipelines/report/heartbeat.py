@@ -5,6 +5,7 @@ beside what."""
 
 from __future__ import annotations
 
+import textwrap
 from datetime import date
 
 import pandas as pd
@@ -120,27 +121,59 @@ def strip(
     return _with_events(plot, calendar, float(data["messages"].max()), 5)
 
 
+def _numbered_events(plot, calendar: pd.DataFrame):
+    """Events across small panels: a dashed line with the event's number at the top of every
+    panel (whatever its own scale); the caption names each number once."""
+    if calendar.empty:
+        return plot
+    calendar = calendar.assign(
+        day=pd.to_datetime(calendar["day"]),
+        number=[str(n) for n in range(1, len(calendar) + 1)],
+        top=float("inf"),  # the top of each panel
+    )
+    plot += geom_vline(calendar, aes(xintercept="day"), color=MUTED, linetype="dashed")
+    return plot + geom_text(
+        calendar,
+        aes("day", "top", label="number"),
+        size=6,
+        color=MUTED,
+        ha="left",
+        va="top",
+        nudge_x=2,  # days: beside its line
+    )
+
+
+def event_names(calendar: pd.DataFrame, language: str) -> str:
+    """'Events: 1 Launch (2026-03-02); 2 ...' for the caption under the panels."""
+    named = "; ".join(
+        f"{n} {name} ({pd.Timestamp(day):%Y-%m-%d})"
+        for n, (day, name) in enumerate(zip(calendar["day"], calendar["event"], strict=True), 1)
+    )
+    return f"{i18n.text(language, 'heartbeat_events')}: {named}" if named else ""
+
+
 def timeline(con, first: date, last: date, title: str, language: str):
-    """Small panels of daily messages per theme or issue, spikes as dots, events as lines."""
+    """Small panels of daily messages per theme or issue, spikes as dots, events as numbered
+    lines; returns the chart and its numbers (the spikes and the events) as a table."""
     data = daily(con, first, last)
     if data.empty:
-        return no_data_panel(title, language, i18n.text(language, "no_data_year"))
+        return no_data_panel(title, language, i18n.text(language, "no_data_year")), None
     data["panel"] = _subject_labels(data, language, 30)
     data["day"] = pd.to_datetime(data["day"])
     spikes = data[data["is_spike"]]
     calendar = events(con, first, last)
+    caption = "\n".join(
+        textwrap.wrap(i18n.text(language, "heartbeat_caption"), 150)
+        + textwrap.wrap(event_names(calendar, language), 150)
+    )
     plot = (
         ggplot(data, aes("day", "messages"))
         + geom_line(color=ACCENT, size=0.4)
         + geom_point(spikes, aes("day", "messages"), color=WARNING, size=1.8)
         + facet_wrap("panel", ncol=2, scales="free_y")
         + scale_x_date(date_labels="%Y-%m")
-        + labs(
-            title=title,
-            caption=i18n.text(language, "heartbeat_caption"),
-            x="",
-            y=i18n.text(language, "heartbeat_axis"),
-        )
+        + scale_y_continuous(limits=(0, None), breaks=_whole_numbers)  # each panel's own
+        + labs(title=title, caption=caption, x="", y=i18n.text(language, "heartbeat_axis"))
         + base_theme()
         + theme(
             figure_size=(11.69, 8.27),
@@ -150,4 +183,22 @@ def timeline(con, first: date, last: date, title: str, language: str):
             plot_caption=element_text(size=7, color=MUTED, ha="left"),
         )
     )
-    return _with_events(plot, calendar, data["messages"].max(), 5.5)
+    return _numbered_events(plot, calendar), timeline_table(spikes, calendar, language)
+
+
+def timeline_table(spikes: pd.DataFrame, calendar: pd.DataFrame, language: str):
+    """The spikes (day, subject, messages) and the events (day, name), by day."""
+    day, what = i18n.text(language, "table_day"), i18n.text(language, "table_what")
+    messages = i18n.text(language, "table_messages")
+    rows = [
+        (
+            f"{row.day:%Y-%m-%d}",
+            f"{i18n.text(language, 'heartbeat_spike')}: {row.panel}",
+            str(int(row.messages)),
+        )
+        for row in spikes.itertuples()
+    ] + [
+        (f"{pd.Timestamp(d):%Y-%m-%d}", f"{i18n.text(language, 'heartbeat_event')} {n}: {name}", "")
+        for n, (d, name) in enumerate(zip(calendar["day"], calendar["event"], strict=True), 1)
+    ]
+    return pd.DataFrame(sorted(rows), columns=[day, what, messages])

@@ -18,8 +18,11 @@ nobody: usage unknown ("unmatched"), identity coverage 0%, a 7-day window each.
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import duckdb
@@ -143,6 +146,61 @@ def test_the_network_of_mentions_and_slack_s_adoption_phase(slack):
     assert after["ambassadors.named"]["value"] == []
 
 
+def yearly(year: int, folder: Path) -> tuple[dict, str]:
+    """The yearly monitor of `year` from the module's warehouse, in English, and its text."""
+    from pipelines.builds import latest_build_run_id
+    from pipelines.report.yearly import render_yearly
+
+    with duckdb.connect(str(load_settings().warehouse), read_only=True) as con:
+        paths = render_yearly(con, year, "en", "Magellan", latest_build_run_id(con), "t", folder)
+    text = subprocess.run(["pdftotext", str(paths["pdf"]), "-"], capture_output=True, text=True)
+    assert not re.search(r"\b[a-z_]{2,}\.[a-z_]{2,}\b", text.stdout)  # no raw id
+    return paths, " ".join(text.stdout.split())
+
+
+def pages(pdf: Path) -> int:
+    return len(re.findall(rb"/Type\s*/Page\b", pdf.read_bytes()))
+
+
+def tile(page: str, caption: str) -> tuple[str, str]:
+    found = re.search(
+        rf"<div class='caption'>{caption}</div><div class='value'>([^<]*)</div>"
+        r"<div class='note'>([^<]*)</div>",
+        page,
+    )
+    return tuple(html.unescape(part) for part in found.groups())
+
+
+def test_the_yearly_monitor_of_a_real_slack_workspace(slack, tmp_path):
+    """The export's three months, by hand from the files: Slack's writers in January hamza
+    (7 messages) and abilinski (2): 2 of the 5 on the roster, 40.0%; February hamza alone;
+    March the four, 80.0%. January's 9 messages need both writers for 80% (7 < 7.2): 100.0%
+    of the writers, against March's 50.0%. No year before, no red issue."""
+    paths, text = yearly(2016, tmp_path)
+    assert pages(paths["pdf"]) == 10  # cover, contents, seven audit areas, data
+    assert "Period 2016-01 – 2016-03 (3 months with data)" in text
+    for line in (
+        "Largest rise: Usage of Slack, from 40.0% in January 2016 to 80.0% in March 2016 "
+        "(+40.0 pp).",
+        "Largest fall: % of writers who write 80% of the messages (all platforms), from 100.0% "
+        "in January 2016 to 50.0% in March 2016 (-50.0 pp).",
+        "No issue was red this year.",
+        "Adoption: Slack 80.0% of the employees (late majority, ambition level Co-creating).",
+        # the method's advice, each with the figure that called for it
+        "because: Slack 80.0% of the employees ever used it (late majority)",
+        "because: ambition level Co-creating: Slack (reach 80.0%, visit 100.0%, contribute 100.0%)",
+        "because: ties that stay inside the department: ICT 100.0% (limit 80.0%)",
+    ):
+        assert line in text, line
+    page = paths["html"].read_text()
+    march = slack["after"]
+    assert tile(page, "Employees") == ("5", "no year before")
+    assert tile(page, "Active on social tools") == ("80.0%", "no year before")
+    sentiment = march["participation.all.net_sentiment"]["value"]
+    assert tile(page, "Net sentiment") == (f"{sentiment:.1f}", "no year before")
+    assert tile(page, "E-mail per person per day") == ("–", "no year before")  # no e-mail data
+
+
 @pytest.fixture(scope="module")
 def m365(tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
@@ -209,3 +267,24 @@ def test_a_report_the_monitor_does_not_read_is_named(m365):
     assert "This is the Microsoft 365 'Active users' report (getOffice365ActiveUserDetail)" in (
         problem
     )
+
+
+def test_the_yearly_monitor_of_real_m365_reports_beside_the_year_before(m365, tmp_path):
+    """January 2023 has the e-mail report only, 2022 the Teams (October) and Viva Engage
+    (November) ones: the monitor of 2023 sets 2022's beside it. Every user is concealed, so
+    every usage is unknown: printed as "–", never 0, and no rule of the method applies."""
+    from tests.browser import assert_fits
+
+    paths, text = yearly(2023, tmp_path)
+    assert pages(paths["pdf"]) == 11  # the year before's page before the data page
+    assert "Compared with the monitor of 2022" in text
+    assert "2022: Period 2022-10 – 2022-12 (3 months with data)" in text
+    assert "2023: Period 2023-01 (1 month with data)" in text
+    assert "None of the method's rules applies this year." in text
+    page = paths["html"].read_text()
+    assert tile(page, "Employees") == ("5", "no figure in Jan '22")  # a year before, not then
+    assert tile(page, "Active on social tools") == ("–", "no figure in Jan '22")
+    assert "<tr><td>Employees</td><td>5</td><td>5</td></tr>" in page
+    assert "<tr><td>Active on social tools</td><td>–</td><td>–</td></tr>" in page
+    assert "<tr><td>E-mail per person per day</td><td>–</td><td>–</td></tr>" in page
+    assert_fits(paths["html"], 390, tmp_path)

@@ -10,6 +10,7 @@ registry entries removed, so the cost per mix is one dbt run and the drawing (tw
 from __future__ import annotations
 
 import multiprocessing
+import re
 import shutil
 import subprocess
 import time
@@ -36,9 +37,11 @@ MIXES = {f"only {s}": [s] for s in SOURCE_NAMES} | {
 }
 NO_DATA = "geen gegevens voor dit onderdeel deze maand"  # the demo reports in Dutch
 # The yearly monitor takes half a minute to draw: it is drawn for the mixes whose audit areas
-# lack data, where drawing can go wrong; a yearly monitor with every area is drawn by
-# tests/e2e/test_fixture_month.py and tests/e2e/test_report_text.py.
-YEARLY_MIXES = [name for name in MIXES if name.startswith("only ")] + ["without roster"]
+# lack data, where drawing can go wrong, and for one full year (every audit area, ten months
+# of 2026 and the four of 2025 before them); the fixture's two months with every area are
+# drawn by tests/e2e/test_fixture_month.py and tests/e2e/test_report_text.py.
+FULL_YEAR = "without actions"
+YEARLY_MIXES = [name for name in MIXES if name.startswith("only ")] + ["without roster", FULL_YEAR]
 
 
 def pdf_text(path: Path) -> str:
@@ -84,6 +87,7 @@ def _draw_mix(name: str, keep: list[str], base: Path, config: Path, out: Path) -
         if name in YEARLY_MIXES:
             yearly = render_yearly(con, 2026, settings.language, "Org", "matrix", "-", folder)
     return {
+        "warehouse": warehouse,
         "document": report.document,
         "text": pdf_text(paths["pdf"]),
         "yearly_text": pdf_text(yearly["pdf"]) if yearly else "",
@@ -185,3 +189,43 @@ def test_unknown_is_never_zero(drawn, name):
     assert (values["yields.email_sent_per_person_per_day"] is None) == (
         not roster or "m365_email" not in keep
     )
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_full_years_page_fits_a_laptop_and_a_phone(drawn, width, tmp_path):
+    from tests.browser import assert_fits
+
+    assert_fits(drawn[FULL_YEAR]["yearly"]["html"], width, tmp_path)
+
+
+def test_a_full_year_is_set_beside_the_monitor_of_the_year_before(drawn):
+    """The demo begins in September 2025: the monitor of 2026 (ten months) has a page with
+    2025's monitor beside it (its last month's levels, its five lines, the advice that stays,
+    is new or is gone), before the data page: eleven pages."""
+    result = drawn[FULL_YEAR]
+    pdf = result["yearly"]["pdf"]
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf.read_bytes())) == 11
+    text = result["yearly_text"]
+    last_area = text.index("Wat gebeurde er met de output van de netwerken · 2026")
+    data_page = text.index("Gegevens en vergelijking · 2026")
+    assert "Vergeleken met de monitor van 2025" in text[last_area:data_page]
+    page = subprocess.run(
+        ["pdftotext", "-f", "10", "-l", "10", "-layout", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert "2025: Periode 2025-09 – 2025-12 (4 maanden met gegevens)" in page
+    assert "2026: Periode 2026-01 – 2026-10 (10 maanden met gegevens)" in page
+    with duckdb.connect(str(result["warehouse"]), read_only=True) as con:
+        then, now = (
+            con.execute(
+                "select headcount from marts.fct_headcount_monthly where month = ?", [month]
+            ).fetchone()[0]
+            for month in ("2025-12", "2026-10")
+        )
+    assert re.search(rf"^Medewerkers +{then} +{now}$", page, re.MULTILINE), page
+    for heading in ("2025 in vijf regels", "Geldt nog steeds", "Nieuw dit jaar", "Geldt niet meer"):
+        assert heading in page
+    html = result["yearly"]["html"].read_text()
+    assert "<h2 id='previous'>Vergeleken met de monitor van 2025</h2>" in html
+    assert f"<tr><td>Medewerkers</td><td>{then}</td><td>{now}</td></tr>" in html

@@ -113,4 +113,11 @@ def test_dbt_projects_default_vars_are_the_configs_defaults():
     passed = dbt_vars(MonitorConfig(organisation="Any"))
     passed.pop("build_fingerprint")
     project = yaml.safe_load((DBT_PROJECT_DIR / "dbt_project.yml").read_text(encoding="utf-8"))
+    # the method's own constants are no setting: monitor.yml never passes them
+    assert project["vars"].pop("rogers_boundaries") == {
+        "innovators": 2.5,
+        "early_adopters": 16,
+        "early_majority": 50,
+        "late_majority": 84,
+    }
     assert project["vars"] == passed

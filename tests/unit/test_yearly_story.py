@@ -62,7 +62,7 @@ def the_year(previous: dict | None, earlier: dict | None = None) -> Year:
             ),
         },
         previous,
-        earlier or {},
+        earlier or ({previous["month"]: previous} if previous else {}),
     )
 
 
@@ -75,6 +75,13 @@ def test_the_tiles_show_the_change_on_the_same_month_a_year_earlier():
     # the year's totals: January and March
     assert shown[5] == ("Ideas this year", "6", "1 adopted")
     assert shown[6] == ("Signals answered", "3", "of 4 signalled")
+    # a year before with data, but not in March: no figure then, rather than no year before
+    december = document("2025-12", {"headcount": 1100})
+    assert tiles(the_year(None, {"2025-12": december}), "en")[0] == (
+        "Employees",
+        "1,205",
+        "no figure in Mar '25",
+    )
     dutch = tiles(the_year(None), "nl")
     assert dutch[0] == ("Medewerkers", "1.205", "geen jaar eerder")
     assert dutch[4] == ("E-mail per persoon per dag", "8,61", "geen jaar eerder")
@@ -149,3 +156,69 @@ def test_each_rule_of_the_method_gives_its_advice_at_its_limit():
         "ambition_level",
         "red_issue",
     }
+
+
+def test_the_monitor_of_the_year_before_is_set_beside_this_one():
+    """2025 had only December: its levels, its sum, its five lines and which advice stays,
+    is new or is gone, matched by rule and focus."""
+    from pipelines.report.yearly.comparison import advice_groups, compare
+
+    december = {
+        **MARCH,
+        "headcount": 1100,
+        "social_active_pct": 40.0,
+        "yields.ideas": 7,
+        "adoption.slack.adopters_pct": 2.0,
+        "adoption.slack.phase": "innovators",  # early adopters in 2026: gone and new
+        "participation.all.pct_for_80": 30.0,  # above the 20% limit: no advice then
+        "network.silo.Werf": 50.0,  # no silo then
+    }
+    earlier = {"2025-12": document("2025-12", december, [issue("parkeren", "red")])}
+    assert compare(the_year(None), "en") is None  # no year before: no comparison
+    compared = compare(the_year(None, earlier), "en")
+    assert (compared.before, compared.year) == (2025, 2026)
+    assert compared.periods == (
+        "Period 2025-12 (1 month with data)",
+        "Period 2026-01 – 2026-03 (2 months with data)",
+    )
+    assert compared.rows == [
+        ("Employees", "1,100", "1,205"),
+        ("Active on social tools", "40.0%", "61.5%"),
+        ("Engagement", "55.0", "55.0"),
+        ("Net sentiment", "-12.5", "-12.5"),
+        ("E-mail per person per day", "8.61", "8.61"),
+        ("Ideas this year", "7", "6"),  # December alone; January 2 + March 4
+        ("Signals answered", "2", "3"),
+    ]
+    assert compared.lines_then[:2] == [  # one month: no rise or fall yet
+        "One month with data: no rise or fall to see yet.",
+        "Red longest: parkeren (1 of 1 months).",
+    ]
+    assert compared.lines_then[2] == (
+        "Adoption: Slack 2.0% of the employees (innovators, ambition level Informing)."
+    )
+    groups = dict(advice_groups(compared, "en"))
+    kept = [triggers for _, triggers in groups["advice_kept"]]
+    assert [t[0][1].split(":")[0] for t in kept] == [
+        "ambition level Informing",
+        "department Werf 54.9%, department ICT 55.0% active beyond e-mail, against 70.0% "
+        "organisation-wide (15 pp or more apart)",
+        "red in March 2026",
+    ]
+    assert kept[2] == [
+        ("now", "red in March 2026: parkeren (-35.5), werkdruk"),
+        ("in 2025", "red in December 2025: parkeren"),
+    ]
+    new = [triggers[0][1] for _, triggers in groups["advice_new"]]
+    assert new == [
+        "Slack 12.0% of the employees ever used it (early adopters)",
+        "18.0% of the writers write 80% of the messages (limit 20.0%)",
+        "ties that stay inside the department: Werf 80.0% (limit 80.0%)",
+    ]
+    assert groups["advice_gone"] == [
+        (
+            "find the innovators and pioneers and help them on their way; do not yet try to "
+            "convince those who do not see the value",
+            [("in 2025", "Slack 2.0% of the employees ever used it (innovators)")],
+        )
+    ]

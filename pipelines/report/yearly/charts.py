@@ -8,8 +8,10 @@ from __future__ import annotations
 import os
 import textwrap
 from dataclasses import dataclass
+from functools import cache
 
 import pandas as pd
+import yaml
 from plotnine import (
     aes,
     coord_flip,
@@ -36,6 +38,7 @@ from plotnine import (
 )
 
 from ...months import parse_month
+from ...settings import DBT_PROJECT_DIR
 from .. import i18n
 from ..catalogue import catalogue
 from ..charts import ACCENT, INK, MUTED, PALETTE, base_theme, count_scale, data_label, no_data_panel
@@ -70,7 +73,6 @@ def series_table(year: Year, ids: list[str], language: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-ROGERS = (2.5, 16.0, 50.0, 84.0)  # Rogers' boundaries (dbt macro rogers_boundaries)
 # a chart's titles at the size of a page of two to four charts; SMALL its axes and legend too
 SMALL_TITLES = theme(
     plot_title_position="plot",
@@ -243,6 +245,13 @@ def level_line(year: Year, figure_id: str, title: str, language: str, limits: tu
     return Chart(title, plot, series_table(year, [figure_id], language))
 
 
+@cache
+def rogers_boundaries() -> tuple[float, ...]:
+    """Rogers' boundaries as the phases were computed with them (dbt_project.yml's var)."""
+    project = yaml.safe_load((DBT_PROJECT_DIR / "dbt_project.yml").read_text(encoding="utf-8"))
+    return tuple(float(v) for v in project["vars"]["rogers_boundaries"].values())
+
+
 def rogers_bars(year: Year, title: str, language: str):
     """Each tool's share of the headcount that ever used it, against Rogers' boundaries."""
     rows = [
@@ -264,11 +273,11 @@ def rogers_bars(year: Year, title: str, language: str):
         ggplot(data, aes("tool", "pct"))
         + geom_col(fill=ACCENT, width=0.6)
         + geom_text(aes(label="text"), ha="left", nudge_y=2, size=6.5, color=INK)
-        + scale_y_continuous(limits=(0, 140), breaks=[0, *ROGERS, 100])
+        + scale_y_continuous(limits=(0, 140), breaks=[0, *rogers_boundaries(), 100])
         + dressed(title, text(language, "rogers_subtitle"))
         + theme(axis_text_x=element_text(size=5.5))
     )
-    for boundary in ROGERS:
+    for boundary in rogers_boundaries():
         plot += geom_hline(yintercept=boundary, color=MUTED, linetype="dashed", size=0.3)
     table = pd.DataFrame(
         {"": data["tool"].astype(str), text(language, "chart_adoption"): data["text"]}

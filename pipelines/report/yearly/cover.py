@@ -17,39 +17,43 @@ from .year import Year
 
 TITLE_WIDTH = 44  # characters of the 19-point title across the page
 # (tile caption key, figure id): figures of the last month, with their change on a year earlier
-LEVELS = (
+HEADLINES = (
     ("tile_headcount", "headcount"),
     ("tile_social", "social_active_pct"),
     ("tile_engagement", "yields.engagement_index"),
     ("tile_sentiment", "participation.all.net_sentiment"),
     ("tile_email", "yields.email_sent_per_person_per_day"),
 )
+# (tile caption key, figure id, note key, the note's figure id, its name in the note): summed
+# over the year's months
+TOTALS = (
+    ("tile_ideas", "yields.ideas", "tile_ideas_note", "yields.ideas_adopted", "a"),
+    ("tile_signals", "yields.responded", "tile_signals_note", "yields.signalled", "s"),
+)
 
 
 def period(year: Year, language: str) -> str:
     first, last = year.months[0], year.months[-1]
-    return i18n.text(language, "yearly_period", first=first, last=last, n=len(year.months))
+    key = "yearly_period" if len(year.months) > 1 else "yearly_period_one"
+    return i18n.text(language, key, first=first, last=last, n=len(year.months))
 
 
 def tiles(year: Year, language: str) -> list[tuple[str, str, str]]:
     """(caption, value, note) of each headline tile, as printed."""
     ago = i18n.month_name(add_months(parse_month(year.months[-1]), -12), language, short=True)
     out = []
-    for key, figure_id in LEVELS:
+    for key, figure_id in HEADLINES:
         delta = year.changes.get(figure_id)
-        if year.previous is None:
+        if not year.earlier:
             note = text(language, "tile_no_yoy")
-        elif delta is None:
+        elif delta is None:  # a year before with data, but not this figure in that month
             note = text(language, "tile_no_figure", month=ago)
         else:
             note = text(language, "tile_yoy", c=change(figure_id, delta, language), month=ago)
         out.append(
             (text(language, key), formatted(figure_id, year.value(figure_id), language), note)
         )
-    for key, figure_id, note_key, other_id, other in (
-        ("tile_ideas", "yields.ideas", "tile_ideas_note", "yields.ideas_adopted", "a"),
-        ("tile_signals", "yields.responded", "tile_signals_note", "yields.signalled", "s"),
-    ):
+    for key, figure_id, note_key, other_id, other in TOTALS:
         note = text(
             language, note_key, **{other: formatted(other_id, year.total(other_id), language)}
         )

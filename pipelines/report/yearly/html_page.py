@@ -16,6 +16,7 @@ import pandas as pd  # noqa: E402
 from plotnine import theme  # noqa: E402
 
 from .charts import Chart  # noqa: E402
+from .comparison import advice_groups  # noqa: E402
 from .texts import text  # noqa: E402
 
 CHART_SIZE = (7.5, 3.8)  # inches: a chart across the page's column
@@ -36,6 +37,7 @@ h3{font-size:1.05em;margin:24px 0 8px}
 .tile .value{font-size:1.6em;font-weight:bold;color:#0f766e}
 .tile .note{font-size:.75em;color:#6b7280}
 .question{font-weight:bold;margin:4px 0}
+.pair{display:grid;grid-template-columns:repeat(auto-fit,minmax(280px,1fr));gap:0 24px}
 .advice li{margin:0 0 10px}
 .advice .because{display:block;color:#6b7280;font-size:.9em}
 nav ol{padding-left:1.3em}
@@ -95,18 +97,53 @@ def tiles(shown: list[tuple[str, str, str]]) -> str:
     )
 
 
-def advice_list(items: list, language: str) -> str:
-    if not items:
-        return f"<p>{html.escape(text(language, 'advice_none'))}</p>"
+def bullets(items: list[str]) -> str:
+    return "<ul>" + "".join(f"<li>{html.escape(item)}</li>" for item in items) + "</ul>"
+
+
+def advice_items(items: list[tuple[str, list[tuple[str, str]]]]) -> str:
+    """(focus, [(when, trigger)]): each focus with the figures that triggered it below."""
     return (
         "<ul class='advice'>"
         + "".join(
-            f"<li>{html.escape(a.focus[:1].upper() + a.focus[1:])}<span class='because'>"
-            f"{html.escape(text(language, 'because'))}: {html.escape(a.trigger)}</span></li>"
-            for a in items
+            f"<li>{html.escape(focus[:1].upper() + focus[1:])}"
+            + "".join(
+                f"<span class='because'>{html.escape(w)}: {html.escape(t)}</span>"
+                for w, t in triggers
+            )
+            + "</li>"
+            for focus, triggers in items
         )
         + "</ul>"
     )
+
+
+def advice_list(items: list, language: str) -> str:
+    if not items:
+        return f"<p>{html.escape(text(language, 'advice_none'))}</p>"
+    because = text(language, "because")
+    return advice_items([(a.focus, [(because, a.trigger)]) for a in items])
+
+
+def comparison(compared, language: str) -> str:
+    """The monitor of the year before beside this one: figures, its five lines, the advice."""
+    before, year = compared.before, compared.year
+    rows = pd.DataFrame(compared.rows, columns=["", str(before), str(year)])
+    parts = [
+        f"<h2 id='previous'>{html.escape(text(language, 'section_previous', before=before))}</h2>",
+        bullets([f"{n}: {p}" for n, p in zip((before, year), compared.periods, strict=True)]),
+        table(rows),
+        f"<p class='subtitle'>{html.escape(text(language, 'previous_rows_note'))}</p>",
+        f"<h3>{html.escape(text(language, 'previous_five_lines', year=before))}</h3>",
+        bullets(compared.lines_then),
+        f"<h3>{html.escape(text(language, 'previous_advice', before=before, year=year))}</h3>",
+        "<div class='pair'>",
+    ]
+    for key, items in advice_groups(compared, language):
+        parts.append(f"<div><h3>{html.escape(text(language, key))}</h3>")
+        shown = advice_items(items) if items else f"<p>{html.escape(text(language, 'no_gaps'))}</p>"
+        parts.append(shown + "</div>")
+    return "".join(parts) + "</div>"
 
 
 def document(language: str, title: str, body: list[str]) -> str:

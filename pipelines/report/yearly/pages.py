@@ -17,6 +17,7 @@ from plotnine import aes, element_text, ggplot, labs, theme, xlim, ylim  # noqa:
 
 from ..charts import ACCENT, FONT, INK, MUTED, blank  # noqa: E402
 from ..layout import Rows  # noqa: E402
+from .comparison import advice_groups  # noqa: E402
 from .page import A4_PAGE, LINE, words, wrapped  # noqa: E402
 from .texts import text  # noqa: E402
 
@@ -78,12 +79,71 @@ def contents_page(language: str, entries: list[tuple[str, int]], advice: list) -
     if not advice:
         plot += words(y, text(language, "advice_none"))
     for item in advice:
-        for n, part in enumerate(wrapped(item.focus[:1].upper() + item.focus[1:], 88)):
-            plot += words(y, ("•  " if n == 0 else "   ") + part, 9.5, bold=True)
-            y -= 0.95 * LINE
-        for part in wrapped(f"{text(language, 'because')}: {item.trigger}", 118):
-            plot += words(y, "   " + part, 8.5, MUTED)
-            y -= 0.9 * LINE
+        plot, y = advice_lines(plot, y, item.focus, [(text(language, "because"), item.trigger)])
+    return blank(plot + xlim(0, 1) + ylim(0, 1)) + A4_PAGE
+
+
+def advice_lines(plot, y: float, focus: str, triggers: list[tuple[str, str]], size=9.5):
+    """An advice's focus in bold, then the figures that triggered it (now, the year before),
+    from `y` down; returns the plot and where the next line starts."""
+    for n, part in enumerate(wrapped(focus[:1].upper() + focus[1:], int(830 / size))):
+        plot += words(y, ("•  " if n == 0 else "   ") + part, size, bold=True)
+        y -= size / 10 * LINE
+    for word, trigger in triggers:
+        for part in wrapped(f"{word}: {trigger}", int(1000 / (size - 1))):
+            plot += words(y, "   " + part, size - 1, MUTED)
+            y -= (size - 1) / 10 * LINE
+    return plot, y - (size - 3.5) / 10 * LINE
+
+
+def comparison_page(language: str, title: str, compared) -> object:
+    """The monitor of the year before beside this one: the headline figures of both, the
+    year before in five lines, and the advice that stays, is new or is gone."""
+    plot = ggplot(pd.DataFrame({"x": [0.0], "y": [0.0]}), aes("x", "y"))
+    y = 0.975
+    plot += words(y, title, 15, ACCENT, bold=True)
+    y -= 2.4 * LINE
+    for number, period in zip((compared.before, compared.year), compared.periods, strict=True):
+        plot += words(y, f"{number}: {period}", 8.5, MUTED)
+        y -= 0.95 * LINE
+    y -= 0.8 * LINE
+    for number, x in ((compared.before, 0.78), (compared.year, 1.0)):
+        plot += words(y, str(number), 9.5, bold=True, x=x, ha="right")
+    y -= 1.3 * LINE
+    for caption, then, now in compared.rows:
+        plot += words(y, caption, 9.5)
+        plot += words(y, then, 9.5, MUTED, x=0.78, ha="right")
+        plot += words(y, now, 9.5, bold=True, x=1.0, ha="right")
+        y -= 1.15 * LINE
+    plot += words(y, text(language, "previous_rows_note"), 7.5, MUTED)
+    y -= 2.0 * LINE
+    heading = text(language, "previous_five_lines", year=compared.before)
+    plot += words(y, heading, 12, ACCENT, bold=True)
+    y -= 1.9 * LINE
+    for line in compared.lines_then:
+        for n, part in enumerate(wrapped(line, 104)):
+            plot += words(y, ("•  " if n == 0 else "   ") + part, 8.5)
+            y -= 0.85 * LINE
+        y -= 0.35 * LINE
+    y -= 1.2 * LINE
+    heading = text(language, "previous_advice", before=compared.before, year=compared.year)
+    plot += words(y, heading, 12, ACCENT, bold=True)
+    y -= 1.9 * LINE
+    for key, items in advice_groups(compared, language):
+        plot += words(y, text(language, key), 10, bold=True)
+        y -= 1.3 * LINE
+        if not items:
+            plot += words(y, "•  " + text(language, "no_gaps"), 8)
+            y -= 1.2 * LINE
+        for _, triggers in items:  # the focus is on the contents page; the HTML has both years
+            when, trigger = triggers[0]
+            line = (
+                trigger[:1].upper() + trigger[1:] if key != "advice_gone" else f"{when}: {trigger}"
+            )
+            for n, part in enumerate(wrapped(line, 118)):
+                plot += words(y, ("•  " if n == 0 else "   ") + part, 8)
+                y -= 0.8 * LINE
+            y -= 0.3 * LINE
         y -= 0.6 * LINE
     return blank(plot + xlim(0, 1) + ylim(0, 1)) + A4_PAGE
 

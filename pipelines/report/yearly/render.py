@@ -14,6 +14,7 @@ from ...config import Advice as AdviceLimits
 from .. import audit
 from . import charts, html_page, html_tables, pages
 from .advice import advice
+from .comparison import compare
 from .cover import cover, period, tiles
 from .page import A4_PAGE
 from .sections import AUDIT_AREAS, CHARTS, data
@@ -53,9 +54,10 @@ def render_yearly(
             (area, t(f"section_{area}"), question, answer, CHARTS[area](the_year, language, con))
         )
     sections.append(("data", t("section_data"), *data(the_year, language, con, expected)))
-    comparison = folder / "benchmark.json"  # written by `snm benchmark compare`
-    compared = json.loads(comparison.read_text(encoding="utf-8")) if comparison.is_file() else None
-    benchmark = charts.benchmark(compared, language) if compared and compared["ratios"] else None
+    compared = compare(the_year, language, limits)
+    others = folder / "benchmark.json"  # written by `snm benchmark compare`
+    pool = json.loads(others.read_text(encoding="utf-8")) if others.is_file() else None
+    benchmark = charts.benchmark(pool, language) if pool and pool["ratios"] else None
 
     # the pages, then the contents that point at them
     body = [
@@ -64,6 +66,9 @@ def render_yearly(
         )
         for _, section, q, a, drawn in sections
     ]
+    if compared is not None:  # before the data page, which closes the audit areas
+        previous = t("section_previous", before=compared.before)
+        body.insert(-1, pages.Page(previous, pages.comparison_page(language, previous, compared)))
     if benchmark is not None:
         body.append(pages.Page(benchmark.title, benchmark.plot + A4_PAGE))
     entries = [(page.title, number) for number, page in enumerate(body, start=3)]
@@ -80,9 +85,7 @@ def render_yearly(
         f"<h1>{html.escape(title)}</h1>",
         f"<p class='subtitle'>{html.escape(t('cover_subtitle', period=run_period))}</p>",
         html_page.tiles(tiles(the_year, language)),
-        f"<h2>{html.escape(t('five_lines'))}</h2><ul>"
-        + "".join(f"<li>{html.escape(line)}</li>" for line in lines)
-        + "</ul>",
+        f"<h2>{html.escape(t('five_lines'))}</h2>{html_page.bullets(lines)}",
         f"<nav><h2>{html.escape(t('contents'))}</h2><ol>"
         + "".join(f"<li><a href='#{area}'>{html.escape(s)}</a></li>" for area, s, *_ in sections)
         + "</ol></nav>",
@@ -91,6 +94,8 @@ def render_yearly(
     ]
     last = the_year.last
     for area, section, question, answer, drawn in sections:
+        if area == "data" and compared is not None:
+            parts.append(html_page.comparison(compared, language))
         parts.append(
             f"<h2 id='{area}'>{html.escape(section)}</h2>"
             f"<p class='question'>{html.escape(question)}</p><p>{html.escape(answer)}</p>"
@@ -100,8 +105,8 @@ def render_yearly(
         if area == "networks":
             parts.append(html_tables.faq_candidates(last, language))
             parts.append(html_tables.ambassadors(last, language))
-    if compared:
-        parts.append(html_tables.benchmark_table(compared, language))
+    if pool:
+        parts.append(html_tables.benchmark_table(pool, language))
         if benchmark is not None:
             parts.append(html_page.chart(benchmark, language, wide=True))
     parts.append(html_tables.sentiment_evidence(last, language))

@@ -119,6 +119,7 @@ def issues(year: Year, language: str, con) -> list:
     first = parse_month(f"{year.year}-01")
     last = parse_month(f"{year.year + 1}-01") - timedelta(days=1)
     caption = i18n.text(language, "heartbeat_title", period=year.year)
+    plot, numbers = heartbeat.timeline(con, first, last, caption, language)
     return [
         charts.light_strip(year, text(language, "chart_lights"), language),
         charts.level_line(
@@ -128,9 +129,7 @@ def issues(year: Year, language: str, con) -> list:
             language,
             (-100, 100),
         ),
-        Chart(
-            caption, heartbeat.timeline(con, first, last, caption, language) + charts.SMALL_TITLES
-        ),
+        Chart(caption, plot + charts.SMALL_TITLES, numbers),
     ]
 
 

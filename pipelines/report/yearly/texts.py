@@ -58,6 +58,15 @@ STRINGS = {
         "chart_ideas": "Ideeën per maand",
         "chart_signals": "Signalen per maand",
         "page_of": "{title} · pagina {n} van {total}",
+        "section_previous": "Vergeleken met de monitor van {before}",
+        "previous_rows_note": "Niveaus: de laatste maand van elke monitor; ideeën en signalen: "
+        "opgeteld over de maanden van elke monitor.",
+        "previous_five_lines": "{year} in vijf regels",
+        "previous_advice": "Het advies van de methode: {before} tegenover {year}",
+        "previous_then": "in {year}",
+        "advice_kept": "Geldt nog steeds",
+        "advice_new": "Nieuw dit jaar",
+        "advice_gone": "Geldt niet meer",
         "section_data": "Gegevens en vergelijking",
         "data_question": "Waar rusten de cijfers op, en hoe staat het jaar tegenover het vorige?",
         "data_answer": "{n} maanden met gegevens uit {sources}; maanden zonder gegevens van een "
@@ -149,6 +158,15 @@ STRINGS = {
         "chart_ideas": "Ideas per month",
         "chart_signals": "Signals per month",
         "page_of": "{title} · page {n} of {total}",
+        "section_previous": "Compared with the monitor of {before}",
+        "previous_rows_note": "Levels: each monitor's last month; ideas and signals: summed over "
+        "each monitor's months.",
+        "previous_five_lines": "{year} in five lines",
+        "previous_advice": "The method's advice: {before} against {year}",
+        "previous_then": "in {year}",
+        "advice_kept": "Still applies",
+        "advice_new": "New this year",
+        "advice_gone": "No longer applies",
         "section_data": "Data and comparison",
         "data_question": "What do the figures rest on, and how does the year compare with the one "
         "before?",
