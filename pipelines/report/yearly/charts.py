@@ -115,10 +115,15 @@ def dressed(title: str, subtitle: str = "", **legend) -> list:
     ]
 
 
-def month_axis(months: list[str], language: str) -> scale_x_discrete:
-    """The year's months in order, named short."""
+def month_axis(months: list[str], language: str, room_right: float = 0.6) -> scale_x_discrete:
+    """The year's months in order, named short; `room_right` months of space after the last
+    for labels printed at the lines' ends."""
     labels = month_labels(months, language)
-    return scale_x_discrete(limits=months, labels=lambda shown: [labels[m] for m in shown])
+    return scale_x_discrete(
+        limits=months,
+        labels=lambda shown: [labels[m] for m in shown],
+        expand=(0, 0.6, 0, room_right),
+    )
 
 
 def month_labels(months: list[str], language: str) -> dict[str, str]:
@@ -160,12 +165,34 @@ def _colours(data: pd.DataFrame) -> dict:
 
 
 def _end_labels(data: pd.DataFrame, ids: list[str], language: str) -> pd.DataFrame:
-    """The last value of each series, printed as the catalogue prints it."""
+    """The last value of each series, printed as the catalogue prints it, at a height
+    (`label_y`) apart from the other series' labels."""
     last = data.sort_values("month").groupby("id", observed=True).tail(1).copy()
     last["text"] = [
         formatted(i, v, language) for i, v in zip(last["id"], last["value"], strict=True)
     ]
+    last["label_y"] = spread(list(last["value"]), LABEL_GAP, (0.0, 100.0))
     return last
+
+
+LABEL_GAP = 5.0  # points of a 0-100 axis between two end labels: one line of 6.5-point text
+
+
+def spread(values: list[float], gap: float, bounds: tuple[float, float]) -> list[float]:
+    """Heights for labels of `values`, at least `gap` apart and within `bounds`, each as near
+    its value as that allows (series ending at 99.9 and 100.0 get two readable labels)."""
+    low, high = bounds
+    order = sorted(range(len(values)), key=lambda i: (values[i], i))
+    heights = [0.0] * len(values)
+    below = None
+    for i in order:  # upwards: each at least `gap` above the one below it
+        heights[i] = max(values[i], low) if below is None else max(values[i], below + gap)
+        below = heights[i]
+    above = None
+    for i in reversed(order):  # then down from the top, where upwards ran out of room
+        heights[i] = min(heights[i], high) if above is None else min(heights[i], above - gap)
+        above = heights[i]
+    return heights
 
 
 def _with_two_months(data: pd.DataFrame) -> pd.DataFrame:
@@ -189,9 +216,14 @@ def percent_lines(year: Year, ids: list[str], title: str, language: str, subtitl
         + geom_line(data=_with_two_months, size=0.9)
         + geom_point(size=1.4)
         + geom_text(
-            aes(label="text"), data=ends, nudge_x=0.28, ha="left", size=6.5, show_legend=False
+            aes(y="label_y", label="text"),
+            data=ends,
+            nudge_x=0.28,
+            ha="left",
+            size=6.5,
+            show_legend=False,
         )
-        + month_axis(months, language)
+        + month_axis(months, language, room_right=1.4)
         + scale_y_continuous(limits=(0, 100), breaks=[0, 25, 50, 75, 100])
         + scale_color_manual(values=_colours(data))
         + dressed(title, subtitle, color="")
@@ -236,7 +268,7 @@ def level_line(year: Year, figure_id: str, title: str, language: str, limits: tu
         + geom_line(data=_with_two_months, color=ACCENT, size=0.9)
         + geom_point(color=ACCENT, size=1.4)
         + geom_text(aes(label="text"), data=ends, nudge_x=0.25, ha="left", size=6.5, color=INK)
-        + month_axis(months, language)
+        + month_axis(months, language, room_right=1.2)
         + scale_y_continuous(limits=limits)
         + dressed(title, subtitle)
     )
@@ -273,7 +305,11 @@ def rogers_bars(year: Year, title: str, language: str):
         ggplot(data, aes("tool", "pct"))
         + geom_col(fill=ACCENT, width=0.6)
         + geom_text(aes(label="text"), ha="left", nudge_y=2, size=6.5, color=INK)
-        + scale_y_continuous(limits=(0, 140), breaks=[0, *rogers_boundaries(), 100])
+        + scale_y_continuous(
+            limits=(0, 140),
+            breaks=[*rogers_boundaries(), 100],
+            labels=lambda shown: [i18n.number(b, language, 1 if b % 1 else 0) for b in shown],
+        )
         + dressed(title, text(language, "rogers_subtitle"))
         + theme(axis_text_x=element_text(size=5.5))
     )

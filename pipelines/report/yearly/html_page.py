@@ -13,7 +13,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 import pandas as pd  # noqa: E402
-from plotnine import theme  # noqa: E402
+from plotnine import element_blank, theme  # noqa: E402
 
 from .charts import Chart  # noqa: E402
 from .comparison import advice_groups  # noqa: E402
@@ -43,7 +43,8 @@ h3{font-size:1.05em;margin:24px 0 8px}
 nav ol{padding-left:1.3em}
 figure{margin:16px 0}
 figure img{display:block;width:100%;height:auto;border:1px solid #e5e7eb;border-radius:6px}
-figcaption{font-size:.85em;color:#6b7280;margin-top:4px}
+figcaption{font-size:.95em;margin:0 0 6px}
+figcaption .note{display:block;color:#6b7280;font-size:.9em}
 .table-wrap{max-width:100%;overflow-x:auto;margin:8px 0 16px}
 table{border-collapse:collapse;font-size:.85em;display:block;max-width:100%;overflow-x:auto}
 th,td{border-bottom:1px solid #e5e7eb;padding:4px 8px;text-align:left;vertical-align:top}
@@ -75,12 +76,17 @@ def table(frame: pd.DataFrame | None) -> str:
 
 
 def chart(item: Chart, language: str, wide: bool = False) -> str:
-    """The chart as an image (its title as alt text) and its numbers as a table."""
+    """The chart as an image (its title as alt text) and its numbers as a table; the title
+    and subtitle are the page's text above the image, not drawn again inside it."""
     size = (7.5, 5.2) if wide else CHART_SIZE
     alt = html.escape(item.title)
+    subtitle = " ".join((item.plot.labels.get("subtitle", None) or "").split())
+    plain = item.plot + theme(plot_title=element_blank(), plot_subtitle=element_blank())
+    note = f"<span class='note'>{html.escape(subtitle)}</span>" if subtitle else ""
     return (
-        f"<figure><img alt='{alt}' src='data:image/png;base64,{png(item.plot, size)}'>"
-        f"<figcaption>{alt}</figcaption></figure>{table(item.table)}"
+        f"<figure><figcaption><strong>{alt}</strong>{note}</figcaption>"
+        f"<img alt='{alt}' src='data:image/png;base64,{png(plain, size)}'></figure>"
+        f"{table(item.table)}"
     )
 
 
