@@ -121,20 +121,22 @@ def strip(
     return _with_events(plot, calendar, float(data["messages"].max()), 5)
 
 
+def numbered(calendar: pd.DataFrame) -> pd.DataFrame:
+    """The events by day with their number (1, 2, ...): the panels, the caption and the
+    table name an event by it."""
+    return calendar.assign(day=pd.to_datetime(calendar["day"]), number=range(1, len(calendar) + 1))
+
+
 def _numbered_events(plot, calendar: pd.DataFrame):
     """Events across small panels: a dashed line with the event's number at the top of every
     panel (whatever its own scale); the caption names each number once."""
     if calendar.empty:
         return plot
-    calendar = calendar.assign(
-        day=pd.to_datetime(calendar["day"]),
-        number=[str(n) for n in range(1, len(calendar) + 1)],
-        top=float("inf"),  # the top of each panel
-    )
+    calendar = calendar.assign(label=calendar["number"].astype(str), top=float("inf"))
     plot += geom_vline(calendar, aes(xintercept="day"), color=MUTED, linetype="dashed")
     return plot + geom_text(
         calendar,
-        aes("day", "top", label="number"),
+        aes("day", "top", label="label"),
         size=6,
         color=MUTED,
         ha="left",
@@ -144,10 +146,10 @@ def _numbered_events(plot, calendar: pd.DataFrame):
 
 
 def event_names(calendar: pd.DataFrame, language: str) -> str:
-    """'Events: 1 Launch (2026-03-02); 2 ...' for the caption under the panels."""
+    """'Events: 1 Launch (2026-03-02); 2 ...' for the caption under the panels (`calendar`
+    as `numbered` gives it)."""
     named = "; ".join(
-        f"{n} {name} ({pd.Timestamp(day):%Y-%m-%d})"
-        for n, (day, name) in enumerate(zip(calendar["day"], calendar["event"], strict=True), 1)
+        f"{event.number} {event.event} ({event.day:%Y-%m-%d})" for event in calendar.itertuples()
     )
     return f"{i18n.text(language, 'heartbeat_events')}: {named}" if named else ""
 
@@ -161,7 +163,7 @@ def timeline(con, first: date, last: date, title: str, language: str):
     data["panel"] = _subject_labels(data, language, 30)
     data["day"] = pd.to_datetime(data["day"])
     spikes = data[data["is_spike"]]
-    calendar = events(con, first, last)
+    calendar = numbered(events(con, first, last))
     caption = "\n".join(
         textwrap.wrap(i18n.text(language, "heartbeat_caption"), 150)
         + textwrap.wrap(event_names(calendar, language), 150)
@@ -187,7 +189,7 @@ def timeline(con, first: date, last: date, title: str, language: str):
 
 
 def timeline_table(spikes: pd.DataFrame, calendar: pd.DataFrame, language: str):
-    """The spikes (day, subject, messages) and the events (day, name), by day."""
+    """The spikes (day, subject, messages) and the numbered events (day, name), by day."""
     day, what = i18n.text(language, "table_day"), i18n.text(language, "table_what")
     messages = i18n.text(language, "table_messages")
     rows = [
@@ -198,7 +200,11 @@ def timeline_table(spikes: pd.DataFrame, calendar: pd.DataFrame, language: str):
         )
         for row in spikes.itertuples()
     ] + [
-        (f"{pd.Timestamp(d):%Y-%m-%d}", f"{i18n.text(language, 'heartbeat_event')} {n}: {name}", "")
-        for n, (d, name) in enumerate(zip(calendar["day"], calendar["event"], strict=True), 1)
+        (
+            f"{event.day:%Y-%m-%d}",
+            f"{i18n.text(language, 'heartbeat_event')} {event.number}: {event.event}",
+            "",
+        )
+        for event in calendar.itertuples()
     ]
     return pd.DataFrame(sorted(rows), columns=[day, what, messages])

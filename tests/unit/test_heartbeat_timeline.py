@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pipelines.report.heartbeat import event_names, timeline_table
+from pipelines.report.heartbeat import event_names, numbered, timeline_table
 
-CALENDAR = pd.DataFrame(
-    {"day": [pd.Timestamp("2026-03-02"), pd.Timestamp("2026-06-05")]}
-    | {"event": ["Launch", "Reorganisation"]}
+CALENDAR = numbered(
+    pd.DataFrame({"day": ["2026-03-02", "2026-06-05"], "event": ["Launch", "Reorganisation"]})
 )
 
 

@@ -164,7 +164,7 @@ def _colours(data: pd.DataFrame) -> dict:
     return {s: PALETTE[i % len(PALETTE)] for i, s in enumerate(data["series"].cat.categories)}
 
 
-def _end_labels(data: pd.DataFrame, ids: list[str], language: str) -> pd.DataFrame:
+def _end_labels(data: pd.DataFrame, language: str) -> pd.DataFrame:
     """The last value of each series, printed as the catalogue prints it, at a height
     (`label_y`) apart from the other series' labels."""
     last = data.sort_values("month").groupby("id", observed=True).tail(1).copy()
@@ -210,7 +210,7 @@ def percent_lines(year: Year, ids: list[str], title: str, language: str, subtitl
     if data.empty:
         return empty(title, language)
     months = year.months
-    ends = _end_labels(data, ids, language)
+    ends = _end_labels(data, language)
     plot = (
         ggplot(data, aes("month", "value", color="series", group="series"))
         + geom_line(data=_with_two_months, size=0.9)
@@ -262,7 +262,7 @@ def level_line(year: Year, figure_id: str, title: str, language: str, limits: tu
     if data.empty:
         return empty(title, language)
     months = year.months
-    ends = _end_labels(data, [figure_id], language)
+    ends = _end_labels(data, language)
     plot = (
         ggplot(data, aes("month", "value", group="id"))
         + geom_line(data=_with_two_months, color=ACCENT, size=0.9)

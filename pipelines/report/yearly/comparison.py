@@ -59,12 +59,16 @@ def _rows(then: Year, now: Year, language: str) -> list[tuple[str, str, str]]:
     return rows
 
 
-def compare(year: Year, language: str, limits: Limits | None = None) -> Comparison | None:
-    """This year's monitor against the year before's; None when there is no year before."""
+def compare(
+    year: Year, language: str, limits: Limits | None = None, advice_now: list | None = None
+) -> Comparison | None:
+    """This year's monitor against the year before's (`advice_now`: this year's advice when
+    already drawn up); None when there is no year before."""
     then = year_before(year)
     if then is None:
         return None
-    advice_now, advice_then = advice(year, language, limits), advice(then, language, limits)
+    advice_now = advice(year, language, limits) if advice_now is None else advice_now
+    advice_then = advice(then, language, limits)
     earlier = {(a.rule, a.focus): a for a in advice_then}
     current = {(a.rule, a.focus) for a in advice_now}
     return Comparison(

@@ -54,7 +54,7 @@ def render_yearly(
             (area, t(f"section_{area}"), question, answer, CHARTS[area](the_year, language, con))
         )
     sections.append(("data", t("section_data"), *data(the_year, language, con, expected)))
-    compared = compare(the_year, language, limits)
+    compared = compare(the_year, language, limits, suggested)
     others = folder / "benchmark.json"  # written by `snm benchmark compare`
     pool = json.loads(others.read_text(encoding="utf-8")) if others.is_file() else None
     benchmark = charts.benchmark(pool, language) if pool and pool["ratios"] else None
